@@ -1,0 +1,417 @@
+//! The in-memory database the app works on: every customer record, and compact facts
+//! about orders and interactions (the full orders stay in storage buckets and are read
+//! per customer). Storage decides where bytes go; this decides what they mean.
+
+use crate::id::Id;
+use crate::model::{Currency, Customer, Interaction, InteractionChannel, Order, OrderStatus};
+use crate::record::Record;
+use crate::search::{self, SearchIndex};
+use crate::time::Millis;
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Records are spread over this many storage buckets by id (orders and interactions by
+/// their customer's id, so one customer's history sits in one bucket).
+pub const BUCKETS: u32 = 256;
+
+pub fn bucket_of(id: Id) -> u32 {
+    id.bucket(BUCKETS)
+}
+
+/// What the list, sorting and (later) analytics need of an order.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderFact {
+    pub order: Id,
+    pub customer: Id,
+    pub placed_at: Millis,
+    pub total: i64,
+    pub currency: Currency,
+    pub status: OrderStatus,
+}
+
+impl OrderFact {
+    /// Facts of the live (not deleted) orders.
+    pub fn of(orders: &[Record<Order>]) -> Vec<OrderFact> {
+        orders
+            .iter()
+            .filter(|o| !o.is_deleted())
+            .map(|o| OrderFact {
+                order: o.id,
+                customer: o.data.customer,
+                placed_at: o.data.placed_at,
+                total: o.data.total,
+                currency: o.data.currency,
+                status: o.data.status,
+            })
+            .collect()
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct InteractionFact {
+    pub customer: Id,
+    pub at: Millis,
+    pub channel: InteractionChannel,
+}
+
+impl InteractionFact {
+    pub fn of(items: &[Record<Interaction>]) -> Vec<InteractionFact> {
+        items
+            .iter()
+            .filter(|i| !i.is_deleted())
+            .map(|i| InteractionFact { customer: i.data.customer, at: i.data.at, channel: i.data.channel })
+            .collect()
+    }
+}
+
+/// Per-customer totals, derived from the facts.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct CustomerStats {
+    /// Orders that count as revenue (paid or pending).
+    pub orders: u32,
+    /// Revenue per currency, in minor units.
+    pub spent: Vec<(Currency, i64)>,
+    pub first_order: Option<Millis>,
+    pub last_order: Option<Millis>,
+    pub interactions: u32,
+    pub last_interaction: Option<Millis>,
+}
+
+impl CustomerStats {
+    pub fn spent_in(&self, currency: Currency) -> i64 {
+        self.spent.iter().find(|(c, _)| *c == currency).map(|(_, v)| *v).unwrap_or(0)
+    }
+
+    fn add_order(&mut self, f: &OrderFact) {
+        if !f.status.counts() {
+            return;
+        }
+        self.orders += 1;
+        match self.spent.iter_mut().find(|(c, _)| *c == f.currency) {
+            Some(slot) => slot.1 += f.total,
+            None => self.spent.push((f.currency, f.total)),
+        }
+        self.first_order = Some(self.first_order.map_or(f.placed_at, |t| t.min(f.placed_at)));
+        self.last_order = Some(self.last_order.map_or(f.placed_at, |t| t.max(f.placed_at)));
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    #[default]
+    Name,
+    Newest,
+    Spent,
+    LastOrder,
+}
+
+#[derive(Default)]
+pub struct Db {
+    customers: Vec<Record<Customer>>,
+    positions: HashMap<Id, u32>,
+    stats: Vec<CustomerStats>,
+    order_facts: Vec<Vec<OrderFact>>,
+    interaction_facts: Vec<Vec<InteractionFact>>,
+    /// Folded names for sorting, parallel to `customers`.
+    sort_names: Vec<String>,
+    search: Option<SearchIndex>,
+}
+
+impl Db {
+    pub fn new() -> Db {
+        Db {
+            order_facts: vec![Vec::new(); BUCKETS as usize],
+            interaction_facts: vec![Vec::new(); BUCKETS as usize],
+            ..Default::default()
+        }
+    }
+
+    /// Builds the database from stored records and facts (any order).
+    pub fn load(
+        customers: Vec<Record<Customer>>,
+        order_facts: Vec<(u32, Vec<OrderFact>)>,
+        interaction_facts: Vec<(u32, Vec<InteractionFact>)>,
+    ) -> Db {
+        let mut db = Db::new();
+        db.customers = customers;
+        db.customers.sort_by_key(|c| c.id);
+        db.positions = db.customers.iter().enumerate().map(|(i, c)| (c.id, i as u32)).collect();
+        db.sort_names = db.customers.iter().map(|c| search::fold(&c.data.name())).collect();
+        for (b, f) in order_facts {
+            if let Some(slot) = db.order_facts.get_mut(b as usize) {
+                *slot = f;
+            }
+        }
+        for (b, f) in interaction_facts {
+            if let Some(slot) = db.interaction_facts.get_mut(b as usize) {
+                *slot = f;
+            }
+        }
+        db.rebuild_stats();
+        db
+    }
+
+    fn rebuild_stats(&mut self) {
+        self.stats = vec![CustomerStats::default(); self.customers.len()];
+        for b in 0..BUCKETS {
+            self.add_bucket_stats(b);
+        }
+    }
+
+    fn add_bucket_stats(&mut self, b: u32) {
+        for f in &self.order_facts[b as usize] {
+            if let Some(&p) = self.positions.get(&f.customer) {
+                self.stats[p as usize].add_order(f);
+            }
+        }
+        for f in &self.interaction_facts[b as usize] {
+            if let Some(&p) = self.positions.get(&f.customer) {
+                let s = &mut self.stats[p as usize];
+                s.interactions += 1;
+                s.last_interaction = Some(s.last_interaction.map_or(f.at, |t| t.max(f.at)));
+            }
+        }
+    }
+
+    fn refresh_bucket_stats(&mut self, b: u32) {
+        for (i, c) in self.customers.iter().enumerate() {
+            if bucket_of(c.id) == b {
+                self.stats[i] = CustomerStats::default();
+            }
+        }
+        self.add_bucket_stats(b);
+    }
+
+    pub fn len(&self) -> usize {
+        self.customers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.customers.is_empty()
+    }
+
+    pub fn live_count(&self) -> usize {
+        self.customers.iter().filter(|c| !c.is_deleted()).count()
+    }
+
+    pub fn order_count(&self) -> usize {
+        self.order_facts.iter().map(Vec::len).sum()
+    }
+
+    pub fn customer(&self, id: Id) -> Option<&Record<Customer>> {
+        self.positions.get(&id).map(|&p| &self.customers[p as usize])
+    }
+
+    pub fn at(&self, position: u32) -> &Record<Customer> {
+        &self.customers[position as usize]
+    }
+
+    pub fn stats_at(&self, position: u32) -> &CustomerStats {
+        &self.stats[position as usize]
+    }
+
+    pub fn stats(&self, id: Id) -> Option<&CustomerStats> {
+        self.positions.get(&id).map(|&p| &self.stats[p as usize])
+    }
+
+    pub fn position(&self, id: Id) -> Option<u32> {
+        self.positions.get(&id).copied()
+    }
+
+    /// Every stored customer record of one bucket (tombstones included), to persist it.
+    pub fn customer_bucket(&self, b: u32) -> Vec<Record<Customer>> {
+        self.customers.iter().filter(|c| bucket_of(c.id) == b).cloned().collect()
+    }
+
+    /// Inserts or replaces a customer record.
+    pub fn put_customer(&mut self, record: Record<Customer>) {
+        let name = search::fold(&record.data.name());
+        match self.positions.get(&record.id) {
+            Some(&p) => {
+                self.customers[p as usize] = record;
+                self.sort_names[p as usize] = name;
+            }
+            None => {
+                // Keep `customers` sorted by id so positions are stable for a given set.
+                let p = self.customers.partition_point(|c| c.id < record.id);
+                self.customers.insert(p, record);
+                self.sort_names.insert(p, name);
+                self.stats.insert(p, CustomerStats::default());
+                for (i, c) in self.customers.iter().enumerate().skip(p) {
+                    self.positions.insert(c.id, i as u32);
+                }
+                let b = bucket_of(self.customers[p].id);
+                self.refresh_bucket_stats(b);
+            }
+        }
+        self.search = None;
+    }
+
+    pub fn set_order_facts(&mut self, b: u32, facts: Vec<OrderFact>) {
+        self.order_facts[b as usize] = facts;
+        self.refresh_bucket_stats(b);
+    }
+
+    pub fn set_interaction_facts(&mut self, b: u32, facts: Vec<InteractionFact>) {
+        self.interaction_facts[b as usize] = facts;
+        self.refresh_bucket_stats(b);
+    }
+
+    pub fn order_facts(&self) -> impl Iterator<Item = &OrderFact> {
+        self.order_facts.iter().flatten()
+    }
+
+    /// Every tag in use on live customers, sorted, with its count.
+    pub fn tags(&self) -> Vec<(String, usize)> {
+        let mut counts: HashMap<String, (String, usize)> = HashMap::new();
+        for c in self.customers.iter().filter(|c| !c.is_deleted()) {
+            for t in &c.data.tags {
+                let e = counts.entry(search::fold(t)).or_insert_with(|| (t.clone(), 0));
+                e.1 += 1;
+            }
+        }
+        let mut v: Vec<(String, usize)> = counts.into_values().collect();
+        v.sort_by(|a, b| search::fold(&a.0).cmp(&search::fold(&b.0)));
+        v
+    }
+
+    fn index(&mut self) -> &SearchIndex {
+        if self.search.is_none() {
+            let mut idx = SearchIndex::new();
+            for (i, c) in self.customers.iter().enumerate() {
+                if c.is_deleted() {
+                    continue;
+                }
+                let d = &c.data;
+                let phones: Vec<String> = d.phones.iter().filter_map(|p| crate::validate::phone_key(p)).collect();
+                let parts = [d.display_name.as_str(), d.given_name.as_str(), d.family_name.as_str()];
+                idx.push(
+                    i as u32,
+                    parts
+                        .into_iter()
+                        .chain(d.emails.iter().map(String::as_str))
+                        .chain(d.phones.iter().map(String::as_str))
+                        .chain(phones.iter().map(String::as_str)),
+                );
+            }
+            self.search = Some(idx);
+        }
+        self.search.as_ref().expect("built above")
+    }
+
+    /// Builds the search index now (it is otherwise built on the first search).
+    pub fn prepare_search(&mut self) {
+        self.index();
+    }
+
+    /// Positions of live customers matching `query` (all of them for an empty query),
+    /// carrying `tag`, sorted by `key`.
+    pub fn query(&mut self, query: &str, tag: Option<&str>, key: SortKey, main: Currency) -> Vec<u32> {
+        let mut hits: Vec<u32> = if search::query_words(query).is_empty() {
+            (0..self.customers.len() as u32).filter(|&p| !self.customers[p as usize].is_deleted()).collect()
+        } else {
+            self.index().search(query)
+        };
+        if let Some(tag) = tag {
+            hits.retain(|&p| self.customers[p as usize].data.has_tag(tag));
+        }
+        self.sort(&mut hits, key, main);
+        hits
+    }
+
+    /// Sorts positions: by name (diacritics folded), newest first, top spenders first,
+    /// most recent order first. Ties break by name, then id, so the order is stable.
+    pub fn sort(&self, positions: &mut [u32], key: SortKey, main: Currency) {
+        let name = |p: &u32| &self.sort_names[*p as usize];
+        match key {
+            SortKey::Name => positions.sort_by(|a, b| name(a).cmp(name(b)).then(a.cmp(b))),
+            SortKey::Newest => positions.sort_by(|a, b| {
+                let ca = self.customers[*a as usize].data.created_at;
+                let cb = self.customers[*b as usize].data.created_at;
+                cb.cmp(&ca).then(name(a).cmp(name(b))).then(a.cmp(b))
+            }),
+            SortKey::Spent => positions.sort_by(|a, b| {
+                let sa = self.stats[*a as usize].spent_in(main);
+                let sb = self.stats[*b as usize].spent_in(main);
+                sb.cmp(&sa).then(name(a).cmp(name(b))).then(a.cmp(b))
+            }),
+            SortKey::LastOrder => positions.sort_by(|a, b| {
+                let la = self.stats[*a as usize].last_order;
+                let lb = self.stats[*b as usize].last_order;
+                lb.cmp(&la).then(name(a).cmp(name(b))).then(a.cmp(b))
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::hlc::{DeviceId, Hlc};
+
+    fn customer(n: u8, name: &str, tags: &[&str]) -> Record<Customer> {
+        let data = Customer {
+            display_name: name.into(),
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            created_at: n as i64,
+            ..Default::default()
+        };
+        Record::new(Id::new_v7(n as u64, [n; 10]), data, Hlc { millis: 1, counter: 0, device: DeviceId(1) })
+    }
+
+    fn fact(c: Id, at: Millis, total: i64, status: OrderStatus) -> OrderFact {
+        OrderFact { order: Id::new_v7(at as u64, [9; 10]), customer: c, placed_at: at, total, currency: Currency::VND, status }
+    }
+
+    #[test]
+    fn stats_search_sort_and_tags() {
+        let a = customer(1, "Nguyễn Văn An", &["VIP"]);
+        let b = customer(2, "Trần Bình", &["vip", "new"]);
+        let c = customer(3, "Lê Cường", &[]);
+        let (ia, ib) = (a.id, b.id);
+        let facts = vec![
+            fact(ia, 100, 500, OrderStatus::Paid),
+            fact(ia, 300, 700, OrderStatus::Paid),
+            fact(ia, 400, 999, OrderStatus::Refunded),
+            fact(ib, 200, 2000, OrderStatus::Paid),
+        ];
+        let mut by_bucket: HashMap<u32, Vec<OrderFact>> = HashMap::new();
+        for f in facts {
+            by_bucket.entry(bucket_of(f.customer)).or_default().push(f);
+        }
+        let mut db = Db::load(vec![c, b, a], by_bucket.into_iter().collect(), vec![]);
+        let sa = db.stats(ia).unwrap();
+        assert_eq!((sa.orders, sa.spent_in(Currency::VND), sa.first_order, sa.last_order), (2, 1200, Some(100), Some(300)));
+
+        let names = |db: &Db, v: Vec<u32>| v.iter().map(|&p| db.at(p).data.name()).collect::<Vec<_>>();
+        let all = db.query("", None, SortKey::Name, Currency::VND);
+        assert_eq!(names(&db, all), ["Lê Cường", "Nguyễn Văn An", "Trần Bình"]);
+        let spent = db.query("", None, SortKey::Spent, Currency::VND);
+        assert_eq!(names(&db, spent), ["Trần Bình", "Nguyễn Văn An", "Lê Cường"]);
+        let hits = db.query("nguyen", None, SortKey::Name, Currency::VND);
+        assert_eq!(names(&db, hits), ["Nguyễn Văn An"]);
+        let vip = db.query("", Some("VIP"), SortKey::Newest, Currency::VND);
+        assert_eq!(names(&db, vip), ["Trần Bình", "Nguyễn Văn An"]);
+        assert_eq!(db.tags(), vec![("new".to_string(), 1), ("VIP".to_string(), 2)]);
+    }
+
+    #[test]
+    fn put_customer_updates_search_and_positions() {
+        let mut db = Db::load(vec![customer(5, "An", &[])], vec![], vec![]);
+        assert_eq!(db.query("binh", None, SortKey::Name, Currency::VND).len(), 0);
+        let b = customer(1, "Bình", &[]);
+        let id = b.id;
+        db.put_customer(b.clone());
+        assert_eq!(db.query("binh", None, SortKey::Name, Currency::VND), vec![db.position(id).unwrap()]);
+        let mut deleted = b;
+        deleted.data.deleted = true;
+        db.put_customer(deleted);
+        assert!(db.query("binh", None, SortKey::Name, Currency::VND).is_empty());
+        assert_eq!(db.live_count(), 1);
+        assert_eq!(db.len(), 2, "the tombstone stays");
+        let f = fact(id, 1, 10, OrderStatus::Paid);
+        db.set_order_facts(bucket_of(id), vec![f]);
+        assert_eq!(db.stats(id).unwrap().orders, 1);
+        assert_eq!(db.customer_bucket(bucket_of(id)).len(), 1 + db.customer_bucket(bucket_of(id)).iter().filter(|c| c.id != id).count());
+    }
+}

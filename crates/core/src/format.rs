@@ -1,0 +1,183 @@
+//! Numbers, money and dates formatted per locale: `1.234.567 ₫` in Vietnamese,
+//! `₫1,234,567` in English. Pure Rust, so it is the same in the browser and the CLI.
+
+use crate::model::Currency;
+use crate::time::{Day, Millis, MS_PER_DAY};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Locale {
+    #[default]
+    En,
+    Vi,
+}
+
+impl Locale {
+    pub fn code(self) -> &'static str {
+        match self {
+            Locale::En => "en",
+            Locale::Vi => "vi",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Locale> {
+        match s {
+            "en" => Some(Locale::En),
+            "vi" => Some(Locale::Vi),
+            _ => None,
+        }
+    }
+    fn separators(self) -> (char, char) {
+        match self {
+            Locale::En => (',', '.'),
+            Locale::Vi => ('.', ','),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum DateFormat {
+    #[default]
+    DayMonthYear,
+    MonthDayYear,
+    YearMonthDay,
+}
+
+impl DateFormat {
+    pub const ALL: [DateFormat; 3] = [DateFormat::DayMonthYear, DateFormat::MonthDayYear, DateFormat::YearMonthDay];
+
+    /// The pattern shown to people, e.g. `dd/mm/yyyy`.
+    pub fn pattern(self) -> &'static str {
+        match self {
+            DateFormat::DayMonthYear => "dd/mm/yyyy",
+            DateFormat::MonthDayYear => "mm/dd/yyyy",
+            DateFormat::YearMonthDay => "yyyy-mm-dd",
+        }
+    }
+    pub fn code(self) -> &'static str {
+        match self {
+            DateFormat::DayMonthYear => "dmy",
+            DateFormat::MonthDayYear => "mdy",
+            DateFormat::YearMonthDay => "ymd",
+        }
+    }
+    pub fn parse(s: &str) -> Option<DateFormat> {
+        DateFormat::ALL.into_iter().find(|f| f.code() == s)
+    }
+}
+
+fn group(digits: &str, sep: char) -> String {
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An integer with thousands separators: `1,234,567` / `1.234.567`.
+pub fn integer(n: i64, locale: Locale) -> String {
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group(&n.unsigned_abs().to_string(), locale.separators().0))
+}
+
+/// A decimal with a fixed number of digits after the point.
+pub fn decimal(x: f64, digits: usize, locale: Locale) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let s = format!("{:.*}", digits, x.abs());
+    let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
+    let (thousands, point) = locale.separators();
+    let sign = if x < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
+    let mut out = format!("{sign}{}", group(whole, thousands));
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Money in minor units: `1.234.567 ₫` (vi), `₫1,234,567` (en), `$12.50`, `12,50 €`.
+pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
+    let exp = currency.exponent() as u32;
+    let div = 10u64.pow(exp);
+    let a = minor.unsigned_abs();
+    let (thousands, point) = locale.separators();
+    let mut num = group(&(a / div).to_string(), thousands);
+    if exp > 0 {
+        num.push(point);
+        num.push_str(&format!("{:0width$}", a % div, width = exp as usize));
+    }
+    let sign = if minor < 0 { "-" } else { "" };
+    let symbol = currency.symbol();
+    match locale {
+        Locale::Vi => format!("{sign}{num}\u{a0}{symbol}"),
+        Locale::En if symbol.chars().count() <= 3 && !symbol.chars().all(|c| c.is_ascii_uppercase()) => {
+            format!("{sign}{symbol}{num}")
+        }
+        Locale::En => format!("{sign}{symbol}\u{a0}{num}"),
+    }
+}
+
+/// A date in the chosen format.
+pub fn date(day: Day, format: DateFormat) -> String {
+    let (y, m, d) = day.ymd();
+    match format {
+        DateFormat::DayMonthYear => format!("{d:02}/{m:02}/{y:04}"),
+        DateFormat::MonthDayYear => format!("{m:02}/{d:02}/{y:04}"),
+        DateFormat::YearMonthDay => format!("{y:04}-{m:02}-{d:02}"),
+    }
+}
+
+/// A date and time (minutes) in the chosen format, in the given offset from UTC.
+pub fn date_time(ms: Millis, offset_minutes: i32, format: DateFormat) -> String {
+    let local = ms + offset_minutes as i64 * 60_000;
+    let day = Day::of_millis(local);
+    let in_day = local - day.start_millis();
+    let minutes = in_day / 60_000;
+    format!("{} {:02}:{:02}", date(day, format), minutes / 60, minutes % 60)
+}
+
+/// Whole days between two instants, for "3 days ago".
+pub fn days_between(from: Millis, to: Millis) -> i64 {
+    (to - from).div_euclid(MS_PER_DAY)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn money_per_locale() {
+        assert_eq!(money(1_234_567, Currency::VND, Locale::Vi), "1.234.567\u{a0}₫");
+        assert_eq!(money(1_234_567, Currency::VND, Locale::En), "₫1,234,567");
+        assert_eq!(money(1250, Currency::USD, Locale::En), "$12.50");
+        assert_eq!(money(-1250, Currency::EUR, Locale::Vi), "-12,50\u{a0}€");
+        assert_eq!(money(5, Currency::USD, Locale::En), "$0.05");
+        assert_eq!(money(0, Currency::VND, Locale::Vi), "0\u{a0}₫");
+        let chf = Currency::parse("CHF").unwrap();
+        assert_eq!(money(100_000, chf, Locale::En), "CHF\u{a0}1,000.00");
+    }
+
+    #[test]
+    fn numbers_per_locale() {
+        assert_eq!(integer(1_234_567, Locale::Vi), "1.234.567");
+        assert_eq!(integer(-999, Locale::En), "-999");
+        assert_eq!(integer(1000, Locale::En), "1,000");
+        assert_eq!(decimal(1234.5, 1, Locale::Vi), "1.234,5");
+        assert_eq!(decimal(-0.001, 1, Locale::En), "0.0");
+        assert_eq!(decimal(f64::NAN, 1, Locale::En), "–");
+    }
+
+    #[test]
+    fn dates_per_format() {
+        let d = Day::from_ymd(2026, 1, 5).unwrap();
+        assert_eq!(date(d, DateFormat::DayMonthYear), "05/01/2026");
+        assert_eq!(date(d, DateFormat::MonthDayYear), "01/05/2026");
+        assert_eq!(date(d, DateFormat::YearMonthDay), "2026-01-05");
+        let ms = d.start_millis() + 23 * 3_600_000 + 30 * 60_000;
+        assert_eq!(date_time(ms, 7 * 60, DateFormat::DayMonthYear), "06/01/2026 06:30");
+    }
+}

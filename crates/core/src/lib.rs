@@ -1,0 +1,22 @@
+//! Clientele's domain, in pure Rust: no browser APIs, so every rule here is tested
+//! natively and the same code runs in the browser (WASM) and in the CLI.
+
+pub mod codec;
+pub mod command;
+pub mod db;
+pub mod demo;
+pub mod format;
+pub mod hlc;
+pub mod id;
+pub mod model;
+pub mod record;
+pub mod search;
+pub mod time;
+pub mod validate;
+
+pub use command::{Command, CommandError, RecordCommand};
+pub use db::Db;
+pub use hlc::{Clock, DeviceId, Hlc};
+pub use id::Id;
+pub use model::{Customer, Interaction, Order};
+pub use record::Record;

@@ -1,0 +1,257 @@
+//! Search that ignores case and diacritics: "nguyen" finds "Nguyễn", "dang" finds
+//! "Đặng". Each customer's searchable text (names, emails, phone digits) is folded once
+//! into one haystack; a query scans it with `memchr::memmem`, and a query that extends
+//! the previous one only re-checks the previous hits.
+
+use memchr::memmem;
+
+/// Folds one character to lowercase ASCII where it is a Latin letter with diacritics
+/// (every Vietnamese letter, Latin-1 and Latin Extended-A); other characters are
+/// lowercased as they are.
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    let base = match c {
+        'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' | 'ă' | 'Ă' | 'ą' | 'Ą' => 'a',
+        'ạ' | 'Ạ' | 'ả' | 'Ả' | 'ấ' | 'Ấ' | 'ầ' | 'Ầ' | 'ẩ' | 'Ẩ' | 'ẫ' | 'Ẫ' | 'ậ' | 'Ậ' => 'a',
+        'ắ' | 'Ắ' | 'ằ' | 'Ằ' | 'ẳ' | 'Ẳ' | 'ẵ' | 'Ẵ' | 'ặ' | 'Ặ' => 'a',
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' | 'ĕ' | 'Ĕ' | 'ė' | 'Ė' | 'ę' | 'Ę' | 'ě' | 'Ě' => 'e',
+        'ẹ' | 'Ẹ' | 'ẻ' | 'Ẻ' | 'ẽ' | 'Ẽ' | 'ế' | 'Ế' | 'ề' | 'Ề' | 'ể' | 'Ể' | 'ễ' | 'Ễ' | 'ệ' | 'Ệ' => 'e',
+        'ì'..='ï' | 'Ì'..='Ï' | 'ĩ' | 'Ĩ' | 'ī' | 'Ī' | 'ĭ' | 'Ĭ' | 'į' | 'Į' | 'ı' | 'İ' | 'ỉ' | 'Ỉ' | 'ị' | 'Ị' => 'i',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'Ō' | 'ŏ' | 'Ŏ' | 'ő' | 'Ő' | 'ơ' | 'Ơ' => 'o',
+        'ọ' | 'Ọ' | 'ỏ' | 'Ỏ' | 'ố' | 'Ố' | 'ồ' | 'Ồ' | 'ổ' | 'Ổ' | 'ỗ' | 'Ỗ' | 'ộ' | 'Ộ' => 'o',
+        'ớ' | 'Ớ' | 'ờ' | 'Ờ' | 'ở' | 'Ở' | 'ỡ' | 'Ỡ' | 'ợ' | 'Ợ' => 'o',
+        'ù'..='ü' | 'Ù'..='Ü' | 'ũ' | 'Ũ' | 'ū' | 'Ū' | 'ŭ' | 'Ŭ' | 'ů' | 'Ů' | 'ű' | 'Ű' | 'ų' | 'Ų' | 'ư' | 'Ư' => 'u',
+        'ụ' | 'Ụ' | 'ủ' | 'Ủ' | 'ứ' | 'Ứ' | 'ừ' | 'Ừ' | 'ử' | 'Ử' | 'ữ' | 'Ữ' | 'ự' | 'Ự' => 'u',
+        'ý' | 'Ý' | 'ÿ' | 'Ÿ' | 'ỳ' | 'Ỳ' | 'ỵ' | 'Ỵ' | 'ỷ' | 'Ỷ' | 'ỹ' | 'Ỹ' => 'y',
+        'đ' | 'Đ' | 'ď' | 'Ď' | 'ð' | 'Ð' => 'd',
+        'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' | 'ĉ' | 'Ĉ' | 'ċ' | 'Ċ' => 'c',
+        'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' | 'ņ' | 'Ņ' => 'n',
+        'ś' | 'Ś' | 'š' | 'Š' | 'ş' | 'Ş' => 's',
+        'ź' | 'Ź' | 'ž' | 'Ž' | 'ż' | 'Ż' => 'z',
+        'ł' | 'Ł' => 'l',
+        'ř' | 'Ř' => 'r',
+        'ť' | 'Ť' => 't',
+        'ğ' | 'Ğ' => 'g',
+        'ß' => {
+            out.push_str("ss");
+            return;
+        }
+        // Combining marks (text typed in decomposed form): drop them.
+        '\u{300}'..='\u{36f}' => return,
+        _ => {
+            out.extend(c.to_lowercase());
+            return;
+        }
+    };
+    out.push(base);
+}
+
+/// Folds a whole string: lowercase, no diacritics.
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// The folded, searchable text of many entries, each with a caller-chosen key (the
+/// position of the customer in the database).
+#[derive(Default, Clone)]
+pub struct SearchIndex {
+    hay: String,
+    /// Start offset in `hay` of each entry, and its key; ascending by offset.
+    starts: Vec<(u32, u32)>,
+}
+
+/// Separator between entries: never produced by folding typed text.
+const SEP: char = '\u{1}';
+
+impl SearchIndex {
+    pub fn new() -> SearchIndex {
+        SearchIndex::default()
+    }
+
+    /// Adds an entry made of several text parts (names, emails, phones...).
+    pub fn push<'a>(&mut self, key: u32, parts: impl IntoIterator<Item = &'a str>) {
+        self.starts.push((self.hay.len() as u32, key));
+        for p in parts {
+            for c in p.chars() {
+                if c != SEP {
+                    fold_char(c, &mut self.hay);
+                }
+            }
+            self.hay.push(' ');
+        }
+        self.hay.push(SEP);
+    }
+
+    pub fn len(&self) -> usize {
+        self.starts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.starts.is_empty()
+    }
+
+    fn entry(&self, i: usize) -> &str {
+        let start = self.starts[i].0 as usize;
+        let end = self.starts.get(i + 1).map(|s| s.0 as usize).unwrap_or(self.hay.len());
+        &self.hay[start..end]
+    }
+
+    /// Keys of entries that contain every word of `query` (folded), in index order.
+    /// An empty query matches nothing: callers show everything instead.
+    pub fn search(&self, query: &str) -> Vec<u32> {
+        let words = query_words(query);
+        let Some(first) = words.iter().max_by_key(|w| w.len()) else { return Vec::new() };
+        let finder = memmem::Finder::new(first.as_bytes());
+        let hay = self.hay.as_bytes();
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        while let Some(found) = finder.find(&hay[pos..]) {
+            let at = pos + found;
+            // The entry holding this match: the last start <= at.
+            let i = self.starts.partition_point(|s| (s.0 as usize) <= at) - 1;
+            if words.iter().all(|w| w == first || self.entry(i).contains(w.as_str())) {
+                out.push(self.starts[i].1);
+            }
+            // Continue after this entry: one hit per entry.
+            pos = self.starts.get(i + 1).map(|s| s.0 as usize).unwrap_or(hay.len());
+        }
+        out
+    }
+
+    /// Narrows earlier results (positions into this index, as returned by
+    /// `positions_of`) by a longer query: for typing, where each keystroke extends the
+    /// previous query.
+    pub fn refine(&self, previous: &[u32], query: &str) -> Vec<u32> {
+        let words = query_words(query);
+        if words.is_empty() {
+            return Vec::new();
+        }
+        previous
+            .iter()
+            .copied()
+            .filter(|&i| {
+                let e = self.entry(i as usize);
+                words.iter().all(|w| e.contains(w.as_str()))
+            })
+            .collect()
+    }
+
+    /// Like `search`, but returns positions of entries (for `refine`) instead of keys.
+    pub fn search_positions(&self, query: &str) -> Vec<u32> {
+        let keys = self.search(query);
+        // Keys are pushed in ascending position order by `Db`, and so are hits.
+        let mut out = Vec::with_capacity(keys.len());
+        let mut j = 0;
+        for (i, s) in self.starts.iter().enumerate() {
+            if j < keys.len() && s.1 == keys[j] {
+                out.push(i as u32);
+                j += 1;
+            }
+        }
+        out
+    }
+
+    pub fn key_at(&self, position: u32) -> u32 {
+        self.starts[position as usize].1
+    }
+}
+
+/// The folded words of a query; phone-like words lose their separators.
+pub fn query_words(query: &str) -> Vec<String> {
+    fold(query)
+        .split_whitespace()
+        .map(|w| {
+            let digits: String = w.chars().filter(|c| c.is_ascii_digit()).collect();
+            if digits.len() >= 3 && w.chars().all(|c| c.is_ascii_digit() || "+-.()".contains(c)) {
+                digits
+            } else {
+                w.to_string()
+            }
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// Whether `query` extends `previous` so that `refine` gives the same answer as a new
+/// search: every previous word is a prefix-extended by the same word now.
+pub fn extends(previous: &str, query: &str) -> bool {
+    let p = query_words(previous);
+    let q = query_words(query);
+    !p.is_empty() && p.len() <= q.len() && p.iter().zip(&q).all(|(a, b)| b.contains(a.as_str()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn folding_vietnamese() {
+        assert_eq!(fold("Nguyễn Thị Đặng Hương"), "nguyen thi dang huong");
+        assert_eq!(fold("TRƯỜNG Ữ ỳ Ơ"), "truong u y o");
+        assert_eq!(fold("Nguye\u{302}\u{303}n"), "nguyen", "decomposed input");
+        assert_eq!(fold("Straße Müller Łódź"), "strasse muller lodz");
+    }
+
+    fn index(entries: &[&str]) -> SearchIndex {
+        let mut idx = SearchIndex::new();
+        for (i, e) in entries.iter().enumerate() {
+            idx.push(i as u32 * 10, [*e]);
+        }
+        idx
+    }
+
+    #[test]
+    fn finds_without_diacritics_and_case() {
+        let idx = index(&["Nguyễn Văn An an@x.vn 0912345678", "Trần Bình", "NGUYEN Hoa"]);
+        assert_eq!(idx.search("nguyen"), vec![0, 20]);
+        assert_eq!(idx.search("Nguyễn"), vec![0, 20]);
+        assert_eq!(idx.search("an nguyen"), vec![0]);
+        assert_eq!(idx.search("0912 345"), vec![0]);
+        assert_eq!(idx.search("binh"), vec![10]);
+        assert_eq!(idx.search("zzz"), Vec::<u32>::new());
+        assert_eq!(idx.search("   "), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn a_word_does_not_match_across_two_entries() {
+        let idx = index(&["ab", "cd"]);
+        assert!(idx.search("bc").is_empty());
+        assert!(idx.search("b c").is_empty());
+    }
+
+    #[test]
+    fn refine_matches_a_fresh_search() {
+        let idx = index(&["Nguyễn Văn An", "Nguyễn Hoa", "Ngô An"]);
+        let p = idx.search_positions("ng");
+        assert!(extends("ng", "nguyen a"));
+        let r: Vec<u32> = idx.refine(&p, "nguyen a").into_iter().map(|i| idx.key_at(i)).collect();
+        assert_eq!(r, idx.search("nguyen a"));
+        assert!(!extends("ng", "an"));
+    }
+
+    proptest! {
+        #[test]
+        fn search_agrees_with_a_naive_scan(
+            entries in prop::collection::vec("[a-cđĐăẮ ]{0,8}", 0..20),
+            query in "[a-cd ]{1,4}",
+        ) {
+            let refs: Vec<&str> = entries.iter().map(String::as_str).collect();
+            let idx = index(&refs);
+            let words = query_words(&query);
+            let expected: Vec<u32> = if words.is_empty() { vec![] } else {
+                entries.iter().enumerate()
+                    .filter(|(_, e)| { let f = fold(e); words.iter().all(|w| f.contains(w.as_str())) })
+                    .map(|(i, _)| i as u32 * 10).collect()
+            };
+            prop_assert_eq!(idx.search(&query), expected);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+//! Calendar days and instants as plain integers (compact to store, fast to compare),
+//! with conversions through chrono.
+
+use chrono::{DateTime, Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// A calendar date, as days since 1970-01-01.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Debug)]
+pub struct Day(pub i32);
+
+/// Milliseconds since the Unix epoch, UTC.
+pub type Millis = i64;
+
+pub const MS_PER_DAY: i64 = 86_400_000;
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid epoch")
+}
+
+impl Day {
+    pub fn from_ymd(y: i32, m: u32, d: u32) -> Option<Day> {
+        NaiveDate::from_ymd_opt(y, m, d).map(Day::from_naive)
+    }
+    pub fn from_naive(d: NaiveDate) -> Day {
+        Day((d - epoch()).num_days() as i32)
+    }
+    pub fn to_naive(self) -> NaiveDate {
+        epoch() + chrono::Duration::days(self.0 as i64)
+    }
+    pub fn of_millis(ms: Millis) -> Day {
+        Day(ms.div_euclid(MS_PER_DAY) as i32)
+    }
+    pub fn start_millis(self) -> Millis {
+        self.0 as i64 * MS_PER_DAY
+    }
+    pub fn ymd(self) -> (i32, u32, u32) {
+        let d = self.to_naive();
+        (d.year(), d.month(), d.day())
+    }
+    /// Parses `YYYY-MM-DD`.
+    pub fn parse_iso(s: &str) -> Option<Day> {
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Day::from_naive)
+    }
+    pub fn iso(self) -> String {
+        self.to_naive().format("%Y-%m-%d").to_string()
+    }
+    /// Whole years from `self` (a birthday) to `on`.
+    pub fn years_until(self, on: Day) -> i32 {
+        let (by, bm, bd) = self.ymd();
+        let (y, m, d) = on.ymd();
+        let mut age = y - by;
+        if (m, d) < (bm, bd) {
+            age -= 1;
+        }
+        age
+    }
+}
+
+/// Formats an instant as ISO 8601 in UTC (`2026-01-31T08:05:00Z`).
+pub fn iso_datetime(ms: Millis) -> String {
+    DateTime::from_timestamp_millis(ms)
+        .map(|t| t.format("%Y-%m-%dT%H:%M:%SZ").to_string())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_round_trips_and_ages() {
+        let d = Day::from_ymd(1990, 2, 28).unwrap();
+        assert_eq!(Day::parse_iso(&d.iso()), Some(d));
+        assert_eq!(d.years_until(Day::from_ymd(2020, 2, 27).unwrap()), 29);
+        assert_eq!(d.years_until(Day::from_ymd(2020, 2, 28).unwrap()), 30);
+        assert_eq!(Day::of_millis(-1), Day(-1));
+        assert_eq!(Day::of_millis(MS_PER_DAY), Day(1));
+        assert_eq!(iso_datetime(0), "1970-01-01T00:00:00Z");
+    }
+}
