@@ -1,1 +1,60 @@
-fn main() {}
+//! `clientele`: Clientele's core over files on disk. Thin: parse arguments, call the
+//! core, print. Exit codes: 0 done, 2 bad input or arguments, 1 anything else.
+
+mod demo;
+
+use lexopt::ValueExt;
+use std::process::ExitCode;
+
+const USAGE: &str = "usage:
+  clientele demo --customers N [--seed S] [--end YYYY-MM-DD] --out DIR
+      Writes seeded demo data as CSV files (customers, orders, order_items,
+      interactions) into DIR. The same seed gives the same files.";
+
+/// An error for the person running the command: what is wrong, and the exit code.
+#[derive(Debug)]
+pub struct CliError {
+    pub message: String,
+    pub code: u8,
+}
+
+impl CliError {
+    pub fn usage(message: impl Into<String>) -> CliError {
+        CliError { message: format!("{}\n\n{USAGE}", message.into()), code: 2 }
+    }
+    pub fn io(what: &str, e: impl std::fmt::Display) -> CliError {
+        CliError { message: format!("{what}: {e}"), code: 1 }
+    }
+}
+
+impl From<lexopt::Error> for CliError {
+    fn from(e: lexopt::Error) -> CliError {
+        CliError::usage(e.to_string())
+    }
+}
+
+fn run() -> Result<(), CliError> {
+    let mut args = lexopt::Parser::from_env();
+    let command = match args.next()? {
+        Some(lexopt::Arg::Value(v)) => v.string()?,
+        Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        Some(other) => return Err(other.unexpected().into()),
+    };
+    match command.as_str() {
+        "demo" => demo::run(args),
+        other => Err(CliError::usage(format!("unknown command '{other}'"))),
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("clientele: {}", e.message);
+            ExitCode::from(e.code)
+        }
+    }
+}
