@@ -115,6 +115,8 @@ pub struct Db {
     /// Folded names for sorting, parallel to `customers`.
     sort_names: Vec<String>,
     search: Option<SearchIndex>,
+    /// The last search (query, entry positions), refined when the next query extends it.
+    last_search: Option<(String, Vec<u32>)>,
 }
 
 impl Db {
@@ -137,18 +139,23 @@ impl Db {
         db.customers.sort_by_key(|c| c.id);
         db.positions = db.customers.iter().enumerate().map(|(i, c)| (c.id, i as u32)).collect();
         db.sort_names = db.customers.iter().map(|c| search::fold(&c.data.name())).collect();
-        for (b, f) in order_facts {
-            if let Some(slot) = db.order_facts.get_mut(b as usize) {
-                *slot = f;
-            }
-        }
-        for (b, f) in interaction_facts {
-            if let Some(slot) = db.interaction_facts.get_mut(b as usize) {
-                *slot = f;
-            }
-        }
-        db.rebuild_stats();
+        db.load_facts(order_facts, interaction_facts);
         db
+    }
+
+    /// Sets the facts of every bucket at once (start-up, after the customers).
+    pub fn load_facts(&mut self, orders: Vec<(u32, Vec<OrderFact>)>, interactions: Vec<(u32, Vec<InteractionFact>)>) {
+        for (b, f) in orders {
+            if let Some(slot) = self.order_facts.get_mut(b as usize) {
+                *slot = f;
+            }
+        }
+        for (b, f) in interactions {
+            if let Some(slot) = self.interaction_facts.get_mut(b as usize) {
+                *slot = f;
+            }
+        }
+        self.rebuild_stats();
     }
 
     fn rebuild_stats(&mut self) {
@@ -245,6 +252,7 @@ impl Db {
             }
         }
         self.search = None;
+        self.last_search = None;
     }
 
     pub fn set_order_facts(&mut self, b: u32, facts: Vec<OrderFact>) {
@@ -304,13 +312,27 @@ impl Db {
         self.index();
     }
 
+    /// Positions of live customers matching `query`, in position order. Typing one more
+    /// letter narrows the previous hits instead of scanning everything again.
+    pub fn search(&mut self, query: &str) -> Vec<u32> {
+        self.index();
+        let idx = self.search.as_ref().expect("built above");
+        let entries = match &self.last_search {
+            Some((last, hits)) if search::extends(last, query) => idx.refine(hits, query),
+            _ => idx.find(query),
+        };
+        let keys = entries.iter().map(|&e| idx.key_at(e)).collect();
+        self.last_search = Some((query.to_string(), entries));
+        keys
+    }
+
     /// Positions of live customers matching `query` (all of them for an empty query),
     /// carrying `tag`, sorted by `key`.
     pub fn query(&mut self, query: &str, tag: Option<&str>, key: SortKey, main: Currency) -> Vec<u32> {
         let mut hits: Vec<u32> = if search::query_words(query).is_empty() {
             (0..self.customers.len() as u32).filter(|&p| !self.customers[p as usize].is_deleted()).collect()
         } else {
-            self.index().search(query)
+            self.search(query)
         };
         if let Some(tag) = tag {
             hits.retain(|&p| self.customers[p as usize].data.has_tag(tag));
@@ -390,6 +412,11 @@ mod tests {
         assert_eq!(names(&db, spent), ["Trần Bình", "Nguyễn Văn An", "Lê Cường"]);
         let hits = db.query("nguyen", None, SortKey::Name, Currency::VND);
         assert_eq!(names(&db, hits), ["Nguyễn Văn An"]);
+        // Typing on narrows the last hits; a different query starts over.
+        for (q, expected) in [("ng", vec!["Nguyễn Văn An", "Lê Cường"]), ("ngu", vec!["Nguyễn Văn An"]), ("tran", vec!["Trần Bình"]), ("trx", vec![])] {
+            let hits = db.search(q);
+            assert_eq!(names(&db, hits), expected, "{q}");
+        }
         let vip = db.query("", Some("VIP"), SortKey::Newest, Currency::VND);
         assert_eq!(names(&db, vip), ["Trần Bình", "Nguyễn Văn An"]);
         assert_eq!(db.tags(), vec![("new".to_string(), 1), ("VIP".to_string(), 2)]);

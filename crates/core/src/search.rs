@@ -106,6 +106,11 @@ impl SearchIndex {
     /// Keys of entries that contain every word of `query` (folded), in index order.
     /// An empty query matches nothing: callers show everything instead.
     pub fn search(&self, query: &str) -> Vec<u32> {
+        self.find(query).into_iter().map(|e| self.key_at(e)).collect()
+    }
+
+    /// Like `search`, but returns entry positions (for `refine` and `key_at`).
+    pub fn find(&self, query: &str) -> Vec<u32> {
         let words = query_words(query);
         let Some(first) = words.iter().max_by_key(|w| w.len()) else { return Vec::new() };
         let finder = memmem::Finder::new(first.as_bytes());
@@ -117,7 +122,7 @@ impl SearchIndex {
             // The entry holding this match: the last start <= at.
             let i = self.starts.partition_point(|s| (s.0 as usize) <= at) - 1;
             if words.iter().all(|w| w == first || self.entry(i).contains(w.as_str())) {
-                out.push(self.starts[i].1);
+                out.push(i as u32);
             }
             // Continue after this entry: one hit per entry.
             pos = self.starts.get(i + 1).map(|s| s.0 as usize).unwrap_or(hay.len());
@@ -125,9 +130,8 @@ impl SearchIndex {
         out
     }
 
-    /// Narrows earlier results (positions into this index, as returned by
-    /// `positions_of`) by a longer query: for typing, where each keystroke extends the
-    /// previous query.
+    /// Narrows earlier results (entry positions from `find`) by a query that `extends`
+    /// the earlier one: for typing, where each keystroke extends the previous query.
     pub fn refine(&self, previous: &[u32], query: &str) -> Vec<u32> {
         let words = query_words(query);
         if words.is_empty() {
@@ -143,23 +147,8 @@ impl SearchIndex {
             .collect()
     }
 
-    /// Like `search`, but returns positions of entries (for `refine`) instead of keys.
-    pub fn search_positions(&self, query: &str) -> Vec<u32> {
-        let keys = self.search(query);
-        // Keys are pushed in ascending position order by `Db`, and so are hits.
-        let mut out = Vec::with_capacity(keys.len());
-        let mut j = 0;
-        for (i, s) in self.starts.iter().enumerate() {
-            if j < keys.len() && s.1 == keys[j] {
-                out.push(i as u32);
-                j += 1;
-            }
-        }
-        out
-    }
-
-    pub fn key_at(&self, position: u32) -> u32 {
-        self.starts[position as usize].1
+    pub fn key_at(&self, entry: u32) -> u32 {
+        self.starts[entry as usize].1
     }
 }
 
@@ -230,7 +219,7 @@ mod tests {
     #[test]
     fn refine_matches_a_fresh_search() {
         let idx = index(&["Nguyễn Văn An", "Nguyễn Hoa", "Ngô An"]);
-        let p = idx.search_positions("ng");
+        let p = idx.find("ng");
         assert!(extends("ng", "nguyen a"));
         let r: Vec<u32> = idx.refine(&p, "nguyen a").into_iter().map(|i| idx.key_at(i)).collect();
         assert_eq!(r, idx.search("nguyen a"));

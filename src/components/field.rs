@@ -1,0 +1,131 @@
+//! Labelled form fields with inline errors (`aria-invalid`, `aria-describedby`).
+
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicU32, Ordering};
+
+static NEXT: AtomicU32 = AtomicU32::new(1);
+
+/// A unique element id for labels and descriptions.
+pub fn next_id(prefix: &str) -> String {
+    format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
+}
+
+/// A text input (or textarea) with a visible label, an optional hint and an error.
+#[component]
+pub fn TextField(
+    /// The visible label, also the accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The value, two-way.
+    value: RwSignal<String>,
+    /// An error to show under the field.
+    #[prop(into, optional)]
+    error: Signal<Option<String>>,
+    /// A hint under the label (e.g. the date format).
+    #[prop(into, optional)]
+    hint: Signal<Option<String>>,
+    /// The input type: "text" (default), "email", "tel", "search".
+    #[prop(optional)]
+    kind: Option<&'static str>,
+    /// Marks the field as required.
+    #[prop(optional)]
+    required: bool,
+    /// A multi-line text area instead of an input.
+    #[prop(optional)]
+    multiline: bool,
+    /// The autocomplete hint for the browser.
+    #[prop(optional)]
+    autocomplete: Option<&'static str>,
+) -> impl IntoView {
+    let id = next_id("f");
+    let err_id = format!("{id}-err");
+    let hint_id = format!("{id}-hint");
+    let described = {
+        let (err_id, hint_id) = (err_id.clone(), hint_id.clone());
+        move || {
+            let mut v = Vec::new();
+            if hint.with(Option::is_some) {
+                v.push(hint_id.clone());
+            }
+            if error.with(Option::is_some) {
+                v.push(err_id.clone());
+            }
+            (!v.is_empty()).then(|| v.join(" "))
+        }
+    };
+    let invalid = move || error.with(Option::is_some).then_some("true");
+    let input = if multiline {
+        view! {
+            <textarea
+                id=id.clone()
+                rows="3"
+                aria-invalid=invalid
+                aria-describedby=described.clone()
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            ></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input
+                id=id.clone()
+                type=kind.unwrap_or("text")
+                required=required
+                autocomplete=autocomplete
+                aria-invalid=invalid
+                aria-describedby=described
+                prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))
+            />
+        }
+        .into_any()
+    };
+    view! {
+        <div class="field" class:has-error=move || error.with(Option::is_some)>
+            <label for=id.clone()>
+                {move || label.get()}
+                {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
+            </label>
+            {move || hint.get().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            {input}
+            {move || error.get().map(|e| view! { <p class="error" id=err_id.clone()>{e}</p> })}
+        </div>
+    }
+}
+
+/// A select with a visible label. Options are (value, text) pairs.
+#[component]
+pub fn SelectField(
+    /// The visible label, also the accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The selected option's value, two-way.
+    value: RwSignal<String>,
+    /// The options as (value, text).
+    #[prop(into)]
+    options: Signal<Vec<(String, String)>>,
+    /// Extra class for layout (e.g. "compact").
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let id = next_id("s");
+    view! {
+        <div class=format!("field {class}")>
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(v, text)| {
+                            let selected = v == current;
+                            view! { <option value=v selected=selected>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,13 @@
+//! Reusable view pieces: props in, callbacks out, no storage.
+
+mod confirm;
+mod field;
+mod nav;
+mod toasts;
+mod virtual_table;
+
+pub use confirm::ConfirmDialog;
+pub use field::{next_id, SelectField, TextField};
+pub use nav::Nav;
+pub use toasts::Toasts;
+pub use virtual_table::{Column, VirtualTable};

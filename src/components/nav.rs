@@ -1,0 +1,30 @@
+//! The app shell's navigation: the app name, links to what exists, the language switch.
+
+use crate::state::use_settings;
+use clientele_core::format::Locale;
+use leptos::prelude::*;
+use leptos_router::components::A;
+
+#[component]
+pub fn Nav() -> impl IntoView {
+    let settings = use_settings();
+    let t = move || settings.t();
+    let switch = move |_| {
+        settings.update(|s| s.locale = if s.locale == Locale::En { Locale::Vi } else { Locale::En });
+    };
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">
+                <img src="/icons/icon.svg" alt="" width="28" height="28"/>
+                <span>"Clientele"</span>
+            </a>
+            <nav aria-label=move || t().nav_label>
+                <A href="/customers" exact=false>{move || t().nav_customers}</A>
+                <A href="/settings">{move || t().nav_settings}</A>
+            </nav>
+            <button class="lang" type="button" on:click=switch aria-label=move || t().switch_language lang=move || t().other_language_code>
+                {move || t().other_language}
+            </button>
+        </header>
+    }
+}

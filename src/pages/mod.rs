@@ -1,0 +1,5 @@
+//! One module per area of the app.
+
+pub mod customers;
+pub mod not_found;
+pub mod settings;

@@ -1,0 +1,86 @@
+//! Loading demo data into the browser: generated in WASM bucket by bucket and written
+//! one bucket per transaction, yielding between buckets so the page stays responsive.
+//! A marker in storage says a load is under way: if the tab dies midway, the next
+//! start erases the partial load, so there is never half a data set.
+
+use super::data::Data;
+use super::error::AppError;
+use crate::storage;
+use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact, BUCKETS};
+use clientele_core::demo::{self, DemoConfig};
+use clientele_core::time::Day;
+use clientele_core::{Customer, Interaction, Order, Record};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct DemoProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+/// Lets the browser paint and handle input before going on.
+pub async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Replaces all data with `customers` generated demo customers and their history.
+pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSignal<Option<DemoProgress>>) -> Result<(), AppError> {
+    let storage = data.storage_handle()?;
+    let lock = data.lock_handle();
+    let _guard = lock.lock().await;
+    let total = BUCKETS + 1;
+    progress.set(Some(DemoProgress { done: 0, total }));
+    let started = storage::now_ms();
+    storage.clear().await?;
+    storage.set_bulk_pending(true).await?;
+    let end = Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000);
+    let cfg = DemoConfig { customers, seed, end };
+    let mut by_bucket: Vec<Vec<(usize, Record<Customer>)>> = (0..BUCKETS).map(|_| Vec::new()).collect();
+    for i in 0..customers {
+        let c = demo::customer(&cfg, i);
+        by_bucket[bucket_of(c.id) as usize].push((i, c));
+        if i % 5000 == 4999 {
+            yield_now().await;
+        }
+    }
+    progress.set(Some(DemoProgress { done: 1, total }));
+    let mut all_customers = Vec::with_capacity(customers);
+    let mut order_facts: Vec<(u32, Vec<OrderFact>)> = Vec::with_capacity(BUCKETS as usize);
+    let mut interaction_facts: Vec<(u32, Vec<InteractionFact>)> = Vec::with_capacity(BUCKETS as usize);
+    for (b, members) in by_bucket.into_iter().enumerate() {
+        let mut orders: Vec<Record<Order>> = Vec::new();
+        let mut interactions: Vec<Record<Interaction>> = Vec::new();
+        for (i, c) in &members {
+            let (o, it) = demo::history(&cfg, *i, c);
+            orders.extend(o);
+            interactions.extend(it);
+        }
+        let cs: Vec<Record<Customer>> = members.into_iter().map(|(_, c)| c).collect();
+        if let Err(e) = storage.write_bucket_all(b as u32, &cs, &orders, &interactions).await {
+            // Leave nothing half-written.
+            let _ = storage.clear().await;
+            data.replace(Db::new());
+            progress.set(None);
+            return Err(e.into());
+        }
+        order_facts.push((b as u32, OrderFact::of(&orders)));
+        interaction_facts.push((b as u32, InteractionFact::of(&interactions)));
+        all_customers.extend(cs);
+        progress.set(Some(DemoProgress { done: b as u32 + 2, total }));
+        yield_now().await;
+    }
+    storage.set_bulk_pending(false).await?;
+    data.replace(Db::load(all_customers, order_facts, interaction_facts));
+    progress.set(None);
+    web_sys::console::log_1(&format!("clientele: demo data stored in {} ms", storage::now_ms() - started).into());
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark("clientele:demo-stored");
+    }
+    Ok(())
+}

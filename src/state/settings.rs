@@ -1,0 +1,111 @@
+//! User settings (language, currency, date format, theme), remembered in localStorage,
+//! and the formatting helpers that follow them.
+
+use crate::i18n::{strings, Strings};
+use crate::storage;
+use clientele_core::format::{self, DateFormat, Locale};
+use clientele_core::model::Currency;
+use clientele_core::time::{Day, Millis};
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum Theme {
+    #[default]
+    System,
+    Light,
+    Dark,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub locale: Locale,
+    /// ISO code of the shop's main currency.
+    pub currency: String,
+    pub date_format: DateFormat,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let vi = web_sys::window()
+            .and_then(|w| w.navigator().language())
+            .is_some_and(|l| l.to_ascii_lowercase().starts_with("vi"));
+        Settings {
+            locale: if vi { Locale::Vi } else { Locale::En },
+            currency: "VND".into(),
+            date_format: DateFormat::DayMonthYear,
+            theme: Theme::System,
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+pub struct SettingsState {
+    pub settings: RwSignal<Settings>,
+    /// False when localStorage refused to save (private mode): settings last this visit.
+    pub saved: RwSignal<bool>,
+}
+
+impl SettingsState {
+    pub fn t(&self) -> &'static Strings {
+        strings(self.settings.with(|s| s.locale))
+    }
+    pub fn locale(&self) -> Locale {
+        self.settings.with(|s| s.locale)
+    }
+    pub fn currency(&self) -> Currency {
+        self.settings.with(|s| Currency::parse(&s.currency)).unwrap_or(Currency::VND)
+    }
+    pub fn date_format(&self) -> DateFormat {
+        self.settings.with(|s| s.date_format)
+    }
+    pub fn money(&self, minor: i64, currency: Currency) -> String {
+        format::money(minor, currency, self.locale())
+    }
+    pub fn integer(&self, n: i64) -> String {
+        format::integer(n, self.locale())
+    }
+    pub fn date(&self, day: Day) -> String {
+        format::date(day, self.date_format())
+    }
+    pub fn date_of(&self, ms: Millis) -> String {
+        self.date(Day::of_millis(ms + storage::utc_offset_minutes() as i64 * 60_000))
+    }
+    pub fn date_time(&self, ms: Millis) -> String {
+        format::date_time(ms, storage::utc_offset_minutes(), self.date_format())
+    }
+    pub fn update(&self, f: impl FnOnce(&mut Settings)) {
+        self.settings.update(f);
+    }
+}
+
+pub fn provide_settings() -> SettingsState {
+    let settings = RwSignal::new(storage::settings::load::<Settings>().unwrap_or_default());
+    let saved = RwSignal::new(true);
+    let state = SettingsState { settings, saved };
+    Effect::new(move |_| {
+        let s = settings.get();
+        saved.set(storage::settings::save(&s));
+        apply_to_document(&s);
+    });
+    provide_context(state);
+    state
+}
+
+/// Sets `lang` and the theme on the root element.
+fn apply_to_document(s: &Settings) {
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let _ = root.set_attribute("lang", s.locale.code());
+    let theme = match s.theme {
+        Theme::System => "system",
+        Theme::Light => "light",
+        Theme::Dark => "dark",
+    };
+    let _ = root.set_attribute("data-theme", theme);
+}
+
+pub fn use_settings() -> SettingsState {
+    expect_context::<SettingsState>()
+}

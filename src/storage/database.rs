@@ -1,0 +1,274 @@
+//! The IndexedDB database: records in buckets of encoded bytes (see docs/storage.md).
+//!
+//! Stores (key → value):
+//! - `meta`: "clock" → the last clock stamp; "bulk" → a marker while a bulk load runs
+//! - `customers`: bucket number → encoded `Vec<Record<Customer>>`
+//! - `orders`, `interactions`: bucket → encoded records (bucket of the customer's id)
+//! - `order_facts`, `interaction_facts`: bucket → encoded facts, derived from the
+//!   records and written in the same transaction, read at start-up instead of them.
+
+use super::StorageError;
+use clientele_core::codec;
+use clientele_core::db::{InteractionFact, OrderFact};
+use clientele_core::record::Fields;
+use clientele_core::{Customer, Hlc, Interaction, Order, Record};
+use idb::{Database, Factory, TransactionMode};
+use js_sys::Uint8Array;
+use serde::{de::DeserializeOwned, Serialize};
+use wasm_bindgen::JsValue;
+
+pub const DB_NAME: &str = "clientele";
+/// The IndexedDB schema version. Each version's step is in `upgrade`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+const META: &str = "meta";
+const CUSTOMERS: &str = "customers";
+const ALL_STORES: [&str; 6] = [META, CUSTOMERS, Order::STORE, Order::FACTS, Interaction::STORE, Interaction::FACTS];
+
+/// A record type stored per customer bucket, with derived facts.
+pub trait History: Fields + Serialize + DeserializeOwned + 'static {
+    const STORE: &'static str;
+    const FACTS: &'static str;
+    type Fact: Serialize + DeserializeOwned;
+    fn facts(records: &[Record<Self>]) -> Vec<Self::Fact>;
+}
+
+impl History for Order {
+    const STORE: &'static str = "orders";
+    const FACTS: &'static str = "order_facts";
+    type Fact = OrderFact;
+    fn facts(records: &[Record<Order>]) -> Vec<OrderFact> {
+        OrderFact::of(records)
+    }
+}
+
+impl History for Interaction {
+    const STORE: &'static str = "interactions";
+    const FACTS: &'static str = "interaction_facts";
+    type Fact = InteractionFact;
+    fn facts(records: &[Record<Interaction>]) -> Vec<InteractionFact> {
+        InteractionFact::of(records)
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Meta {
+    pub clock: Option<Hlc>,
+    /// A bulk load (demo data) was started and did not finish.
+    pub bulk_pending: bool,
+}
+
+pub struct Loaded {
+    pub customers: Vec<Record<Customer>>,
+    pub meta: Meta,
+}
+
+pub struct Storage {
+    db: Database,
+}
+
+fn bytes(v: &[u8]) -> JsValue {
+    Uint8Array::from(v).into()
+}
+
+fn key(b: u32) -> JsValue {
+    JsValue::from(b)
+}
+
+fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageError> {
+    if !v.is_instance_of::<Uint8Array>() {
+        return Err(StorageError::Damaged(format!("{what}: not bytes")));
+    }
+    codec::decode(&Uint8Array::new(v).to_vec()).map_err(|e| StorageError::Damaged(format!("{what}: {e}")))
+}
+
+/// Creates or upgrades the schema, one step per version, from `old` to `SCHEMA_VERSION`.
+fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
+    if old < 1 {
+        for name in ALL_STORES {
+            db.create_object_store(name, idb::ObjectStoreParams::new())?;
+        }
+    }
+    Ok(())
+}
+
+impl Storage {
+    /// Opens (creating or upgrading) Clientele's database.
+    pub async fn open() -> Result<Storage, StorageError> {
+        Storage::open_named(DB_NAME).await
+    }
+
+    /// Opens a database by name (tests use their own names).
+    pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
+        let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
+        let mut request = factory.open(name, Some(SCHEMA_VERSION)).map_err(StorageError::from)?;
+        let failed = std::rc::Rc::new(std::cell::Cell::new(false));
+        let failed2 = failed.clone();
+        request.on_upgrade_needed(move |event| {
+            use idb::DatabaseEvent;
+            let result = event.database().and_then(|db| upgrade(&db, event.old_version().unwrap_or(0)));
+            if result.is_err() {
+                failed2.set(true);
+            }
+        });
+        request.on_blocked(|_| {});
+        let db = request.await.map_err(|e| match StorageError::from(e) {
+            StorageError::NewerVersion { .. } => StorageError::NewerVersion { found: 0, supported: SCHEMA_VERSION },
+            other => other,
+        })?;
+        if failed.get() {
+            db.close();
+            return Err(StorageError::Failed("could not create the database".into()));
+        }
+        let found = db.version().unwrap_or(SCHEMA_VERSION);
+        if found > SCHEMA_VERSION {
+            db.close();
+            return Err(StorageError::NewerVersion { found, supported: SCHEMA_VERSION });
+        }
+        Ok(Storage { db })
+    }
+
+    pub fn close(&self) {
+        self.db.close();
+    }
+
+    /// The names of the object stores (for tests of the schema).
+    pub fn store_names(&self) -> Vec<String> {
+        self.db.store_names()
+    }
+
+    async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<(u32, T)>, StorageError> {
+        let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
+        let s = tx.object_store(store)?;
+        let keys = s.get_all_keys(None, None)?.await?;
+        let values = s.get_all(None, None)?.await?;
+        let mut out = Vec::with_capacity(values.len());
+        for (k, v) in keys.iter().zip(values.iter()) {
+            let b = k.as_f64().ok_or_else(|| StorageError::Damaged(format!("{store}: bad key")))? as u32;
+            out.push((b, decode(v, store)?));
+        }
+        Ok(out)
+    }
+
+    /// Reads every customer and the meta data: what the list needs first.
+    pub async fn load_customers(&self) -> Result<Loaded, StorageError> {
+        let buckets: Vec<(u32, Vec<Record<Customer>>)> = self.all(CUSTOMERS).await?;
+        let customers = buckets.into_iter().flat_map(|(_, v)| v).collect();
+        Ok(Loaded { customers, meta: self.meta().await? })
+    }
+
+    /// Reads the facts of every order and interaction (totals, dates) by bucket.
+    pub async fn load_facts(&self) -> Result<(Vec<(u32, Vec<OrderFact>)>, Vec<(u32, Vec<InteractionFact>)>), StorageError> {
+        Ok((self.all(Order::FACTS).await?, self.all(Interaction::FACTS).await?))
+    }
+
+    pub async fn meta(&self) -> Result<Meta, StorageError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let s = tx.object_store(META)?;
+        let clock = match s.get(JsValue::from_str("clock"))?.await? {
+            Some(v) if !v.is_undefined() => Some(decode::<Hlc>(&v, "clock")?),
+            _ => None,
+        };
+        let bulk_pending = matches!(s.get(JsValue::from_str("bulk"))?.await?, Some(v) if !v.is_undefined());
+        Ok(Meta { clock, bulk_pending })
+    }
+
+    /// Writes one customer bucket and the clock, atomically.
+    pub async fn write_customers(&self, bucket: u32, records: &[Record<Customer>], clock: Hlc) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
+        tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
+        tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+        finish(tx).await
+    }
+
+    /// Reads one bucket of orders or interactions.
+    pub async fn read<T: History>(&self, bucket: u32) -> Result<Vec<Record<T>>, StorageError> {
+        let tx = self.db.transaction(&[T::STORE], TransactionMode::ReadOnly)?;
+        match tx.object_store(T::STORE)?.get(key(bucket))?.await? {
+            Some(v) if !v.is_undefined() => decode(&v, T::STORE),
+            _ => Ok(Vec::new()),
+        }
+    }
+
+    /// Reads a bucket, lets `change` modify it, and writes it back with its facts and
+    /// the clock, in one transaction. If `change` fails, nothing is written.
+    pub async fn modify<T: History, R, E>(
+        &self,
+        bucket: u32,
+        clock: Hlc,
+        change: impl FnOnce(&mut Vec<Record<T>>) -> Result<R, E>,
+    ) -> Result<Result<(R, Vec<T::Fact>), E>, StorageError>
+    where
+        T::Fact: Clone,
+    {
+        let tx = self.db.transaction(&[T::STORE, T::FACTS, META], TransactionMode::ReadWrite)?;
+        let store = tx.object_store(T::STORE)?;
+        let mut records: Vec<Record<T>> = match store.get(key(bucket))?.await? {
+            Some(v) if !v.is_undefined() => decode(&v, T::STORE)?,
+            _ => Vec::new(),
+        };
+        match change(&mut records) {
+            Ok(r) => {
+                let facts = T::facts(&records);
+                store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
+                tx.object_store(T::FACTS)?.put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
+                tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+                finish(tx).await?;
+                Ok(Ok((r, facts)))
+            }
+            Err(e) => {
+                let _ = tx.abort();
+                Ok(Err(e))
+            }
+        }
+    }
+
+    /// Writes a whole bucket of each kind at once (bulk loads), in one transaction.
+    pub async fn write_bucket_all(
+        &self,
+        bucket: u32,
+        customers: &[Record<Customer>],
+        orders: &[Record<Order>],
+        interactions: &[Record<Interaction>],
+    ) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
+        let k = key(bucket);
+        tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(customers)), Some(&k))?;
+        tx.object_store(Order::STORE)?.put(&bytes(&codec::encode(orders)), Some(&k))?;
+        tx.object_store(Order::FACTS)?.put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
+        tx.object_store(Interaction::STORE)?.put(&bytes(&codec::encode(interactions)), Some(&k))?;
+        tx.object_store(Interaction::FACTS)?.put(&bytes(&codec::encode(&Interaction::facts(interactions))), Some(&k))?;
+        finish(tx).await
+    }
+
+    /// Marks (or clears the mark of) a bulk load in progress.
+    pub async fn set_bulk_pending(&self, pending: bool) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let s = tx.object_store(META)?;
+        if pending {
+            s.put(&bytes(&[1]), Some(&JsValue::from_str("bulk")))?;
+        } else {
+            s.delete(JsValue::from_str("bulk"))?;
+        }
+        finish(tx).await
+    }
+
+    /// Erases every record (keeps the clock, so later edits still win merges).
+    pub async fn clear(&self) -> Result<(), StorageError> {
+        let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
+        for name in &ALL_STORES[1..] {
+            tx.object_store(name)?.clear()?;
+        }
+        finish(tx).await?;
+        self.set_bulk_pending(false).await
+    }
+}
+
+async fn finish(tx: idb::Transaction) -> Result<(), StorageError> {
+    let result = tx.await?;
+    if result.is_committed() {
+        Ok(())
+    } else {
+        Err(StorageError::Failed("the change was not saved (transaction aborted)".into()))
+    }
+}
