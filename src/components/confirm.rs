@@ -34,8 +34,9 @@ pub fn ConfirmDialog(
         }
     });
     let title_id = super::next_id("dlg");
+    let labelled_by = title_id.clone();
     view! {
-        <dialog node_ref=dialog aria-labelledby=title_id.clone() on:close=move |_| open.set(false)>
+        <dialog node_ref=dialog aria-labelledby=labelled_by on:close=move |_| open.set(false)>
             <h2 id=title_id>{move || title.get()}</h2>
             <p>{move || body.get()}</p>
             <div class="actions">

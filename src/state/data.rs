@@ -85,7 +85,7 @@ impl Data {
     /// Like `with`, for queries that build caches (the search index).
     pub fn with_mut<R>(&self, f: impl FnOnce(&mut Db) -> R) -> R {
         self.revision.track();
-        self.db.update_value(f)
+        self.db.try_update_value(f).expect("database is alive")
     }
 
     pub fn customer(&self, id: Id) -> Option<Record<Customer>> {

@@ -15,7 +15,7 @@ use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::{Database, Factory, TransactionMode};
 use js_sys::Uint8Array;
 use serde::{de::DeserializeOwned, Serialize};
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "clientele";
 /// The IndexedDB schema version. Each version's step is in `upgrade`.

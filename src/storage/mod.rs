@@ -6,7 +6,7 @@ mod error;
 pub mod quota;
 pub mod settings;
 
-pub use database::{Loaded, Meta, Storage, DB_NAME, SCHEMA_VERSION};
+pub use database::{History, Loaded, Meta, Storage, DB_NAME, SCHEMA_VERSION};
 pub use error::StorageError;
 
 /// Now, in ms since the epoch, from the browser's clock.

@@ -121,6 +121,24 @@ pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
     }
 }
 
+/// Parses money as a person types it in their locale: `1.234.567`, `1,234.56`,
+/// `12,5` (vi), with or without the currency symbol or code, into minor units.
+pub fn parse_money(s: &str, currency: Currency, locale: Locale) -> Option<i64> {
+    let mut t = s.trim().replace(currency.symbol(), "").replace(currency.code(), "");
+    t.retain(|c| !c.is_whitespace() && c != '\u{a0}');
+    let (thousands, point) = locale.separators();
+    let negative = t.starts_with('-');
+    let t = t.trim_start_matches('-');
+    let mut plain: String = t.chars().filter(|&c| c != thousands).collect();
+    if currency.exponent() == 0 && plain.contains(point) {
+        // "1,234" typed in English for VND, or "1.234" in Vietnamese: both group digits.
+        plain.retain(|c| c != point);
+    }
+    let plain = plain.replace(point, ".");
+    let minor = currency.parse_amount(&plain)?;
+    Some(if negative { -minor } else { minor })
+}
+
 /// A date in the chosen format.
 pub fn date(day: Day, format: DateFormat) -> String {
     let (y, m, d) = day.ymd();
@@ -159,6 +177,20 @@ mod tests {
         assert_eq!(money(0, Currency::VND, Locale::Vi), "0\u{a0}₫");
         let chf = Currency::parse("CHF").unwrap();
         assert_eq!(money(100_000, chf, Locale::En), "CHF\u{a0}1,000.00");
+    }
+
+    #[test]
+    fn money_as_typed() {
+        assert_eq!(parse_money("1.234.567", Currency::VND, Locale::Vi), Some(1_234_567));
+        assert_eq!(parse_money("1.234.567 ₫", Currency::VND, Locale::Vi), Some(1_234_567));
+        assert_eq!(parse_money("1,234,567", Currency::VND, Locale::En), Some(1_234_567));
+        assert_eq!(parse_money("₫250000", Currency::VND, Locale::En), Some(250_000));
+        assert_eq!(parse_money("1,234.5", Currency::USD, Locale::En), Some(123_450));
+        assert_eq!(parse_money("12,50", Currency::EUR, Locale::Vi), Some(1250));
+        assert_eq!(parse_money("-3", Currency::USD, Locale::En), Some(-300));
+        assert_eq!(parse_money("abc", Currency::VND, Locale::En), None);
+        assert_eq!(parse_money("", Currency::VND, Locale::En), None);
+        assert_eq!(parse_money("1.2.3,4,5", Currency::USD, Locale::Vi), None);
     }
 
     #[test]

@@ -78,6 +78,17 @@ pub fn CustomersPage() -> impl IntoView {
     };
     let key = move |i: usize| (rows.with_untracked(|r| r.get(i).copied()), data.revision.get_untracked(), i);
 
+    let empty = move || {
+        let fresh = query.with(String::is_empty) && tag.with(String::is_empty);
+        view! {
+            <div class="empty">
+                <Show when=move || fresh fallback=move || view! { <p>{t().no_matches}</p> }>
+                    <p>{t().no_customers_yet}" "<a href="/settings#demo">{t().load_demo_hint}</a></p>
+                </Show>
+            </div>
+        }
+    };
+
     view! {
         <section class="page list-page">
             <div class="page-head">
@@ -106,16 +117,8 @@ pub fn CustomersPage() -> impl IntoView {
                 }}
             </p>
             <Show
-                when=move || count.get() > 0 || !matches!(data.state.get(), LoadState::Ready)
-                fallback=move || view! {
-                    <div class="empty">
-                        {move || if query.with(String::is_empty) && tag.with(String::is_empty) {
-                            view! { <p>{t().no_customers_yet}" "<a href="/settings#demo">{t().load_demo_hint}</a></p> }.into_any()
-                        } else {
-                            view! { <p>{t().no_matches}</p> }.into_any()
-                        }}
-                    </div>
-                }
+                when=move || { count.get() > 0 || !matches!(data.state.get(), LoadState::Ready) }
+                fallback=empty
             >
                 <VirtualTable
                     label=Signal::derive(move || t().customers_title.to_string())

@@ -1,0 +1,56 @@
+//! The app: providers, the shell (navigation, notices) and the routes.
+
+use crate::components::{Nav, Toasts};
+use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
+use crate::pages::not_found::NotFound;
+use crate::pages::settings::SettingsPage;
+use crate::state::{provide_data, provide_notices, provide_settings, use_data, use_settings, LoadState};
+use leptos::prelude::*;
+use leptos_router::components::{Redirect, Route, Router, Routes};
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_settings();
+    provide_notices();
+    provide_data();
+    register_service_worker();
+    view! {
+        <Router>
+            <a class="skip" href="#main">{move || use_settings().t().skip_to_content}</a>
+            <Nav/>
+            <main id="main">
+                <LoadProblem/>
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
+                    <Route path=path!("/customers") view=CustomersPage/>
+                    <Route path=path!("/customers/new") view=NewCustomerPage/>
+                    <Route path=path!("/customers/:id") view=CustomerPage/>
+                    <Route path=path!("/settings") view=SettingsPage/>
+                </Routes>
+            </main>
+            <Toasts/>
+        </Router>
+    }
+}
+
+/// Says why the data could not be opened (private mode, newer version...).
+#[component]
+fn LoadProblem() -> impl IntoView {
+    let data = use_data();
+    let settings = use_settings();
+    move || match data.state.get() {
+        LoadState::Failed(e) => Some(view! { <p class="banner error" role="alert">{e.message(settings.t())}</p> }),
+        _ => None,
+    }
+}
+
+/// Registers the service worker that makes the app work offline.
+fn register_service_worker() {
+    let Some(window) = web_sys::window() else { return };
+    let nav = window.navigator();
+    if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
+        return;
+    }
+    let _ = nav.service_worker().register("/sw.js");
+}

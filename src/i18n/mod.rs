@@ -1,0 +1,248 @@
+//! English and Vietnamese words of the UI. Each language is one `Strings` value, so
+//! the compiler refuses a language with a missing string. Placeholders: `{n}`, `{c}`,
+//! `{o}`, `{pattern}`.
+
+mod en;
+mod vi;
+
+use clientele_core::format::Locale;
+use clientele_core::model::*;
+use clientele_core::validate::Problem;
+
+pub fn strings(locale: Locale) -> &'static Strings {
+    match locale {
+        Locale::En => &en::EN,
+        Locale::Vi => &vi::VI,
+    }
+}
+
+pub struct Strings {
+    pub acquisitions: [&'static str; 8],
+    pub add_interaction: &'static str,
+    pub add_line: &'static str,
+    pub add_order: &'static str,
+    pub all_tags: &'static str,
+    pub back_to_customers: &'static str,
+    pub cancel: &'static str,
+    pub col_channel: &'static str,
+    pub col_city: &'static str,
+    pub col_contact: &'static str,
+    pub col_date: &'static str,
+    pub col_items: &'static str,
+    pub col_last_order: &'static str,
+    pub col_name: &'static str,
+    pub col_orders: &'static str,
+    pub col_spent: &'static str,
+    pub col_status: &'static str,
+    pub col_total: &'static str,
+    pub consent_channels: [&'static str; 5],
+    pub consent_no: &'static str,
+    pub consent_yes: &'static str,
+    pub country_hint: &'static str,
+    pub customers_one: &'static str,
+    pub customers_many: &'static str,
+    pub customer_deleted: &'static str,
+    pub customer_not_found: &'static str,
+    pub customer_since: &'static str,
+    pub customers_title: &'static str,
+    pub date_hint_text: &'static str,
+    pub delete_customer: &'static str,
+    pub demo_explain: &'static str,
+    pub demo_loaded: &'static str,
+    pub demo_progress: &'static str,
+    pub demo_replace_body: &'static str,
+    pub demo_replace_title: &'static str,
+    pub demo_size: &'static str,
+    pub dismiss: &'static str,
+    pub edit: &'static str,
+    pub edit_customer: &'static str,
+    pub erase_body: &'static str,
+    pub erase_button: &'static str,
+    pub erase_confirm: &'static str,
+    pub erase_explain: &'static str,
+    pub erase_title: &'static str,
+    pub erased: &'static str,
+    pub err_deleted: &'static str,
+    pub err_invalid: &'static str,
+    pub err_not_found: &'static str,
+    pub err_price: &'static str,
+    pub err_quantity: &'static str,
+    pub err_storage_blocked: &'static str,
+    pub err_storage_damaged: &'static str,
+    pub err_storage_failed: &'static str,
+    pub err_storage_newer: &'static str,
+    pub err_storage_quota: &'static str,
+    pub err_storage_unavailable: &'static str,
+    pub field_address: &'static str,
+    pub field_birthday: &'static str,
+    pub field_category: &'static str,
+    pub field_channel: &'static str,
+    pub field_city: &'static str,
+    pub field_company: &'static str,
+    pub field_country: &'static str,
+    pub field_currency: &'static str,
+    pub field_date_format: &'static str,
+    pub field_direction: &'static str,
+    pub field_display_name: &'static str,
+    pub field_district: &'static str,
+    pub field_emails: &'static str,
+    pub field_family_name: &'static str,
+    pub field_gender: &'static str,
+    pub field_given_name: &'static str,
+    pub field_income: &'static str,
+    pub field_interests: &'static str,
+    pub field_kind: &'static str,
+    pub field_language: &'static str,
+    pub field_note: &'static str,
+    pub field_notes: &'static str,
+    pub field_occupation: &'static str,
+    pub field_phones: &'static str,
+    pub field_product: &'static str,
+    pub field_quantity: &'static str,
+    pub field_source: &'static str,
+    pub field_store: &'static str,
+    pub field_street: &'static str,
+    pub field_subject: &'static str,
+    pub field_tags: &'static str,
+    pub field_theme: &'static str,
+    pub field_unit_price: &'static str,
+    pub field_ward: &'static str,
+    pub fix_errors: &'static str,
+    pub genders: [&'static str; 3],
+    pub inbound: &'static str,
+    pub incomes: [&'static str; 5],
+    pub interaction_channels: [&'static str; 7],
+    pub interactions_title: &'static str,
+    pub item_email: &'static str,
+    pub item_phone: &'static str,
+    pub item_tag: &'static str,
+    pub kind_organisation: &'static str,
+    pub kind_person: &'static str,
+    pub line_item: &'static str,
+    pub list_hint: &'static str,
+    pub load_demo: &'static str,
+    pub load_demo_hint: &'static str,
+    pub loading: &'static str,
+    pub nav_customers: &'static str,
+    pub nav_label: &'static str,
+    pub nav_settings: &'static str,
+    pub new_customer: &'static str,
+    pub no_customers_yet: &'static str,
+    pub no_interactions: &'static str,
+    pub no_matches: &'static str,
+    pub no_orders: &'static str,
+    pub not_found_title: &'static str,
+    pub order_statuses: [&'static str; 4],
+    pub orders_title: &'static str,
+    pub organisation: &'static str,
+    pub other_language: &'static str,
+    pub other_language_code: &'static str,
+    pub outbound: &'static str,
+    pub persist_button: &'static str,
+    pub persist_explain: &'static str,
+    pub persist_granted: &'static str,
+    pub persist_no: &'static str,
+    pub persist_refused: &'static str,
+    pub persist_unsupported: &'static str,
+    pub persist_yes: &'static str,
+    /// Indexed like `Problem`'s variants.
+    pub problems: [&'static str; 9],
+    pub records_summary_text: &'static str,
+    pub remove_line: &'static str,
+    pub sales_channels: [&'static str; 5],
+    pub save: &'static str,
+    pub save_order: &'static str,
+    pub search_label: &'static str,
+    pub search_placeholder: &'static str,
+    pub section_consent: &'static str,
+    pub section_contact: &'static str,
+    pub section_identity: &'static str,
+    pub section_profile: &'static str,
+    pub settings_demo: &'static str,
+    pub settings_display: &'static str,
+    pub settings_erase: &'static str,
+    pub settings_not_saved: &'static str,
+    pub settings_storage: &'static str,
+    pub skip_to_content: &'static str,
+    pub sort_label: &'static str,
+    pub sort_last_order: &'static str,
+    pub sort_name: &'static str,
+    pub sort_newest: &'static str,
+    pub sort_spent: &'static str,
+    pub storage_persistent: &'static str,
+    pub storage_records: &'static str,
+    pub storage_used: &'static str,
+    pub switch_language: &'static str,
+    pub tag_label: &'static str,
+    pub theme_dark: &'static str,
+    pub theme_light: &'static str,
+    pub theme_system: &'static str,
+    pub total_spent: &'static str,
+    pub undo: &'static str,
+    pub unknown: &'static str,
+    pub unspecified: &'static str,
+    pub years: &'static str,
+}
+
+impl Strings {
+    pub fn acquisition(&self, c: AcquisitionChannel) -> &'static str {
+        self.acquisitions[AcquisitionChannel::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+    pub fn consent_channel(&self, c: ConsentChannel) -> &'static str {
+        self.consent_channels[ConsentChannel::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+    }
+    pub fn gender(&self, g: Gender) -> &'static str {
+        self.genders[g as usize]
+    }
+    pub fn income(&self, i: IncomeBand) -> &'static str {
+        self.incomes[i as usize]
+    }
+    pub fn interaction_channel(&self, c: InteractionChannel) -> &'static str {
+        self.interaction_channels[c as usize]
+    }
+    pub fn sales_channel(&self, c: SalesChannel) -> &'static str {
+        self.sales_channels[c as usize]
+    }
+    pub fn order_status(&self, s: OrderStatus) -> &'static str {
+        self.order_statuses[s as usize]
+    }
+    /// "3 customers", with the number already formatted for the locale.
+    pub fn customer_count(&self, n: usize, formatted: &str) -> String {
+        if n == 1 { self.customers_one.to_string() } else { self.customers_many.replace("{n}", formatted) }
+    }
+    pub fn n_customers(&self, formatted: &str) -> String {
+        self.customers_many.replace("{n}", formatted)
+    }
+    pub fn records_summary(&self, customers: &str, orders: &str) -> String {
+        self.records_summary_text.replace("{c}", customers).replace("{o}", orders)
+    }
+    pub fn date_hint(&self, pattern: &str) -> String {
+        self.date_hint_text.replace("{pattern}", pattern)
+    }
+    pub fn problem(&self, p: Problem, date_pattern: &str) -> String {
+        self.problems[p as usize].replace("{pattern}", date_pattern)
+    }
+    /// The word for one entry of a list field, for "Email 2: ...".
+    pub fn item(&self, field: &str) -> &'static str {
+        match field {
+            "emails" => self.item_email,
+            "phones" => self.item_phone,
+            _ => self.item_tag,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders_are_filled() {
+        for l in [Locale::En, Locale::Vi] {
+            let t = strings(l);
+            assert!(!t.customer_count(5, "5").contains('{'));
+            assert!(t.date_hint("dd/mm/yyyy").contains("dd/mm/yyyy"));
+            assert!(!t.records_summary("1", "2").contains('{'));
+        }
+    }
+}

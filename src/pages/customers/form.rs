@@ -1,0 +1,320 @@
+//! The customer form, for a new customer and for editing one. Validation is the core's
+//! (`validate::customer`); errors are shown next to their fields and nothing is saved.
+
+use crate::components::{SelectField, TextField};
+use crate::i18n::Strings;
+use crate::state::{use_data, use_settings, AppError};
+use crate::storage;
+use clientele_core::command::RecordCommand;
+use clientele_core::model::*;
+use clientele_core::validate::{self, FieldError, Problem};
+use clientele_core::{Id, Record};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+/// Splits "a, b; c" into trimmed, non-empty parts.
+fn list(s: &str) -> Vec<String> {
+    s.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+}
+
+fn enum_code<T: std::fmt::Debug>(v: Option<T>) -> String {
+    v.map(|v| format!("{v:?}")).unwrap_or_default()
+}
+
+fn parse_enum<T: Copy + std::fmt::Debug>(s: &str, all: &[T]) -> Option<T> {
+    all.iter().copied().find(|v| format!("{v:?}") == s)
+}
+
+const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+
+/// The form's fields, as text the person edits.
+#[derive(Clone, Copy)]
+struct Fields {
+    kind: RwSignal<String>,
+    display_name: RwSignal<String>,
+    given_name: RwSignal<String>,
+    family_name: RwSignal<String>,
+    emails: RwSignal<String>,
+    phones: RwSignal<String>,
+    birthday: RwSignal<String>,
+    gender: RwSignal<String>,
+    occupation: RwSignal<String>,
+    income: RwSignal<String>,
+    street: RwSignal<String>,
+    ward: RwSignal<String>,
+    district: RwSignal<String>,
+    city: RwSignal<String>,
+    country: RwSignal<String>,
+    interests: RwSignal<String>,
+    tags: RwSignal<String>,
+    channel: RwSignal<String>,
+    source: RwSignal<String>,
+    notes: RwSignal<String>,
+    consent: RwSignal<Vec<ConsentChannel>>,
+}
+
+impl Fields {
+    fn new(c: &Customer, date: impl Fn(clientele_core::time::Day) -> String) -> Fields {
+        let s = |v: &str| RwSignal::new(v.to_string());
+        Fields {
+            kind: s(&format!("{:?}", c.kind)),
+            display_name: s(&c.display_name),
+            given_name: s(&c.given_name),
+            family_name: s(&c.family_name),
+            emails: s(&c.emails.join(", ")),
+            phones: s(&c.phones.join(", ")),
+            birthday: RwSignal::new(c.birthday.map(date).unwrap_or_default()),
+            gender: RwSignal::new(enum_code(c.gender)),
+            occupation: s(&c.occupation),
+            income: RwSignal::new(enum_code(c.income)),
+            street: s(&c.address.street),
+            ward: s(&c.address.ward),
+            district: s(&c.address.district),
+            city: s(&c.address.city),
+            country: s(&c.address.country),
+            interests: s(&c.interests.join(", ")),
+            tags: s(&c.tags.join(", ")),
+            channel: RwSignal::new(enum_code(c.channel)),
+            source: s(&c.source),
+            notes: s(&c.notes),
+            consent: RwSignal::new(c.consent.iter().filter(|x| x.granted).map(|x| x.channel).collect()),
+        }
+    }
+
+    /// The customer as typed, on top of `base` (which keeps what the form does not show).
+    fn read(&self, base: &Customer, date_format: clientele_core::format::DateFormat) -> Result<Customer, Vec<FieldError>> {
+        let mut c = base.clone();
+        c.kind = if self.kind.get_untracked() == "Organisation" { PartyKind::Organisation } else { PartyKind::Person };
+        c.display_name = self.display_name.get_untracked().trim().to_string();
+        c.given_name = self.given_name.get_untracked().trim().to_string();
+        c.family_name = self.family_name.get_untracked().trim().to_string();
+        c.emails = list(&self.emails.get_untracked());
+        c.phones = list(&self.phones.get_untracked());
+        let birthday = self.birthday.get_untracked();
+        c.birthday = if birthday.trim().is_empty() {
+            None
+        } else {
+            match validate::parse_date(&birthday, date_format) {
+                Some(d) => Some(d),
+                None => return Err(vec![FieldError::new("birthday", Problem::InvalidDate)]),
+            }
+        };
+        c.gender = parse_enum(&self.gender.get_untracked(), &GENDERS);
+        c.occupation = self.occupation.get_untracked().trim().to_string();
+        c.income = parse_enum(&self.income.get_untracked(), &IncomeBand::ALL);
+        c.address = Address {
+            street: self.street.get_untracked().trim().into(),
+            ward: self.ward.get_untracked().trim().into(),
+            district: self.district.get_untracked().trim().into(),
+            city: self.city.get_untracked().trim().into(),
+            country: self.country.get_untracked().trim().to_uppercase(),
+        };
+        c.interests = list(&self.interests.get_untracked());
+        c.tags = list(&self.tags.get_untracked());
+        c.channel = parse_enum(&self.channel.get_untracked(), &AcquisitionChannel::ALL);
+        c.source = self.source.get_untracked().trim().to_string();
+        c.notes = self.notes.get_untracked();
+        let granted = self.consent.get_untracked();
+        let today = clientele_core::time::Day::of_millis(storage::now_ms());
+        // Keep the date of consent that did not change; date the changes today.
+        c.consent = ConsentChannel::ALL
+            .iter()
+            .filter_map(|&ch| {
+                let now = granted.contains(&ch);
+                match base.consent_for(ch) {
+                    Some(old) if old.granted == now => Some(*old),
+                    Some(_) => Some(Consent { channel: ch, granted: now, on: today }),
+                    None if now => Some(Consent { channel: ch, granted: true, on: today }),
+                    None => None,
+                }
+            })
+            .collect();
+        Ok(c)
+    }
+}
+
+/// The words for one field error, e.g. "Email 2: not a valid email address".
+pub fn error_text(t: &Strings, e: &FieldError, date_pattern: &str) -> String {
+    let problem = t.problem(e.problem, date_pattern);
+    match e.index {
+        Some(i) if matches!(e.field, "emails" | "phones" | "tags") => format!("{} {}: {problem}", t.item(e.field), i + 1),
+        _ => problem,
+    }
+}
+
+#[component]
+pub fn CustomerForm(
+    /// The customer to edit; `None` for a new one.
+    #[prop(optional)]
+    existing: Option<Record<Customer>>,
+    /// Called with the id after a successful save.
+    on_saved: Callback<Id>,
+    /// Called when the person cancels.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let data = use_data();
+    let settings = use_settings();
+    let t = move || settings.t();
+    let base = existing.as_ref().map(|r| r.data.clone()).unwrap_or_default();
+    let id = existing.as_ref().map(|r| r.id);
+    let f = Fields::new(&base, |d| settings.date(d));
+    let errors = RwSignal::new(Vec::<FieldError>::new());
+    let failure = RwSignal::new(None::<String>);
+    let saving = RwSignal::new(false);
+    let base = StoredValue::new(base);
+    let err = move |field: &'static str| {
+        Signal::derive(move || {
+            let pattern = settings.date_format().pattern();
+            let msgs: Vec<String> =
+                errors.with(|es| es.iter().filter(|e| e.field == field).map(|e| error_text(t(), e, pattern)).collect());
+            (!msgs.is_empty()).then(|| msgs.join(" · "))
+        })
+    };
+    let label = move |get: fn(&Strings) -> &'static str| Signal::derive(move || get(t()).to_string());
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        if saving.get_untracked() {
+            return;
+        }
+        failure.set(None);
+        let typed = match f.read(&base.get_value(), settings.date_format()) {
+            Ok(c) => c,
+            Err(es) => {
+                errors.set(es);
+                return;
+            }
+        };
+        let cmd = match id {
+            None => {
+                let mut c = typed;
+                c.created_at = storage::now_ms();
+                RecordCommand::Create { id: storage::new_id(), data: c }
+            }
+            Some(id) => {
+                use clientele_core::record::Fields as _;
+                let changes = (0..Customer::COUNT)
+                    .map(|n| typed.get(n))
+                    .filter(|c| !matches!(c, CustomerField::CreatedAt(_) | CustomerField::Deleted(_)))
+                    .collect();
+                RecordCommand::Update { id, changes }
+            }
+        };
+        let target = cmd.id();
+        saving.set(true);
+        leptos::task::spawn_local(async move {
+            match data.customer_command(cmd).await {
+                Ok(_) => {
+                    errors.set(Vec::new());
+                    on_saved.run(target);
+                }
+                Err(AppError::Invalid(es)) => errors.set(es),
+                Err(e) => failure.set(Some(e.message(settings.t()))),
+            }
+            saving.set(false);
+        });
+    };
+
+    let kind_options = Signal::derive(move || {
+        vec![("Person".into(), t().kind_person.into()), ("Organisation".into(), t().kind_organisation.into())]
+    });
+    let gender_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), t().unspecified.to_string())];
+        v.extend(GENDERS.iter().map(|g| (format!("{g:?}"), t().gender(*g).to_string())));
+        v
+    });
+    let income_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), t().unspecified.to_string())];
+        v.extend(IncomeBand::ALL.iter().map(|g| (format!("{g:?}"), t().income(*g).to_string())));
+        v
+    });
+    let channel_options = Signal::derive(move || {
+        let mut v = vec![(String::new(), t().unspecified.to_string())];
+        v.extend(AcquisitionChannel::ALL.iter().map(|g| (format!("{g:?}"), t().acquisition(*g).to_string())));
+        v
+    });
+    let date_hint = Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())));
+    let list_hint = Signal::derive(move || Some(t().list_hint.to_string()));
+    let has_errors = move || errors.with(|e| !e.is_empty());
+
+    view! {
+        <form class="card form" on:submit=save novalidate>
+            <Show when=has_errors>
+                <p class="form-error" role="alert">{move || t().fix_errors}</p>
+            </Show>
+            {move || failure.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
+            <fieldset>
+                <legend>{move || t().section_identity}</legend>
+                <div class="grid">
+                    <SelectField label=label(|t| t.field_kind) value=f.kind options=kind_options/>
+                    <TextField label=label(|t| t.field_display_name) value=f.display_name error=err("display_name") required=true autocomplete="name"/>
+                    <TextField label=label(|t| t.field_given_name) value=f.given_name error=err("given_name") autocomplete="given-name"/>
+                    <TextField label=label(|t| t.field_family_name) value=f.family_name error=err("family_name") autocomplete="family-name"/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || t().section_contact}</legend>
+                <div class="grid">
+                    <TextField label=label(|t| t.field_emails) value=f.emails error=err("emails") hint=list_hint kind="email" autocomplete="off"/>
+                    <TextField label=label(|t| t.field_phones) value=f.phones error=err("phones") hint=list_hint kind="tel" autocomplete="off"/>
+                    <TextField label=label(|t| t.field_street) value=f.street error=err("street")/>
+                    <TextField label=label(|t| t.field_ward) value=f.ward/>
+                    <TextField label=label(|t| t.field_district) value=f.district/>
+                    <TextField label=label(|t| t.field_city) value=f.city/>
+                    <TextField label=label(|t| t.field_country) value=f.country hint=Signal::derive(move || Some(t().country_hint.to_string()))/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || t().section_profile}</legend>
+                <div class="grid">
+                    <TextField label=label(|t| t.field_birthday) value=f.birthday error=err("birthday") hint=date_hint/>
+                    <SelectField label=label(|t| t.field_gender) value=f.gender options=gender_options/>
+                    <TextField label=label(|t| t.field_occupation) value=f.occupation error=err("occupation")/>
+                    <SelectField label=label(|t| t.field_income) value=f.income options=income_options/>
+                    <TextField label=label(|t| t.field_interests) value=f.interests hint=list_hint/>
+                    <TextField label=label(|t| t.field_tags) value=f.tags error=err("tags") hint=list_hint/>
+                    <SelectField label=label(|t| t.field_channel) value=f.channel options=channel_options/>
+                    <TextField label=label(|t| t.field_source) value=f.source error=err("source")/>
+                </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || t().section_consent}</legend>
+                <div class="checks">
+                    {ConsentChannel::ALL.iter().map(|&ch| {
+                        let checked = move || f.consent.with(|v| v.contains(&ch));
+                        view! {
+                            <label class="check">
+                                <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    f.consent.update(|v| { v.retain(|x| *x != ch); if on { v.push(ch); } });
+                                }/>
+                                {move || t().consent_channel(ch)}
+                            </label>
+                        }
+                    }).collect_view()}
+                </div>
+            </fieldset>
+            <TextField label=label(|t| t.field_notes) value=f.notes error=err("notes") multiline=true/>
+            <div class="actions">
+                <button type="button" on:click=move |_| on_cancel.run(())>{move || t().cancel}</button>
+                <button type="submit" class="primary" disabled=move || saving.get()>{move || t().save}</button>
+            </div>
+        </form>
+    }
+}
+
+#[component]
+pub fn NewCustomerPage() -> impl IntoView {
+    let settings = use_settings();
+    let navigate = use_navigate();
+    let nav2 = navigate.clone();
+    view! {
+        <section class="page narrow">
+            <h1>{move || settings.t().new_customer}</h1>
+            <CustomerForm
+                on_saved=Callback::new(move |id: Id| navigate(&format!("/customers/{id}"), Default::default()))
+                on_cancel=Callback::new(move |_| nav2("/customers", Default::default()))
+            />
+        </section>
+    }
+}

@@ -1,0 +1,210 @@
+//! Settings: language, currency, date format, theme; storage usage and persistence;
+//! demo data; erasing everything.
+
+use crate::components::{ConfirmDialog, SelectField};
+use crate::state::{load_demo, use_data, use_notices, use_settings, DemoProgress, Theme};
+use crate::storage::quota;
+use clientele_core::format::{DateFormat, Locale};
+use clientele_core::model::Currency;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+fn mb(bytes: f64, settings: &crate::state::SettingsState) -> String {
+    if bytes >= 1e9 {
+        format!("{} GB", clientele_core::format::decimal(bytes / 1e9, 1, settings.locale()))
+    } else {
+        format!("{} MB", clientele_core::format::decimal(bytes / 1e6, 1, settings.locale()))
+    }
+}
+
+#[component]
+pub fn SettingsPage() -> impl IntoView {
+    let settings = use_settings();
+    let t = move || settings.t();
+    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| Signal::derive(move || f(t()).to_string());
+
+    // Each select edits a string and writes through to the settings.
+    let lang = RwSignal::new(settings.locale().code().to_string());
+    let currency = RwSignal::new(settings.currency().code().to_string());
+    let date_format = RwSignal::new(settings.date_format().code().to_string());
+    let theme = RwSignal::new(format!("{:?}", settings.settings.with_untracked(|s| s.theme)));
+    Effect::new(move |_| {
+        let (lang, currency, df, theme) = (lang.get(), currency.get(), date_format.get(), theme.get());
+        settings.update(|s| {
+            s.locale = Locale::parse(&lang).unwrap_or(s.locale);
+            s.currency = currency;
+            s.date_format = DateFormat::parse(&df).unwrap_or(s.date_format);
+            s.theme = match theme.as_str() {
+                "Light" => Theme::Light,
+                "Dark" => Theme::Dark,
+                _ => Theme::System,
+            };
+        });
+    });
+    // The nav's language switch changes the setting too: follow it.
+    Effect::new(move |_| lang.set(settings.locale().code().to_string()));
+
+    let lang_options = Signal::derive(|| vec![("en".into(), "English".into()), ("vi".into(), "Tiếng Việt".into())]);
+    let currency_options = Signal::derive(|| Currency::known().map(|c| (c.code().to_string(), format!("{} ({})", c.code(), c.symbol()))).collect::<Vec<_>>());
+    let date_options = Signal::derive(|| DateFormat::ALL.iter().map(|f| (f.code().to_string(), f.pattern().to_string())).collect::<Vec<_>>());
+    let theme_options = Signal::derive(move || {
+        vec![("System".into(), t().theme_system.into()), ("Light".into(), t().theme_light.into()), ("Dark".into(), t().theme_dark.into())]
+    });
+
+    view! {
+        <section class="page narrow">
+            <h1>{move || t().nav_settings}</h1>
+            <div class="card">
+                <h2>{move || t().settings_display}</h2>
+                <div class="grid">
+                    <SelectField label=l(|t| t.field_language) value=lang options=lang_options/>
+                    <SelectField label=l(|t| t.field_currency) value=currency options=currency_options/>
+                    <SelectField label=l(|t| t.field_date_format) value=date_format options=date_options/>
+                    <SelectField label=l(|t| t.field_theme) value=theme options=theme_options/>
+                </div>
+                <Show when=move || !settings.saved.get()>
+                    <p class="form-error" role="alert">{move || t().settings_not_saved}</p>
+                </Show>
+            </div>
+            <StorageCard/>
+            <DemoCard/>
+            <EraseCard/>
+        </section>
+    }
+}
+
+#[component]
+fn StorageCard() -> impl IntoView {
+    let settings = use_settings();
+    let data = use_data();
+    let t = move || settings.t();
+    let refresh = RwSignal::new(0u32);
+    let info = LocalResource::new(move || {
+        refresh.track();
+        data.revision.track();
+        async move { (quota::usage().await, quota::is_persisted().await) }
+    });
+    let notices = use_notices();
+    let persist = move |_| {
+        spawn_local(async move {
+            match quota::request_persistence().await {
+                Some(true) => notices.info(settings.t().persist_granted),
+                Some(false) => notices.info(settings.t().persist_refused),
+                None => notices.error(settings.t().persist_unsupported),
+            }
+            refresh.update(|r| *r += 1);
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{move || t().settings_storage}</h2>
+            {move || info.get().map(|(usage, persisted)| view! {
+                <dl class="facts">
+                    <dt>{t().storage_used}</dt>
+                    <dd>{match usage {
+                        Some(u) => format!("{} / {}", mb(u.used_bytes, &settings), mb(u.quota_bytes, &settings)),
+                        None => t().unknown.to_string(),
+                    }}</dd>
+                    <dt>{t().storage_persistent}</dt>
+                    <dd>{match persisted {
+                        Some(true) => t().persist_yes,
+                        Some(false) => t().persist_no,
+                        None => t().unknown,
+                    }}</dd>
+                    <dt>{t().storage_records}</dt>
+                    <dd>{t().records_summary(&settings.integer(data.with(|db| db.live_count()) as i64), &settings.integer(data.with(|db| db.order_count()) as i64))}</dd>
+                </dl>
+                {(persisted != Some(true)).then(|| view! {
+                    <p class="muted">{t().persist_explain}</p>
+                    <button type="button" on:click=persist>{t().persist_button}</button>
+                })}
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn DemoCard() -> impl IntoView {
+    let settings = use_settings();
+    let data = use_data();
+    let notices = use_notices();
+    let t = move || settings.t();
+    let size = RwSignal::new("1000".to_string());
+    let progress = RwSignal::new(None::<DemoProgress>);
+    let confirm = RwSignal::new(false);
+    let size_options = Signal::derive(move || {
+        ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), t().n_customers(&settings.integer(n.parse().unwrap_or(0))))).collect::<Vec<_>>()
+    });
+    let run = move || {
+        let n: usize = size.get_untracked().parse().unwrap_or(1000);
+        spawn_local(async move {
+            match load_demo(data, n, 1, progress).await {
+                Ok(()) => notices.info(settings.t().demo_loaded),
+                Err(e) => notices.error(e.message(settings.t())),
+            }
+        });
+    };
+    let start = move |_| {
+        if data.untracked(|db| db.is_empty()) {
+            run();
+        } else {
+            confirm.set(true);
+        }
+    };
+    view! {
+        <div class="card" id="demo">
+            <h2>{move || t().settings_demo}</h2>
+            <p class="muted">{move || t().demo_explain}</p>
+            <div class="row">
+                <SelectField label=Signal::derive(move || t().demo_size.to_string()) value=size options=size_options class="compact"/>
+                <button type="button" class="primary" on:click=start disabled=move || progress.with(Option::is_some)>{move || t().load_demo}</button>
+            </div>
+            {move || progress.get().map(|p| view! {
+                <label class="progress">
+                    {t().demo_progress}
+                    <progress max=p.total value=p.done></progress>
+                </label>
+            })}
+            <ConfirmDialog
+                open=confirm
+                title=Signal::derive(move || t().demo_replace_title.to_string())
+                body=Signal::derive(move || t().demo_replace_body.to_string())
+                confirm=Signal::derive(move || t().load_demo.to_string())
+                cancel=Signal::derive(move || t().cancel.to_string())
+                on_confirm=Callback::new(move |_| run())
+            />
+        </div>
+    }
+}
+
+#[component]
+fn EraseCard() -> impl IntoView {
+    let settings = use_settings();
+    let data = use_data();
+    let notices = use_notices();
+    let t = move || settings.t();
+    let confirm = RwSignal::new(false);
+    let erase = Callback::new(move |_| {
+        spawn_local(async move {
+            match data.erase_all().await {
+                Ok(()) => notices.info(settings.t().erased),
+                Err(e) => notices.error(e.message(settings.t())),
+            }
+        });
+    });
+    view! {
+        <div class="card danger-zone">
+            <h2>{move || t().settings_erase}</h2>
+            <p class="muted">{move || t().erase_explain}</p>
+            <button type="button" class="danger" on:click=move |_| confirm.set(true)>{move || t().erase_button}</button>
+            <ConfirmDialog
+                open=confirm
+                title=Signal::derive(move || t().erase_title.to_string())
+                body=Signal::derive(move || t().erase_body.to_string())
+                confirm=Signal::derive(move || t().erase_confirm.to_string())
+                cancel=Signal::derive(move || t().cancel.to_string())
+                on_confirm=erase
+            />
+        </div>
+    }
+}
