@@ -39,10 +39,11 @@ where
     let body = NodeRef::<Div>::new();
     let scroll_top = RwSignal::new(0.0f64);
     let height = RwSignal::new(600.0f64);
+    // Events can still arrive while the table is being removed: do nothing then.
     let measure = move || {
-        if let Some(el) = body.get_untracked() {
-            height.set(el.client_height() as f64);
-            scroll_top.set(el.scroll_top() as f64);
+        if let Some(Some(el)) = body.try_get_untracked() {
+            let _ = height.try_set(el.client_height() as f64);
+            let _ = scroll_top.try_set(el.scroll_top() as f64);
         }
     };
     Effect::new(move |_| {
@@ -50,7 +51,8 @@ where
             measure();
         }
     });
-    let _resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
     // A new list (search, sort) starts at the top.
     Effect::new(move |prev: Option<usize>| {
         let n = count.get();

@@ -30,19 +30,26 @@ pub fn SettingsPage() -> impl IntoView {
     let theme = RwSignal::new(format!("{:?}", settings.settings.with_untracked(|s| s.theme)));
     Effect::new(move |_| {
         let (lang, currency, df, theme) = (lang.get(), currency.get(), date_format.get(), theme.get());
-        settings.update(|s| {
-            s.locale = Locale::parse(&lang).unwrap_or(s.locale);
-            s.currency = currency;
-            s.date_format = DateFormat::parse(&df).unwrap_or(s.date_format);
-            s.theme = match theme.as_str() {
-                "Light" => Theme::Light,
-                "Dark" => Theme::Dark,
-                _ => Theme::System,
-            };
-        });
+        let mut next = settings.settings.get_untracked();
+        next.locale = Locale::parse(&lang).unwrap_or(next.locale);
+        next.currency = currency;
+        next.date_format = DateFormat::parse(&df).unwrap_or(next.date_format);
+        next.theme = match theme.as_str() {
+            "Light" => Theme::Light,
+            "Dark" => Theme::Dark,
+            _ => Theme::System,
+        };
+        if next != settings.settings.get_untracked() {
+            settings.settings.set(next);
+        }
     });
     // The nav's language switch changes the setting too: follow it.
-    Effect::new(move |_| lang.set(settings.locale().code().to_string()));
+    Effect::new(move |_| {
+        let code = settings.locale().code().to_string();
+        if lang.get_untracked() != code {
+            lang.set(code);
+        }
+    });
 
     let lang_options = Signal::derive(|| vec![("en".into(), "English".into()), ("vi".into(), "Tiếng Việt".into())]);
     let currency_options = Signal::derive(|| Currency::known().map(|c| (c.code().to_string(), format!("{} ({})", c.code(), c.symbol()))).collect::<Vec<_>>());
