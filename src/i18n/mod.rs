@@ -231,18 +231,3 @@ impl Strings {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn placeholders_are_filled() {
-        for l in [Locale::En, Locale::Vi] {
-            let t = strings(l);
-            assert!(!t.customer_count(5, "5").contains('{'));
-            assert!(t.date_hint("dd/mm/yyyy").contains("dd/mm/yyyy"));
-            assert!(!t.records_summary("1", "2").contains('{'));
-        }
-    }
-}

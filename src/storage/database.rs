@@ -65,6 +65,8 @@ pub struct Loaded {
 
 pub struct Storage {
     db: Database,
+    /// Test hook: make the next write fail after its first put (see `fail_next_write`).
+    fail_next: std::cell::Cell<bool>,
 }
 
 fn bytes(v: &[u8]) -> JsValue {
@@ -125,7 +127,7 @@ impl Storage {
             db.close();
             return Err(StorageError::NewerVersion { found, supported: SCHEMA_VERSION });
         }
-        Ok(Storage { db })
+        Ok(Storage { db, fail_next: std::cell::Cell::new(false) })
     }
 
     pub fn close(&self) {
@@ -176,9 +178,28 @@ impl Storage {
     /// Writes one customer bucket and the clock, atomically.
     pub async fn write_customers(&self, bucket: u32, records: &[Record<Customer>], clock: Hlc) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
-        tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
-        tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
-        finish(tx).await
+        let puts = || -> Result<(), StorageError> {
+            tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
+            self.injected_failure()?;
+            tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+            Ok(())
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await
+    }
+
+    /// Test hook for atomicity: the next write fails after its first put was issued,
+    /// as a quota or I/O error would. The transaction must then leave nothing behind.
+    pub fn fail_next_write(&self) {
+        self.fail_next.set(true);
+    }
+
+    fn injected_failure(&self) -> Result<(), StorageError> {
+        if self.fail_next.replace(false) {
+            Err(StorageError::Failed("injected failure".into()))
+        } else {
+            Ok(())
+        }
     }
 
     /// Reads one bucket of orders or interactions.
@@ -210,10 +231,15 @@ impl Storage {
         match change(&mut records) {
             Ok(r) => {
                 let facts = T::facts(&records);
-                store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
-                tx.object_store(T::FACTS)?.put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
-                tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
-                finish(tx).await?;
+                let puts = || -> Result<(), StorageError> {
+                    store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
+                    self.injected_failure()?;
+                    tx.object_store(T::FACTS)?.put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
+                    tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+                    Ok(())
+                };
+                let result = puts();
+                commit_or_abort(tx, result).await?;
                 Ok(Ok((r, facts)))
             }
             Err(e) => {
@@ -233,34 +259,61 @@ impl Storage {
     ) -> Result<(), StorageError> {
         let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
         let k = key(bucket);
-        tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(customers)), Some(&k))?;
-        tx.object_store(Order::STORE)?.put(&bytes(&codec::encode(orders)), Some(&k))?;
-        tx.object_store(Order::FACTS)?.put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
-        tx.object_store(Interaction::STORE)?.put(&bytes(&codec::encode(interactions)), Some(&k))?;
-        tx.object_store(Interaction::FACTS)?.put(&bytes(&codec::encode(&Interaction::facts(interactions))), Some(&k))?;
-        finish(tx).await
+        let puts = || -> Result<(), StorageError> {
+            tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(customers)), Some(&k))?;
+            self.injected_failure()?;
+            tx.object_store(Order::STORE)?.put(&bytes(&codec::encode(orders)), Some(&k))?;
+            tx.object_store(Order::FACTS)?.put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
+            tx.object_store(Interaction::STORE)?.put(&bytes(&codec::encode(interactions)), Some(&k))?;
+            tx.object_store(Interaction::FACTS)?.put(&bytes(&codec::encode(&Interaction::facts(interactions))), Some(&k))?;
+            Ok(())
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await
     }
 
     /// Marks (or clears the mark of) a bulk load in progress.
     pub async fn set_bulk_pending(&self, pending: bool) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
-        let s = tx.object_store(META)?;
-        if pending {
-            s.put(&bytes(&[1]), Some(&JsValue::from_str("bulk")))?;
-        } else {
-            s.delete(JsValue::from_str("bulk"))?;
-        }
-        finish(tx).await
+        let puts = || -> Result<(), StorageError> {
+            let s = tx.object_store(META)?;
+            if pending {
+                s.put(&bytes(&[1]), Some(&JsValue::from_str("bulk")))?;
+            } else {
+                s.delete(JsValue::from_str("bulk"))?;
+            }
+            Ok(())
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await
     }
 
     /// Erases every record (keeps the clock, so later edits still win merges).
     pub async fn clear(&self) -> Result<(), StorageError> {
         let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
-        for name in &ALL_STORES[1..] {
-            tx.object_store(name)?.clear()?;
-        }
-        finish(tx).await?;
+        let clears = || -> Result<(), StorageError> {
+            for name in &ALL_STORES[1..] {
+                tx.object_store(name)?.clear()?;
+            }
+            Ok(())
+        };
+        let issued = clears();
+        commit_or_abort(tx, issued).await?;
         self.set_bulk_pending(false).await
+    }
+}
+
+/// Commits the transaction if every request was issued, else aborts it, so that a
+/// failure part-way leaves nothing written.
+async fn commit_or_abort(tx: idb::Transaction, issued: Result<(), StorageError>) -> Result<(), StorageError> {
+    match issued {
+        Ok(()) => finish(tx).await,
+        Err(e) => {
+            if let Ok(tx) = tx.abort() {
+                let _ = tx.await;
+            }
+            Err(e)
+        }
     }
 }
 

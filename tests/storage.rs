@@ -1,0 +1,182 @@
+//! Browser tests of the storage layer: IndexedDB round trip, schema and versions,
+//! transaction atomicity, and error mapping. Run in headless Chromium (see Makefile).
+#![cfg(target_arch = "wasm32")]
+
+use clientele::storage::{Storage, StorageError, SCHEMA_VERSION};
+use clientele_core::command::{apply, RecordCommand};
+use clientele_core::db::bucket_of;
+use clientele_core::hlc::{DeviceId, Hlc};
+use clientele_core::model::*;
+use clientele_core::time::Day;
+use clientele_core::{Id, Record};
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn h(ms: i64) -> Hlc {
+    Hlc { millis: ms, counter: 0, device: DeviceId(7) }
+}
+
+fn customer(n: u8, name: &str) -> Record<Customer> {
+    Record::new(Id::new_v7(n as u64, [n; 10]), Customer { display_name: name.into(), ..Default::default() }, h(n as i64))
+}
+
+fn order(c: Id, n: u8, total: i64) -> Record<Order> {
+    let data = Order {
+        customer: c,
+        placed_at: 1_700_000_000_000 + n as i64,
+        items: vec![LineItem { product: "Cà phê".into(), sku: "CF".into(), category: "Đồ uống".into(), quantity: 1, unit_price: total }],
+        total,
+        ..Default::default()
+    };
+    Record::new(Id::new_v7(n as u64, [n + 100; 10]), data, h(n as i64))
+}
+
+async fn fresh(name: &str) -> Storage {
+    let _ = idb::Factory::new().unwrap().delete(name).unwrap().await;
+    Storage::open_named(name).await.expect("opens")
+}
+
+#[wasm_bindgen_test]
+async fn fresh_database_has_the_current_schema() {
+    let s = fresh("t-schema").await;
+    let mut names = s.store_names();
+    names.sort();
+    assert_eq!(names, ["customers", "interaction_facts", "interactions", "meta", "order_facts", "orders"]);
+    let loaded = s.load_customers().await.unwrap();
+    assert!(loaded.customers.is_empty());
+    assert_eq!(loaded.meta.clock, None);
+    assert!(!loaded.meta.bulk_pending);
+}
+
+#[wasm_bindgen_test]
+async fn customers_orders_and_clock_survive_a_reopen() {
+    let s = fresh("t-roundtrip").await;
+    let a = customer(1, "Nguyễn Văn An");
+    let b = customer(2, "Trần Thị Bình");
+    let bucket = bucket_of(a.id);
+    s.write_customers(bucket, &[a.clone()], h(10)).await.unwrap();
+    s.write_customers(bucket_of(b.id), &[b.clone()], h(11)).await.unwrap();
+    let o = order(a.id, 1, 250_000);
+    let ((), facts) = s
+        .modify::<Order, _, ()>(bucket, h(12), |records| {
+            records.push(o.clone());
+            Ok(())
+        })
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(facts.len(), 1);
+    s.close();
+
+    let s = Storage::open_named("t-roundtrip").await.unwrap();
+    let mut loaded = s.load_customers().await.unwrap();
+    loaded.customers.sort_by_key(|c| c.id);
+    assert_eq!(loaded.customers, vec![a.clone(), b]);
+    assert_eq!(loaded.meta.clock, Some(h(12)));
+    assert_eq!(s.read::<Order>(bucket).await.unwrap(), vec![o]);
+    let (order_facts, _) = s.load_facts().await.unwrap();
+    assert_eq!(order_facts.len(), 1);
+    assert_eq!(order_facts[0].1[0].total, 250_000);
+}
+
+#[wasm_bindgen_test]
+async fn a_failed_change_writes_nothing() {
+    let s = fresh("t-atomic").await;
+    let a = customer(1, "An");
+    let bucket = bucket_of(a.id);
+    s.write_customers(bucket, &[a.clone()], h(10)).await.unwrap();
+
+    // The change itself refuses (invalid data): the transaction is aborted.
+    let bad = RecordCommand::Create { id: Id::new_v7(5, [5; 10]), data: Order { customer: a.id, ..Default::default() } };
+    let refused = s
+        .modify::<Order, _, _>(bucket, h(20), |records| {
+            let next = apply(&bad, None, h(20), Day(20_000))?;
+            records.push(next);
+            Ok::<(), clientele_core::CommandError>(())
+        })
+        .await
+        .unwrap();
+    assert!(refused.is_err(), "an order with no items and no total is invalid");
+    assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
+
+    // A failure after the first put: neither the customers nor the clock change.
+    let mut renamed = a.clone();
+    renamed.data.display_name = "Changed".into();
+    s.fail_next_write();
+    let err = s.write_customers(bucket, &[renamed.clone()], h(30)).await.unwrap_err();
+    assert!(matches!(err, StorageError::Failed(_)));
+    let loaded = s.load_customers().await.unwrap();
+    assert_eq!(loaded.customers, vec![a.clone()]);
+    assert_eq!(loaded.meta.clock, Some(h(10)));
+
+    // The same for a bucket of orders, and for a bulk write of all kinds.
+    s.fail_next_write();
+    let o = order(a.id, 2, 99_000);
+    let failed = s.modify::<Order, _, ()>(bucket, h(31), |r| {
+        r.push(o.clone());
+        Ok(())
+    });
+    assert!(failed.await.is_err());
+    assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
+    s.fail_next_write();
+    assert!(s.write_bucket_all(bucket, &[renamed], &[o], &[]).await.is_err());
+    assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
+    assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn a_database_from_a_newer_version_is_refused_untouched() {
+    let name = "t-newer";
+    let factory = idb::Factory::new().unwrap();
+    let _ = factory.delete(name).unwrap().await;
+    // Made by a future Clientele with one more schema version.
+    let mut req = factory.open(name, Some(SCHEMA_VERSION + 1)).unwrap();
+    req.on_upgrade_needed(|e| {
+        use idb::DatabaseEvent;
+        e.database().unwrap().create_object_store("future", idb::ObjectStoreParams::new()).unwrap();
+    });
+    let db = req.await.unwrap();
+    db.close();
+    let err = Storage::open_named(name).await.err().expect("refused");
+    assert!(matches!(err, StorageError::NewerVersion { .. }), "{err:?}");
+    let db = factory.open(name, None).unwrap().await.unwrap();
+    assert_eq!(db.version().unwrap(), SCHEMA_VERSION + 1);
+    assert_eq!(db.store_names(), vec!["future".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn reopening_the_current_version_keeps_the_data() {
+    // Schema version 1 is the first: the only earlier state is "no database", covered
+    // by `fresh_database_has_the_current_schema`. Reopening must not re-run steps.
+    let s = fresh("t-reopen").await;
+    let a = customer(3, "Lê Cường");
+    s.write_customers(bucket_of(a.id), &[a.clone()], h(1)).await.unwrap();
+    s.close();
+    let s = Storage::open_named("t-reopen").await.unwrap();
+    assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
+}
+
+#[wasm_bindgen_test]
+fn quota_errors_are_recognised() {
+    let dom = web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
+    assert_eq!(StorageError::from(idb::Error::DomException(dom)), StorageError::QuotaExceeded);
+}
+
+#[wasm_bindgen_test]
+async fn damaged_bytes_are_reported_not_panicked_on() {
+    let s = fresh("t-damaged").await;
+    let a = customer(1, "An");
+    s.write_customers(bucket_of(a.id), &[a], h(1)).await.unwrap();
+    s.close();
+    // Overwrite the bucket with garbage through the raw API.
+    let db = idb::Factory::new().unwrap().open("t-damaged", None).unwrap().await.unwrap();
+    let tx = db.transaction(&["customers"], idb::TransactionMode::ReadWrite).unwrap();
+    let garbage: wasm_bindgen::JsValue = js_sys::Uint8Array::from(&[1u8, 255, 255, 255][..]).into();
+    tx.object_store("customers").unwrap().put(&garbage, Some(&wasm_bindgen::JsValue::from(0u32))).unwrap();
+    tx.await.unwrap();
+    db.close();
+    let s = Storage::open_named("t-damaged").await.unwrap();
+    let err = s.load_customers().await.err().expect("damaged");
+    assert!(matches!(err, StorageError::Damaged(_)), "{err:?}");
+}
