@@ -1,0 +1,187 @@
+// End to end: customers as a shop owner uses them, in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open, addCustomer, loadDemo } from "./app.mjs";
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+test("a customer added by hand is still there after a reload", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Nguyễn Thị Mai", email: "mai@example.vn", phone: "0912 345 678", city: "Hà Nội" });
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Nguyễn Thị Mai" }).waitFor();
+  assert.ok(await page.getByText("mai@example.vn").isVisible());
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Nguyễn Thị Mai" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("an invalid email shows the error next to the field and saves nothing", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Trần Văn Bình", email: "binh@example.vn" });
+  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByLabel("Emails").fill("binh@example");
+  await page.getByLabel("Phones").fill("12ab");
+  await page.getByRole("button", { name: "Save" }).click();
+  const email = page.getByLabel("Emails");
+  assert.equal(await email.getAttribute("aria-invalid"), "true");
+  await page.getByText("Email 1: Not a valid email address.").waitFor();
+  await page.getByText("Phone 1: Not a valid phone number (7 to 15 digits).").waitFor();
+  await page.getByRole("alert").filter({ hasText: "Nothing was saved" }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Trần Văn Bình" }).waitFor();
+  assert.ok(await page.getByText("binh@example.vn").isVisible(), "the stored email is unchanged");
+});
+
+test("a required name and a bad birthday are caught before saving", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await page.getByRole("link", { name: "New customer" }).click();
+  await page.getByLabel("Birthday").fill("31/02/1990");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Not a valid date: use dd/mm/yyyy.").waitFor();
+  await page.getByLabel("Birthday").fill("28/02/1990");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Required.").waitFor();
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("0 customers").waitFor();
+});
+
+test("searching nguyen finds Nguyễn, ignoring case and diacritics", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Nguyễn Văn Đức" });
+  await page.getByRole("link", { name: "Customers" }).click();
+  await addCustomer(page, { name: "Emma Smith", phone: "+84 903 111 222" });
+  await page.getByRole("link", { name: "Customers" }).click();
+  const table = page.getByRole("table", { name: "Customers" });
+  await page.getByLabel("Search customers").fill("nguyen duc");
+  await table.getByRole("link", { name: "Nguyễn Văn Đức" }).waitFor();
+  assert.equal(await table.getByRole("link").count(), 1);
+  await page.getByLabel("Search customers").fill("0903111");
+  await table.getByRole("link", { name: "Emma Smith" }).waitFor();
+  await page.getByLabel("Search customers").fill("zzz");
+  await page.getByText("No customer matches.").waitFor();
+});
+
+test("the language switches to Vietnamese and back, and is remembered", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+  await page.getByRole("heading", { level: 1, name: "Khách hàng" }).waitFor();
+  assert.equal(await page.locator("html").getAttribute("lang"), "vi");
+  await page.reload();
+  await page.getByRole("link", { name: "Thêm khách hàng" }).waitFor();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  await page.getByRole("heading", { level: 1, name: "Customers" }).waitFor();
+});
+
+test("money and dates follow the language", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Phạm Hoa" });
+  await page.getByRole("button", { name: "Add order" }).click();
+  const form = page.getByRole("form", { name: "Add order" });
+  await form.getByLabel("Product").fill("Áo dài");
+  await form.getByLabel("Quantity").fill("2");
+  await form.getByLabel("Unit price").fill("617,000");
+  await form.getByRole("button", { name: "Save order" }).click();
+  await page.getByRole("cell", { name: "2 × Áo dài" }).waitFor();
+  await page.getByRole("table").getByText("₫1,234,000").first().waitFor();
+  await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+  await page.getByRole("table").getByText("1.234.000 ₫").first().waitFor();
+});
+
+test("an order with a bad price is refused with the reason, nothing saved", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Võ Minh" });
+  await page.getByRole("button", { name: "Add order" }).click();
+  const form = page.getByRole("form", { name: "Add order" });
+  await form.getByLabel("Unit price").fill("abc");
+  await form.getByRole("button", { name: "Save order" }).click();
+  await form.getByText("Enter a price of 0 or more.").waitFor();
+  await form.getByText("Required.").waitFor();
+  assert.ok(await page.getByText("No orders yet.").isVisible());
+});
+
+test("interactions are added to the timeline", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Đặng Thu" });
+  const form = page.getByRole("form", { name: "Add interaction" });
+  await form.getByRole("button", { name: "Add interaction" }).click();
+  await form.getByText("Required.").waitFor();
+  await form.getByLabel("Subject").fill("Gọi cảm ơn");
+  await form.getByLabel("Channel").selectOption("Email");
+  await form.getByRole("button", { name: "Add interaction" }).click();
+  await page.getByRole("list", { name: "Interactions" }).getByText("Gọi cảm ơn").waitFor();
+  await page.reload();
+  await page.getByRole("list", { name: "Interactions" }).getByText("Gọi cảm ơn").waitFor();
+});
+
+test("a deleted customer comes back with Undo", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Hoàng Lan" });
+  await page.getByRole("button", { name: "Delete customer" }).click();
+  await page.getByText("Customer deleted.").waitFor();
+  await page.getByText("0 customers").waitFor();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Hoàng Lan" }).waitFor();
+  await page.reload();
+  await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Hoàng Lan" }).waitFor();
+});
+
+test("demo data of 1,000 customers loads and a customer opens", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("1,000 customers").waitFor();
+  const first = page.getByRole("table", { name: "Customers" }).getByRole("link").first();
+  const name = await first.innerText();
+  await first.click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  await page.getByRole("heading", { name: "Orders" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("offline, the app and its data still open", async () => {
+  const context = await app.browser.newContext({ viewport: { width: 1024, height: 768 } });
+  const page = await app.page({ context });
+  await open(page, app.base);
+  await addCustomer(page, { name: "Lý Thanh" });
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await page.reload();
+  await page.evaluate(async () => { await navigator.serviceWorker.ready; });
+  await context.setOffline(true);
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Lý Thanh" }).waitFor();
+  await page.goto(app.base + "/customers");
+  await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Lý Thanh" }).waitFor();
+  await context.setOffline(false);
+  await context.close();
+});
+
+test("erasing all data asks first, then empties the list", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Bùi Sơn" });
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Erase all data" }).click();
+  const dialog = page.getByRole("dialog", { name: "Erase all data?" });
+  await dialog.getByRole("button", { name: "Cancel" }).click();
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("1 customer").waitFor();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("button", { name: "Erase all data" }).click();
+  await dialog.getByRole("button", { name: "Erase everything" }).click();
+  await page.getByText("All data erased.").waitFor();
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("0 customers").waitFor();
+});
