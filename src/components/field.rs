@@ -10,6 +10,19 @@ pub fn next_id(prefix: &str) -> String {
     format!("{prefix}-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
+/// Moves the focus to the first field marked invalid (after a failed save, so the
+/// person sees what to fix even when the form is long).
+pub fn focus_first_invalid() {
+    request_animation_frame(|| {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten());
+        if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A text input (or textarea) with a visible label, an optional hint and an error.
 #[component]
 pub fn TextField(

@@ -7,7 +7,7 @@ mod toasts;
 mod virtual_table;
 
 pub use confirm::ConfirmDialog;
-pub use field::{next_id, SelectField, TextField};
+pub use field::{focus_first_invalid, next_id, SelectField, TextField};
 pub use nav::Nav;
 pub use toasts::Toasts;
 pub use virtual_table::{Column, VirtualTable};

@@ -4,11 +4,13 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// A column: its header text and its CSS grid width.
+/// A column: its header text, its CSS grid width, and whether it holds numbers
+/// (right-aligned, header included).
 #[derive(Clone)]
 pub struct Column {
     pub title: Signal<String>,
     pub width: &'static str,
+    pub numeric: bool,
 }
 
 const OVERSCAN: usize = 6;
@@ -79,7 +81,7 @@ where
         <div class="vtable" role="table" aria-label=move || label.get() aria-rowcount=move || count.get() + 1>
             <div role="rowgroup" class="vhead">
                 <div role="row" class="vrow" aria-rowindex="1" style:grid-template-columns=template>
-                    {columns.into_iter().map(|c| view! { <span role="columnheader">{move || c.title.get()}</span> }).collect_view()}
+                    {columns.into_iter().map(|c| view! { <span role="columnheader" class:num=c.numeric>{move || c.title.get()}</span> }).collect_view()}
                 </div>
             </div>
             <div

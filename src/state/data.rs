@@ -105,6 +105,15 @@ impl Data {
 
     fn changed(&self) {
         self.revision.update(|r| *r += 1);
+        // Rebuild the search index after this change has been shown, not on the
+        // next keystroke: typing stays fast.
+        let db = self.db;
+        set_timeout(
+            move || {
+                let _ = db.try_update_value(|db| db.prepare_search());
+            },
+            std::time::Duration::ZERO,
+        );
     }
 
     /// Runs a customer command; returns the command that undoes it.

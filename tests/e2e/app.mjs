@@ -18,8 +18,8 @@ export async function start() {
       return page;
     },
     async stop() {
-      await browser.close();
       server.close();
+      await browser.close();
     },
   };
 }
@@ -32,7 +32,7 @@ export async function open(page, base, path = "/customers") {
 
 export async function addCustomer(page, { name, email = "", phone = "", city = "" }) {
   await page.getByRole("link", { name: /New customer|Thêm khách hàng/ }).click();
-  await page.getByLabel("Name", { exact: false }).first().fill(name);
+  await page.getByLabel(/^Name( \*)?$/).fill(name);
   if (email) await page.getByLabel("Emails").fill(email);
   if (phone) await page.getByLabel("Phones").fill(phone);
   if (city) await page.getByLabel("City or province").fill(city);

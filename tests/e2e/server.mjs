@@ -12,14 +12,14 @@ const TYPES = {
   ".css": "text/css", ".svg": "image/svg+xml", ".png": "image/png", ".webmanifest": "application/manifest+json",
 };
 
-export function serve(port = 0) {
+export function serve(port = 0, root = ROOT) {
   const server = createServer(async (req, res) => {
     const path = normalize(decodeURIComponent(new URL(req.url, "http://x").pathname)).replace(/^(\.\.[/\\])+/, "");
-    let file = join(ROOT, path);
+    let file = join(root, path);
     try {
       if (!(await stat(file)).isFile()) throw new Error("dir");
     } catch {
-      file = join(ROOT, "index.html");
+      file = join(root, "index.html");
     }
     try {
       const body = await readFile(file);

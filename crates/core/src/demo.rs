@@ -189,8 +189,8 @@ pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Rec
     if buyer && first < end {
         // Purchase rate per day ~ Gamma(0.9, 0.06): mean about 20 a year, very uneven.
         let lambda = Gamma::<f64>::new(0.9, 0.06).expect("valid").sample(r).max(1e-4);
-        // Drop-out probability after each purchase ~ Beta(1, 13).
-        let p_drop: f64 = Beta::<f64>::new(1.0, 13.0).expect("valid").sample(r);
+        // Drop-out probability after each purchase ~ Beta(1, 14).
+        let p_drop: f64 = Beta::<f64>::new(1.0, 14.0).expect("valid").sample(r);
         // Order value: gamma–gamma; VND, mean about 600.000 ₫.
         let nu: f64 = Gamma::<f64>::new(3.5, 1.0 / 250_000.0).expect("valid").sample(r);
         let value = Gamma::new(6.0, 1.0 / nu).expect("valid");
@@ -253,13 +253,17 @@ fn order(
         let share = if k + 1 == n_items { left } else { left * r.random_range(0.3..0.7) };
         let quantity = ((share / *price as f64).round() as u32).clamp(1, 6);
         left = (left - (quantity as i64 * price) as f64).max(0.0);
-        items.push(LineItem {
-            product: product.to_string(),
-            sku: sku.to_string(),
-            category: category.to_string(),
-            quantity,
-            unit_price: *price,
-        });
+        // The same product twice in one order is one line with more units.
+        match items.iter_mut().find(|i: &&mut LineItem| i.sku == *sku) {
+            Some(line) => line.quantity += quantity,
+            None => items.push(LineItem {
+                product: product.to_string(),
+                sku: sku.to_string(),
+                category: category.to_string(),
+                quantity,
+                unit_price: *price,
+            }),
+        }
     }
     let channel = if r.random_bool(0.75) { pref_channel } else { *pick_weighted(r, SALES_CHANNELS) };
     let store = match channel {
@@ -329,6 +333,10 @@ mod tests {
             let (os, is) = history(&c, i, &cu);
             for o in &os {
                 crate::validate::order(&o.data).unwrap();
+                let mut skus: Vec<&str> = o.data.items.iter().map(|i| i.sku.as_str()).collect();
+                skus.sort();
+                skus.dedup();
+                assert_eq!(skus.len(), o.data.items.len(), "one line per product");
                 assert_eq!(o.data.customer, cu.id);
                 assert!(o.data.placed_at <= end_ms(&c));
                 assert!(o.data.placed_at >= cu.data.created_at);

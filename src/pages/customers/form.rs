@@ -1,7 +1,7 @@
 //! The customer form, for a new customer and for editing one. Validation is the core's
 //! (`validate::customer`); errors are shown next to their fields and nothing is saved.
 
-use crate::components::{SelectField, TextField};
+use crate::components::{focus_first_invalid, SelectField, TextField};
 use crate::i18n::Strings;
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
@@ -182,6 +182,7 @@ pub fn CustomerForm(
             Ok(c) => c,
             Err(es) => {
                 errors.set(es);
+                focus_first_invalid();
                 return;
             }
         };
@@ -208,7 +209,10 @@ pub fn CustomerForm(
                     errors.set(Vec::new());
                     on_saved.run(target);
                 }
-                Err(AppError::Invalid(es)) => errors.set(es),
+                Err(AppError::Invalid(es)) => {
+                    errors.set(es);
+                    focus_first_invalid();
+                }
                 Err(e) => failure.set(Some(e.message(settings.t()))),
             }
             saving.set(false);

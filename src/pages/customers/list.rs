@@ -50,12 +50,12 @@ pub fn CustomersPage() -> impl IntoView {
         ]
     });
     let columns = vec![
-        Column { title: Signal::derive(move || t().col_name.to_string()), width: "minmax(12rem, 2fr)" },
-        Column { title: Signal::derive(move || t().col_contact.to_string()), width: "minmax(10rem, 2fr)" },
-        Column { title: Signal::derive(move || t().col_city.to_string()), width: "minmax(7rem, 1fr)" },
-        Column { title: Signal::derive(move || t().col_orders.to_string()), width: "5rem" },
-        Column { title: Signal::derive(move || t().col_spent.to_string()), width: "8rem" },
-        Column { title: Signal::derive(move || t().col_last_order.to_string()), width: "7rem" },
+        Column { title: Signal::derive(move || t().col_name.to_string()), width: "minmax(12rem, 2fr)", numeric: false },
+        Column { title: Signal::derive(move || t().col_contact.to_string()), width: "minmax(10rem, 2fr)", numeric: false },
+        Column { title: Signal::derive(move || t().col_city.to_string()), width: "minmax(7rem, 1fr)", numeric: false },
+        Column { title: Signal::derive(move || t().col_orders.to_string()), width: "5rem", numeric: true },
+        Column { title: Signal::derive(move || t().col_spent.to_string()), width: "8rem", numeric: true },
+        Column { title: Signal::derive(move || t().col_last_order.to_string()), width: "7rem", numeric: true },
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);

@@ -1,6 +1,6 @@
 //! Adding an order by hand: date, channel, store, status, currency and line items.
 
-use crate::components::{SelectField, TextField};
+use crate::components::{focus_first_invalid, SelectField, TextField};
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
 use clientele_core::command::RecordCommand;
@@ -93,6 +93,7 @@ pub fn OrderForm(
         }
         if !errs.is_empty() {
             errors.set(errs);
+            focus_first_invalid();
             return;
         }
         // Noon local time on the chosen day: the order list shows dates.

@@ -1,0 +1,117 @@
+// Browser benchmark of the built app (dist/), driven as a person would, in headless
+// Chromium. Prints one JSON object. Usage: node bench/browser.mjs [customers]
+//
+// Measures, for the given number of demo customers (default 100000):
+// - store_ms: "Load demo data" clicked until stored (generate in WASM + IndexedDB)
+// - cold start: a fresh page load until the customer list shows its first row
+//   (customers_ready_ms), and until order totals are loaded (facts_ready_ms); the same
+//   for an empty database as the reference in the same run
+// - search: latency per keystroke, from the input event until the list is updated
+//   (the next task after the event), p50 and p95, over typed queries
+// - memory: JS heap (performance.memory) and WASM linear memory after loading
+// - size: wasm and JS, raw and gzipped
+import { readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
+import { join } from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM, FLAGS } from "../tests/e2e/browser.mjs";
+import { serve } from "../tests/e2e/server.mjs";
+
+const N = Number(process.argv[2] || 100000);
+const QUERIES = ["nguyen", "tran thi", "0912", "emma", "hoang van", "le minh", "gmail", "pham"];
+
+function sizes() {
+  const dist = new URL("../dist/", import.meta.url).pathname;
+  const out = {};
+  for (const f of readdirSync(dist)) {
+    const kind = f.endsWith(".wasm") ? "wasm" : f.endsWith(".js") && f !== "sw.js" ? "js" : null;
+    if (!kind) continue;
+    const bytes = readFileSync(join(dist, f));
+    out[`${kind}_bytes`] = bytes.length;
+    out[`${kind}_gzip_bytes`] = gzipSync(bytes, { level: 9 }).length;
+  }
+  out.total_gzip_kb = Math.round((out.wasm_gzip_bytes + out.js_gzip_bytes) / 102.4) / 10;
+  return out;
+}
+
+const pct = (xs, p) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return Math.round(s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] * 100) / 100;
+};
+
+async function coldStart(context, base) {
+  const page = await context.newPage();
+  await page.goto(base + "/customers");
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:facts-loaded").length > 0, null, { timeout: 120000 });
+  // The list is usable when its first row is in the DOM.
+  const t = await page.evaluate(() => {
+    const mark = (n) => performance.getEntriesByName(n)[0]?.startTime ?? null;
+    return { customers: mark("clientele:customers-loaded"), facts: mark("clientele:facts-loaded") };
+  });
+  await page.getByRole("table", { name: "Customers" }).getByRole("link").first().waitFor().catch(() => {});
+  const firstRow = await page.evaluate(() => performance.now());
+  await page.close();
+  return { customers_ready_ms: Math.round(t.customers), facts_ready_ms: Math.round(t.facts), checked_at_ms: Math.round(firstRow) };
+}
+
+async function searchLatency(page) {
+  // Type each query one character at a time; time from the input event to the end
+  // of the work it causes (the wasm runs before the next macrotask).
+  return page.evaluate(async (queries) => {
+    const input = document.getElementById("customer-search");
+    const times = [];
+    for (const q of queries) {
+      for (let i = 1; i <= q.length; i++) {
+        const t0 = performance.now();
+        input.value = q.slice(0, i);
+        input.dispatchEvent(new Event("input", { bubbles: true }));
+        await new Promise((r) => setTimeout(r, 0));
+        times.push(performance.now() - t0);
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      }
+      input.value = "";
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return times;
+  }, QUERIES);
+}
+
+const server = await serve(0);
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, "--enable-precise-memory-info"] });
+const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
+await context.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }));
+
+const result = { customers: N, date: new Date().toISOString().slice(0, 10), ...sizes() };
+result.reference_empty = await coldStart(context, base);
+
+const page = await context.newPage();
+await page.goto(base + "/settings");
+await page.waitForFunction(() => performance.getEntriesByName("clientele:facts-loaded").length > 0);
+await page.getByLabel("Number of customers").evaluate((el, n) => {
+  if (![...el.options].some((o) => o.value === String(n))) el.add(new Option(String(n), String(n)));
+}, N);
+await page.getByLabel("Number of customers").selectOption(String(N));
+const t0 = Date.now();
+await page.getByRole("button", { name: "Load demo data" }).click();
+await page.getByText("Demo data loaded.").waitFor({ timeout: 600000 });
+result.store_ms = Date.now() - t0;
+result.orders = Number((await page.getByText(/customers, .* orders/).innerText()).replace(/[^0-9 ]/g, "").trim().split(/\s+/).pop());
+await page.close();
+
+result.cold_start = await coldStart(context, base);
+result.cold_start_again = await coldStart(context, base);
+
+const sp = await context.newPage();
+await sp.goto(base + "/customers");
+await sp.waitForFunction(() => performance.getEntriesByName("clientele:facts-loaded").length > 0, null, { timeout: 120000 });
+const times = await searchLatency(sp);
+result.search = { keystrokes: times.length, p50_ms: pct(times, 50), p95_ms: pct(times, 95), max_ms: pct(times, 100) };
+result.memory = await sp.evaluate(() => ({
+  js_heap_mb: Math.round(performance.memory.usedJSHeapSize / 1e5) / 10,
+  wasm_memory_mb: window.__wasm ? Math.round(window.__wasm.memory.buffer.byteLength / 1e5) / 10 : null,
+}));
+await browser.close();
+server.close();
+console.log(JSON.stringify(result, null, 2));

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs the benchmarks and prints their results (record them in bench/RESULTS.md with
+# the date and machine). Expects dist/ built (make bench does it).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown)"
+echo "== browser, 1,000 customers (reference scale)"
+node bench/browser.mjs 1000
+echo "== browser, 100,000 customers"
+node bench/browser.mjs 100000
