@@ -96,7 +96,7 @@ impl CustomerStats {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
     #[default]
     Name,
@@ -117,6 +117,9 @@ pub struct Db {
     search: Option<SearchIndex>,
     /// The last search (query, entry positions), refined when the next query extends it.
     last_search: Option<(String, Vec<u32>)>,
+    /// Live customers' positions in each sort order (and the currency it was made
+    /// for), built once and reused by every keystroke until the data changes.
+    sorted: HashMap<SortKey, (Currency, Vec<u32>)>,
 }
 
 impl Db {
@@ -156,6 +159,7 @@ impl Db {
             }
         }
         self.rebuild_stats();
+        self.sorted.clear();
     }
 
     fn rebuild_stats(&mut self) {
@@ -253,16 +257,19 @@ impl Db {
         }
         self.search = None;
         self.last_search = None;
+        self.sorted.clear();
     }
 
     pub fn set_order_facts(&mut self, b: u32, facts: Vec<OrderFact>) {
         self.order_facts[b as usize] = facts;
         self.refresh_bucket_stats(b);
+        self.sorted.clear();
     }
 
     pub fn set_interaction_facts(&mut self, b: u32, facts: Vec<InteractionFact>) {
         self.interaction_facts[b as usize] = facts;
         self.refresh_bucket_stats(b);
+        self.sorted.clear();
     }
 
     pub fn order_facts(&self) -> impl Iterator<Item = &OrderFact> {
@@ -307,9 +314,24 @@ impl Db {
         self.search.as_ref().expect("built above")
     }
 
-    /// Builds the search index now (it is otherwise built on the first search).
+    /// Builds the search index and the name order now (they are otherwise built on
+    /// first use): call it when idle, so that typing never pays for it.
     pub fn prepare_search(&mut self) {
         self.index();
+        self.sorted_positions(SortKey::Name, Currency::VND);
+    }
+
+    /// Live customers' positions in the order of `key`, cached.
+    fn sorted_positions(&mut self, key: SortKey, main: Currency) -> &[u32] {
+        let currency_free = matches!(key, SortKey::Name | SortKey::Newest);
+        let fresh = matches!(self.sorted.get(&key), Some((c, _)) if *c == main || currency_free);
+        if !fresh {
+            let mut all: Vec<u32> =
+                (0..self.customers.len() as u32).filter(|&p| !self.customers[p as usize].is_deleted()).collect();
+            self.sort(&mut all, key, main);
+            self.sorted.insert(key, (main, all));
+        }
+        &self.sorted[&key].1
     }
 
     /// Positions of live customers matching `query`, in position order. Typing one more
@@ -327,18 +349,26 @@ impl Db {
     }
 
     /// Positions of live customers matching `query` (all of them for an empty query),
-    /// carrying `tag`, sorted by `key`.
+    /// carrying `tag`, in the order of `key`. No sorting per call: the hits filter a
+    /// cached order, so a keystroke costs one pass over the customers at most.
     pub fn query(&mut self, query: &str, tag: Option<&str>, key: SortKey, main: Currency) -> Vec<u32> {
-        let mut hits: Vec<u32> = if search::query_words(query).is_empty() {
-            (0..self.customers.len() as u32).filter(|&p| !self.customers[p as usize].is_deleted()).collect()
-        } else {
-            self.search(query)
-        };
-        if let Some(tag) = tag {
-            hits.retain(|&p| self.customers[p as usize].data.has_tag(tag));
+        let hits = (!search::query_words(query).is_empty()).then(|| self.search(query));
+        let mut hit = Vec::new();
+        if let Some(hits) = &hits {
+            hit = vec![false; self.customers.len()];
+            for &p in hits {
+                hit[p as usize] = true;
+            }
         }
-        self.sort(&mut hits, key, main);
-        hits
+        self.sorted_positions(key, main);
+        let order = &self.sorted[&key].1;
+        let customers = &self.customers;
+        order
+            .iter()
+            .copied()
+            .filter(|&p| hits.is_none() || hit[p as usize])
+            .filter(|&p| tag.is_none_or(|t| customers[p as usize].data.has_tag(t)))
+            .collect()
     }
 
     /// Sorts positions: by name (diacritics folded), newest first, top spenders first,
@@ -419,6 +449,18 @@ mod tests {
         }
         let vip = db.query("", Some("VIP"), SortKey::Newest, Currency::VND);
         assert_eq!(names(&db, vip), ["Trần Bình", "Nguyễn Văn An"]);
+        // Cached orders follow changes: new spending re-sorts top spenders.
+        let c_id = db.query("cuong", None, SortKey::Name, Currency::VND)[0];
+        let c_id = db.at(c_id).id;
+        db.set_order_facts(bucket_of(c_id), {
+            let mut f: Vec<OrderFact> = db.order_facts().filter(|f| bucket_of(f.customer) == bucket_of(c_id)).copied().collect();
+            f.push(fact(c_id, 500, 99_999, OrderStatus::Paid));
+            f
+        });
+        let spent = db.query("", None, SortKey::Spent, Currency::VND);
+        assert_eq!(names(&db, spent)[0], "Lê Cường");
+        let spent_usd = db.query("", None, SortKey::Spent, Currency::USD);
+        assert_eq!(names(&db, spent_usd), ["Lê Cường", "Nguyễn Văn An", "Trần Bình"], "no USD spending: by name");
         assert_eq!(db.tags(), vec![("new".to_string(), 1), ("VIP".to_string(), 2)]);
     }
 

@@ -189,8 +189,8 @@ pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Rec
     if buyer && first < end {
         // Purchase rate per day ~ Gamma(0.9, 0.06): mean about 20 a year, very uneven.
         let lambda = Gamma::<f64>::new(0.9, 0.06).expect("valid").sample(r).max(1e-4);
-        // Drop-out probability after each purchase ~ Beta(1, 14).
-        let p_drop: f64 = Beta::<f64>::new(1.0, 14.0).expect("valid").sample(r);
+        // Drop-out probability after each purchase ~ Beta(1, 15).
+        let p_drop: f64 = Beta::<f64>::new(1.0, 15.0).expect("valid").sample(r);
         // Order value: gamma–gamma; VND, mean about 600.000 ₫.
         let nu: f64 = Gamma::<f64>::new(3.5, 1.0 / 250_000.0).expect("valid").sample(r);
         let value = Gamma::new(6.0, 1.0 / nu).expect("valid");
