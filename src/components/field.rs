@@ -49,6 +49,9 @@ pub fn TextField(
     /// The autocomplete hint for the browser.
     #[prop(optional)]
     autocomplete: Option<&'static str>,
+    /// The id of a <datalist> of suggestions.
+    #[prop(optional, into)]
+    list: Option<String>,
 ) -> impl IntoView {
     let id = next_id("f");
     let err_id = format!("{id}-err");
@@ -86,6 +89,7 @@ pub fn TextField(
                 type=kind.unwrap_or("text")
                 required=required
                 autocomplete=autocomplete
+                list=list
                 aria-invalid=invalid
                 aria-describedby=described
                 prop:value=move || value.get()

@@ -116,6 +116,15 @@ pub struct Strings {
     pub item_email: &'static str,
     pub item_phone: &'static str,
     pub item_tag: &'static str,
+    pub item_custom: &'static str,
+    pub custom_title: &'static str,
+    pub custom_name: &'static str,
+    pub custom_type: &'static str,
+    pub custom_value: &'static str,
+    pub custom_add: &'static str,
+    pub custom_remove: &'static str,
+    pub custom_types: [&'static str; 4],
+    pub no_company: &'static str,
     pub kind_organisation: &'static str,
     pub kind_person: &'static str,
     pub line_item: &'static str,
@@ -146,7 +155,7 @@ pub struct Strings {
     pub persist_unsupported: &'static str,
     pub persist_yes: &'static str,
     /// Indexed like `Problem`'s variants.
-    pub problems: [&'static str; 9],
+    pub problems: [&'static str; 11],
     pub records_summary_text: &'static str,
     pub remove_line: &'static str,
     pub sales_channels: [&'static str; 5],
@@ -227,6 +236,7 @@ impl Strings {
         match field {
             "emails" => self.item_email,
             "phones" => self.item_phone,
+            "custom" => self.item_custom,
             _ => self.item_tag,
         }
     }

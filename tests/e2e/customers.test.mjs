@@ -185,3 +185,31 @@ test("erasing all data asks first, then empties the list", async () => {
   await page.getByRole("link", { name: "Customers" }).click();
   await page.getByText("0 customers").waitFor();
 });
+
+test("a person links to their company, and custom fields are typed", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await page.getByRole("link", { name: "New customer" }).click();
+  await page.getByLabel("Type").first().selectOption("Organisation");
+  await page.getByLabel(/^Name( \*)?$/).fill("Công ty TNHH Sao Mai");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("heading", { level: 1, name: "Công ty TNHH Sao Mai" }).waitFor();
+  await page.getByRole("link", { name: "Customers" }).click();
+
+  await page.getByRole("link", { name: "New customer" }).click();
+  await page.getByLabel(/^Name( \*)?$/).fill("Trịnh Công Sơn");
+  await page.getByLabel("Company").selectOption({ label: "Công ty TNHH Sao Mai" });
+  await page.getByRole("button", { name: "Add custom field" }).click();
+  await page.getByLabel("Field name").fill("Points");
+  await page.getByLabel("Type", { exact: true }).last().selectOption("Number");
+  await page.getByLabel("Value").fill("abc");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("Not a number.").waitFor();
+  await page.getByLabel("Value").fill("1,250.5");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("heading", { level: 1, name: "Trịnh Công Sơn" }).waitFor();
+  await page.getByRole("link", { name: "Công ty TNHH Sao Mai" }).waitFor();
+  await page.getByText("1,250.50").waitFor();
+  await page.reload();
+  await page.getByText("1,250.50").waitFor();
+});

@@ -276,6 +276,36 @@ impl Db {
         self.order_facts.iter().flatten()
     }
 
+    /// Live organisations (for linking people to their company), sorted by name.
+    pub fn organisations(&self) -> Vec<(Id, String)> {
+        let mut v: Vec<(Id, String)> = self
+            .customers
+            .iter()
+            .filter(|c| !c.is_deleted() && c.data.kind == crate::model::PartyKind::Organisation)
+            .map(|c| (c.id, c.data.name()))
+            .collect();
+        v.sort_by_cached_key(|(_, n)| search::fold(n));
+        v
+    }
+
+    /// Values already used for a custom field (by name), for choosing among them.
+    pub fn custom_values(&self, key: &str) -> Vec<String> {
+        let mut v: Vec<String> = self
+            .customers
+            .iter()
+            .filter(|c| !c.is_deleted())
+            .flat_map(|c| c.data.custom.iter())
+            .filter(|f| f.key.eq_ignore_ascii_case(key))
+            .filter_map(|f| match &f.value {
+                crate::model::CustomValue::Choice(s) | crate::model::CustomValue::Text(s) => Some(s.clone()),
+                _ => None,
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    }
+
     /// Every tag in use on live customers, sorted, with its count.
     pub fn tags(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<String, (String, usize)> = HashMap::new();

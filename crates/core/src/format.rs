@@ -139,6 +139,25 @@ pub fn parse_money(s: &str, currency: Currency, locale: Locale) -> Option<i64> {
     Some(if negative { -minor } else { minor })
 }
 
+/// Parses a decimal number as typed in the locale (`1.234,5` in Vietnamese,
+/// `1,234.5` in English; a plain `1234.5` is accepted in both).
+pub fn parse_decimal(s: &str, locale: Locale) -> Option<f64> {
+    let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    if t.is_empty() {
+        return None;
+    }
+    let (thousands, point) = locale.separators();
+    let plain = if t.contains(point) || !t.contains(thousands) || t.matches(thousands).count() > 1 {
+        t.replace(thousands, "").replace(point, ".")
+    } else {
+        // One separator that is the thousands one in this locale: "12.5" in Vietnamese
+        // is still meant as a decimal when it is not followed by exactly three digits.
+        let after = t.rsplit(thousands).next().unwrap_or("");
+        if after.len() == 3 { t.replace(thousands, "") } else { t.replace(thousands, ".") }
+    };
+    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+}
+
 /// A date in the chosen format.
 pub fn date(day: Day, format: DateFormat) -> String {
     let (y, m, d) = day.ymd();
@@ -191,6 +210,18 @@ mod tests {
         assert_eq!(parse_money("abc", Currency::VND, Locale::En), None);
         assert_eq!(parse_money("", Currency::VND, Locale::En), None);
         assert_eq!(parse_money("1.2.3,4,5", Currency::USD, Locale::Vi), None);
+    }
+
+    #[test]
+    fn decimals_as_typed() {
+        assert_eq!(parse_decimal("1.234,5", Locale::Vi), Some(1234.5));
+        assert_eq!(parse_decimal("1,234.5", Locale::En), Some(1234.5));
+        assert_eq!(parse_decimal("12.5", Locale::Vi), Some(12.5));
+        assert_eq!(parse_decimal("1.234", Locale::Vi), Some(1234.0));
+        assert_eq!(parse_decimal("-3", Locale::En), Some(-3.0));
+        assert_eq!(parse_decimal("x", Locale::En), None);
+        assert_eq!(parse_decimal("inf", Locale::En), None);
+        assert_eq!(parse_decimal("", Locale::En), None);
     }
 
     #[test]

@@ -18,6 +18,10 @@ pub enum Problem {
     /// An order with no line items and no total.
     Empty,
     DuplicateTag,
+    /// A number field holding something that is not a finite number.
+    InvalidNumber,
+    /// A custom field name used twice.
+    DuplicateName,
 }
 
 /// A problem with one field (by its stable name, e.g. "emails"), and for list fields
@@ -128,6 +132,15 @@ pub fn customer(c: &Customer, today: Day) -> Result<(), Vec<FieldError>> {
             e.push(FieldError::at("tags", i, Problem::Required));
         } else if c.tags[..i].iter().any(|t| t.trim().eq_ignore_ascii_case(tag.trim())) {
             e.push(FieldError::at("tags", i, Problem::DuplicateTag));
+        }
+    }
+    for (i, f) in c.custom.iter().enumerate() {
+        if f.key.trim().is_empty() {
+            e.push(FieldError::at("custom", i, Problem::Required));
+        } else if c.custom[..i].iter().any(|g| g.key.trim().eq_ignore_ascii_case(f.key.trim())) {
+            e.push(FieldError::at("custom", i, Problem::DuplicateName));
+        } else if matches!(f.value, crate::model::CustomValue::Number(n) if !n.is_finite()) {
+            e.push(FieldError::at("custom", i, Problem::InvalidNumber));
         }
     }
     if e.is_empty() {
@@ -252,6 +265,21 @@ mod tests {
         c.birthday = Day::from_ymd(1990, 5, 1);
         c.tags.pop();
         assert_eq!(customer(&c, today), Ok(()));
+        use crate::model::{CustomField, CustomValue};
+        c.custom = vec![
+            CustomField { key: "Size".into(), value: CustomValue::Choice("M".into()) },
+            CustomField { key: "size".into(), value: CustomValue::Text("L".into()) },
+            CustomField { key: " ".into(), value: CustomValue::Number(1.0) },
+            CustomField { key: "Points".into(), value: CustomValue::Number(f64::NAN) },
+        ];
+        assert_eq!(
+            customer(&c, today).unwrap_err(),
+            vec![
+                FieldError::at("custom", 1, Problem::DuplicateName),
+                FieldError::at("custom", 2, Problem::Required),
+                FieldError::at("custom", 3, Problem::InvalidNumber),
+            ]
+        );
     }
 
     #[test]

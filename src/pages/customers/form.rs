@@ -7,6 +7,7 @@ use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
 use clientele_core::command::RecordCommand;
 use clientele_core::model::*;
+use clientele_core::model::{CustomField, CustomValue};
 use clientele_core::validate::{self, FieldError, Problem};
 use clientele_core::{Id, Record};
 use leptos::prelude::*;
@@ -26,6 +27,34 @@ fn parse_enum<T: Copy + std::fmt::Debug>(s: &str, all: &[T]) -> Option<T> {
 }
 
 const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+const CUSTOM_TYPES: [&str; 4] = ["Text", "Number", "Date", "Choice"];
+
+/// One custom field row of the form.
+#[derive(Clone, Copy)]
+struct CustomRow {
+    key: u32,
+    name: RwSignal<String>,
+    kind: RwSignal<String>,
+    value: RwSignal<String>,
+}
+
+impl CustomRow {
+    fn new(key: u32, f: Option<&CustomField>, settings: &crate::state::SettingsState) -> CustomRow {
+        let (kind, value) = match f.map(|f| &f.value) {
+            None => ("Text", String::new()),
+            Some(CustomValue::Text(t)) => ("Text", t.clone()),
+            Some(CustomValue::Choice(t)) => ("Choice", t.clone()),
+            Some(CustomValue::Number(n)) => ("Number", clientele_core::format::decimal(*n, 2, settings.locale()).trim_end_matches(['0']).trim_end_matches(['.', ',']).to_string()),
+            Some(CustomValue::Date(d)) => ("Date", settings.date(*d)),
+        };
+        CustomRow {
+            key,
+            name: RwSignal::new(f.map(|f| f.key.clone()).unwrap_or_default()),
+            kind: RwSignal::new(kind.to_string()),
+            value: RwSignal::new(value),
+        }
+    }
+}
 
 /// The form's fields, as text the person edits.
 #[derive(Clone, Copy)]
@@ -51,10 +80,13 @@ struct Fields {
     source: RwSignal<String>,
     notes: RwSignal<String>,
     consent: RwSignal<Vec<ConsentChannel>>,
+    company: RwSignal<String>,
+    custom: RwSignal<Vec<CustomRow>>,
 }
 
 impl Fields {
-    fn new(c: &Customer, date: impl Fn(clientele_core::time::Day) -> String) -> Fields {
+    fn new(c: &Customer, settings: &crate::state::SettingsState) -> Fields {
+        let date = |d| settings.date(d);
         let s = |v: &str| RwSignal::new(v.to_string());
         Fields {
             kind: s(&format!("{:?}", c.kind)),
@@ -78,11 +110,15 @@ impl Fields {
             source: s(&c.source),
             notes: s(&c.notes),
             consent: RwSignal::new(c.consent.iter().filter(|x| x.granted).map(|x| x.channel).collect()),
+            company: RwSignal::new(c.company.map(|id| id.to_string()).unwrap_or_default()),
+            custom: RwSignal::new(c.custom.iter().enumerate().map(|(i, f)| CustomRow::new(i as u32, Some(f), settings)).collect()),
         }
     }
 
     /// The customer as typed, on top of `base` (which keeps what the form does not show).
-    fn read(&self, base: &Customer, date_format: clientele_core::format::DateFormat) -> Result<Customer, Vec<FieldError>> {
+    fn read(&self, base: &Customer, settings: &crate::state::SettingsState) -> Result<Customer, Vec<FieldError>> {
+        let date_format = settings.date_format();
+        let mut errors = Vec::new();
         let mut c = base.clone();
         c.kind = if self.kind.get_untracked() == "Organisation" { PartyKind::Organisation } else { PartyKind::Person };
         c.display_name = self.display_name.get_untracked().trim().to_string();
@@ -96,7 +132,10 @@ impl Fields {
         } else {
             match validate::parse_date(&birthday, date_format) {
                 Some(d) => Some(d),
-                None => return Err(vec![FieldError::new("birthday", Problem::InvalidDate)]),
+                None => {
+                    errors.push(FieldError::new("birthday", Problem::InvalidDate));
+                    None
+                }
             }
         };
         c.gender = parse_enum(&self.gender.get_untracked(), &GENDERS);
@@ -129,7 +168,35 @@ impl Fields {
                 }
             })
             .collect();
-        Ok(c)
+        c.company = if c.kind == PartyKind::Person { Id::parse(&self.company.get_untracked()) } else { None };
+        c.custom = Vec::new();
+        for (i, row) in self.custom.get_untracked().iter().enumerate() {
+            let text = row.value.get_untracked().trim().to_string();
+            let value = match row.kind.get_untracked().as_str() {
+                "Number" => match clientele_core::format::parse_decimal(&text, settings.locale()) {
+                    Some(n) => CustomValue::Number(n),
+                    None => {
+                        errors.push(FieldError::at("custom", i, Problem::InvalidNumber));
+                        continue;
+                    }
+                },
+                "Date" => match validate::parse_date(&text, date_format) {
+                    Some(d) => CustomValue::Date(d),
+                    None => {
+                        errors.push(FieldError::at("custom", i, Problem::InvalidDate));
+                        continue;
+                    }
+                },
+                "Choice" => CustomValue::Choice(text),
+                _ => CustomValue::Text(text),
+            };
+            c.custom.push(CustomField { key: row.name.get_untracked().trim().to_string(), value });
+        }
+        if errors.is_empty() {
+            Ok(c)
+        } else {
+            Err(errors)
+        }
     }
 }
 
@@ -157,7 +224,8 @@ pub fn CustomerForm(
     let t = move || settings.t();
     let base = existing.as_ref().map(|r| r.data.clone()).unwrap_or_default();
     let id = existing.as_ref().map(|r| r.id);
-    let f = Fields::new(&base, |d| settings.date(d));
+    let f = Fields::new(&base, &settings);
+    let next_custom = StoredValue::new(base.custom.len() as u32);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
     let saving = RwSignal::new(false);
@@ -178,7 +246,7 @@ pub fn CustomerForm(
             return;
         }
         failure.set(None);
-        let typed = match f.read(&base.get_value(), settings.date_format()) {
+        let typed = match f.read(&base.get_value(), &settings) {
             Ok(c) => c,
             Err(es) => {
                 errors.set(es);
@@ -240,6 +308,27 @@ pub fn CustomerForm(
     let date_hint = Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())));
     let list_hint = Signal::derive(move || Some(t().list_hint.to_string()));
     let has_errors = move || errors.with(|e| !e.is_empty());
+    let organisations = Signal::derive(move || {
+        let mut v = vec![(String::new(), t().no_company.to_string())];
+        v.extend(data.with(|db| db.organisations()).into_iter().filter(|(oid, _)| Some(*oid) != id).map(|(oid, n)| (oid.to_string(), n)));
+        v
+    });
+    let type_options = Signal::derive(move || {
+        CUSTOM_TYPES.iter().zip(t().custom_types).map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>()
+    });
+    // A custom row's errors: about its name (missing, used twice) or about its value.
+    let row_error = move |row: u32, about_value: bool| {
+        Signal::derive(move || {
+            let i = f.custom.with(|rows| rows.iter().position(|r| r.key == row))?;
+            let pattern = settings.date_format().pattern();
+            errors.with(|es| {
+                es.iter()
+                    .filter(|e| e.field == "custom" && e.index == Some(i))
+                    .find(|e| about_value == matches!(e.problem, Problem::InvalidNumber | Problem::InvalidDate))
+                    .map(|e| t().problem(e.problem, pattern))
+            })
+        })
+    };
 
     view! {
         <form class="card form" on:submit=save novalidate>
@@ -254,6 +343,9 @@ pub fn CustomerForm(
                     <TextField label=label(|t| t.field_display_name) value=f.display_name error=err("display_name") required=true autocomplete="name"/>
                     <TextField label=label(|t| t.field_given_name) value=f.given_name error=err("given_name") autocomplete="given-name"/>
                     <TextField label=label(|t| t.field_family_name) value=f.family_name error=err("family_name") autocomplete="family-name"/>
+                    <Show when=move || f.kind.get() == "Person">
+                        <SelectField label=label(|t| t.field_company) value=f.company options=organisations/>
+                    </Show>
                 </div>
             </fieldset>
             <fieldset>
@@ -297,6 +389,37 @@ pub fn CustomerForm(
                         }
                     }).collect_view()}
                 </div>
+            </fieldset>
+            <fieldset>
+                <legend>{move || t().custom_title}</legend>
+                <For each=move || f.custom.get() key=|r| r.key let:row>
+                    {
+                        let list_id = format!("custom-values-{}", row.key);
+                        let choices = Signal::derive(move || data.with(|db| db.custom_values(&row.name.get())));
+                        view! {
+                            <div class="grid custom-row">
+                                <TextField label=label(|t| t.custom_name) value=row.name error=row_error(row.key, false)/>
+                                <SelectField label=label(|t| t.custom_type) value=row.kind options=type_options/>
+                                <TextField label=label(|t| t.custom_value) value=row.value list=list_id.clone() error=row_error(row.key, true)
+                                    hint=Signal::derive(move || match row.kind.get().as_str() {
+                                        "Date" => Some(t().date_hint(settings.date_format().pattern())),
+                                        _ => None,
+                                    })/>
+                                <datalist id=list_id>
+                                    {move || (row.kind.get() == "Choice").then(|| choices.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view())}
+                                </datalist>
+                                <button type="button" class="link" on:click=move |_| f.custom.update(|rows| rows.retain(|r| r.key != row.key))>
+                                    {move || t().custom_remove}
+                                </button>
+                            </div>
+                        }
+                    }
+                </For>
+                <button type="button" on:click=move |_| {
+                    let k = next_custom.get_value();
+                    next_custom.set_value(k + 1);
+                    f.custom.update(|rows| rows.push(CustomRow::new(k, None, &settings)));
+                }>{move || t().custom_add}</button>
             </fieldset>
             <TextField label=label(|t| t.field_notes) value=f.notes error=err("notes") multiline=true/>
             <div class="actions">
