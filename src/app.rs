@@ -4,7 +4,9 @@ use crate::components::{Nav, Toasts};
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::settings::SettingsPage;
-use crate::state::{provide_data, provide_notices, provide_settings, use_data, use_settings, LoadState};
+use crate::state::{
+    provide_data, provide_notices, provide_settings, use_data, use_settings, LoadState,
+};
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
 use leptos_router::path;
@@ -40,14 +42,18 @@ fn LoadProblem() -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
     move || match data.state.get() {
-        LoadState::Failed(e) => Some(view! { <p class="banner error" role="alert">{e.message(settings.t())}</p> }),
+        LoadState::Failed(e) => {
+            Some(view! { <p class="banner error" role="alert">{e.message(settings.t())}</p> })
+        }
         _ => None,
     }
 }
 
 /// Registers the service worker that makes the app work offline.
 fn register_service_worker() {
-    let Some(window) = web_sys::window() else { return };
+    let Some(window) = web_sys::window() else {
+        return;
+    };
     let nav = window.navigator();
     if !js_sys::Reflect::has(&nav, &"serviceWorker".into()).unwrap_or(false) {
         return;

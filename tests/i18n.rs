@@ -14,7 +14,9 @@ fn placeholders_are_filled_in_both_languages() {
         assert!(t.customer_count(1234, "1.234").contains("1.234"));
         assert!(t.date_hint("dd/mm/yyyy").contains("dd/mm/yyyy"));
         assert!(!t.records_summary("1", "2").contains('{'));
-        assert!(t.problem(Problem::InvalidDate, "dd/mm/yyyy").contains("dd/mm/yyyy"));
+        assert!(t
+            .problem(Problem::InvalidDate, "dd/mm/yyyy")
+            .contains("dd/mm/yyyy"));
     }
     assert_ne!(strings(Locale::En).save, strings(Locale::Vi).save);
 }

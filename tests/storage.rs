@@ -14,18 +14,35 @@ use wasm_bindgen_test::*;
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn h(ms: i64) -> Hlc {
-    Hlc { millis: ms, counter: 0, device: DeviceId(7) }
+    Hlc {
+        millis: ms,
+        counter: 0,
+        device: DeviceId(7),
+    }
 }
 
 fn customer(n: u8, name: &str) -> Record<Customer> {
-    Record::new(Id::new_v7(n as u64, [n; 10]), Customer { display_name: name.into(), ..Default::default() }, h(n as i64))
+    Record::new(
+        Id::new_v7(n as u64, [n; 10]),
+        Customer {
+            display_name: name.into(),
+            ..Default::default()
+        },
+        h(n as i64),
+    )
 }
 
 fn order(c: Id, n: u8, total: i64) -> Record<Order> {
     let data = Order {
         customer: c,
         placed_at: 1_700_000_000_000 + n as i64,
-        items: vec![LineItem { product: "Cà phê".into(), sku: "CF".into(), category: "Đồ uống".into(), quantity: 1, unit_price: total }],
+        items: vec![LineItem {
+            product: "Cà phê".into(),
+            sku: "CF".into(),
+            category: "Đồ uống".into(),
+            quantity: 1,
+            unit_price: total,
+        }],
         total,
         ..Default::default()
     };
@@ -42,7 +59,17 @@ async fn fresh_database_has_the_current_schema() {
     let s = fresh("t-schema").await;
     let mut names = s.store_names();
     names.sort();
-    assert_eq!(names, ["customers", "interaction_facts", "interactions", "meta", "order_facts", "orders"]);
+    assert_eq!(
+        names,
+        [
+            "customers",
+            "interaction_facts",
+            "interactions",
+            "meta",
+            "order_facts",
+            "orders"
+        ]
+    );
     let loaded = s.load_customers().await.unwrap();
     assert!(loaded.customers.is_empty());
     assert_eq!(loaded.meta.clock, None);
@@ -55,8 +82,12 @@ async fn customers_orders_and_clock_survive_a_reopen() {
     let a = customer(1, "Nguyễn Văn An");
     let b = customer(2, "Trần Thị Bình");
     let bucket = bucket_of(a.id);
-    s.write_customers(bucket, &[a.clone()], h(10)).await.unwrap();
-    s.write_customers(bucket_of(b.id), &[b.clone()], h(11)).await.unwrap();
+    s.write_customers(bucket, std::slice::from_ref(&a), h(10))
+        .await
+        .unwrap();
+    s.write_customers(bucket_of(b.id), std::slice::from_ref(&b), h(11))
+        .await
+        .unwrap();
     let o = order(a.id, 1, 250_000);
     let ((), facts) = s
         .modify::<Order, _, ()>(bucket, h(12), |records| {
@@ -85,10 +116,18 @@ async fn a_failed_change_writes_nothing() {
     let s = fresh("t-atomic").await;
     let a = customer(1, "An");
     let bucket = bucket_of(a.id);
-    s.write_customers(bucket, &[a.clone()], h(10)).await.unwrap();
+    s.write_customers(bucket, std::slice::from_ref(&a), h(10))
+        .await
+        .unwrap();
 
     // The change itself refuses (invalid data): the transaction is aborted.
-    let bad = RecordCommand::Create { id: Id::new_v7(5, [5; 10]), data: Order { customer: a.id, ..Default::default() } };
+    let bad = RecordCommand::Create {
+        id: Id::new_v7(5, [5; 10]),
+        data: Order {
+            customer: a.id,
+            ..Default::default()
+        },
+    };
     let refused = s
         .modify::<Order, _, _>(bucket, h(20), |records| {
             let next = apply(&bad, None, h(20), Day(20_000))?;
@@ -97,14 +136,20 @@ async fn a_failed_change_writes_nothing() {
         })
         .await
         .unwrap();
-    assert!(refused.is_err(), "an order with no items and no total is invalid");
+    assert!(
+        refused.is_err(),
+        "an order with no items and no total is invalid"
+    );
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
 
     // A failure after the first put: neither the customers nor the clock change.
     let mut renamed = a.clone();
     renamed.data.display_name = "Changed".into();
     s.fail_next_write();
-    let err = s.write_customers(bucket, &[renamed.clone()], h(30)).await.unwrap_err();
+    let err = s
+        .write_customers(bucket, &[renamed.clone()], h(30))
+        .await
+        .unwrap_err();
     assert!(matches!(err, StorageError::Failed(_)));
     let loaded = s.load_customers().await.unwrap();
     assert_eq!(loaded.customers, vec![a.clone()]);
@@ -120,7 +165,10 @@ async fn a_failed_change_writes_nothing() {
     assert!(failed.await.is_err());
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
     s.fail_next_write();
-    assert!(s.write_bucket_all(bucket, &[renamed], &[o], &[]).await.is_err());
+    assert!(s
+        .write_bucket_all(bucket, &[renamed], &[o], &[])
+        .await
+        .is_err());
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
 }
@@ -134,7 +182,10 @@ async fn a_database_from_a_newer_version_is_refused_untouched() {
     let mut req = factory.open(name, Some(SCHEMA_VERSION + 1)).unwrap();
     req.on_upgrade_needed(|e| {
         use idb::DatabaseEvent;
-        e.database().unwrap().create_object_store("future", idb::ObjectStoreParams::new()).unwrap();
+        e.database()
+            .unwrap()
+            .create_object_store("future", idb::ObjectStoreParams::new())
+            .unwrap();
     });
     let db = req.await.unwrap();
     db.close();
@@ -151,7 +202,9 @@ async fn reopening_the_current_version_keeps_the_data() {
     // by `fresh_database_has_the_current_schema`. Reopening must not re-run steps.
     let s = fresh("t-reopen").await;
     let a = customer(3, "Lê Cường");
-    s.write_customers(bucket_of(a.id), &[a.clone()], h(1)).await.unwrap();
+    s.write_customers(bucket_of(a.id), std::slice::from_ref(&a), h(1))
+        .await
+        .unwrap();
     s.close();
     let s = Storage::open_named("t-reopen").await.unwrap();
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
@@ -159,21 +212,37 @@ async fn reopening_the_current_version_keeps_the_data() {
 
 #[wasm_bindgen_test]
 fn quota_errors_are_recognised() {
-    let dom = web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
-    assert_eq!(StorageError::from(idb::Error::DomException(dom)), StorageError::QuotaExceeded);
+    let dom =
+        web_sys::DomException::new_with_message_and_name("full", "QuotaExceededError").unwrap();
+    assert_eq!(
+        StorageError::from(idb::Error::DomException(dom)),
+        StorageError::QuotaExceeded
+    );
 }
 
 #[wasm_bindgen_test]
 async fn damaged_bytes_are_reported_not_panicked_on() {
     let s = fresh("t-damaged").await;
     let a = customer(1, "An");
-    s.write_customers(bucket_of(a.id), &[a], h(1)).await.unwrap();
+    s.write_customers(bucket_of(a.id), &[a], h(1))
+        .await
+        .unwrap();
     s.close();
     // Overwrite the bucket with garbage through the raw API.
-    let db = idb::Factory::new().unwrap().open("t-damaged", None).unwrap().await.unwrap();
-    let tx = db.transaction(&["customers"], idb::TransactionMode::ReadWrite).unwrap();
+    let db = idb::Factory::new()
+        .unwrap()
+        .open("t-damaged", None)
+        .unwrap()
+        .await
+        .unwrap();
+    let tx = db
+        .transaction(&["customers"], idb::TransactionMode::ReadWrite)
+        .unwrap();
     let garbage: wasm_bindgen::JsValue = js_sys::Uint8Array::from(&[1u8, 255, 255, 255][..]).into();
-    tx.object_store("customers").unwrap().put(&garbage, Some(&wasm_bindgen::JsValue::from(0u32))).unwrap();
+    tx.object_store("customers")
+        .unwrap()
+        .put(&garbage, Some(&wasm_bindgen::JsValue::from(0u32)))
+        .unwrap();
     tx.await.unwrap();
     db.close();
     let s = Storage::open_named("t-damaged").await.unwrap();

@@ -2,9 +2,9 @@
 //! Its own test binary, because it removes `indexedDB` from the page.
 #![cfg(target_arch = "wasm32")]
 
-use clientele::storage::{Storage, StorageError};
 use clientele::i18n::strings;
 use clientele::state::AppError;
+use clientele::storage::{Storage, StorageError};
 use clientele_core::format::Locale;
 use wasm_bindgen::JsValue;
 use wasm_bindgen_test::*;

@@ -17,7 +17,9 @@ pub fn focus_first_invalid() {
         let el = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector("[aria-invalid=\"true\"]").ok().flatten());
-        if let Some(el) = el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()) {
+        if let Some(el) =
+            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
             let _ = el.focus();
         }
     });

@@ -1,5 +1,6 @@
 //! Reusable view pieces: props in, callbacks out, no storage.
 
+pub mod choices;
 mod confirm;
 mod field;
 mod nav;

@@ -10,7 +10,13 @@ pub fn Nav() -> impl IntoView {
     let settings = use_settings();
     let t = move || settings.t();
     let switch = move |_| {
-        settings.update(|s| s.locale = if s.locale == Locale::En { Locale::Vi } else { Locale::En });
+        settings.update(|s| {
+            s.locale = if s.locale == Locale::En {
+                Locale::Vi
+            } else {
+                Locale::En
+            }
+        });
     };
     view! {
         <header class="topbar">

@@ -66,7 +66,11 @@ where
         }
         n
     });
-    let template = columns.iter().map(|c| c.width).collect::<Vec<_>>().join(" ");
+    let template = columns
+        .iter()
+        .map(|c| c.width)
+        .collect::<Vec<_>>()
+        .join(" ");
     let visible = move || {
         let key = key.clone();
         let n = count.get();

@@ -195,10 +195,16 @@ pub struct Strings {
 
 impl Strings {
     pub fn acquisition(&self, c: AcquisitionChannel) -> &'static str {
-        self.acquisitions[AcquisitionChannel::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+        self.acquisitions[AcquisitionChannel::ALL
+            .iter()
+            .position(|x| *x == c)
+            .unwrap_or(0)]
     }
     pub fn consent_channel(&self, c: ConsentChannel) -> &'static str {
-        self.consent_channels[ConsentChannel::ALL.iter().position(|x| *x == c).unwrap_or(0)]
+        self.consent_channels[ConsentChannel::ALL
+            .iter()
+            .position(|x| *x == c)
+            .unwrap_or(0)]
     }
     pub fn gender(&self, g: Gender) -> &'static str {
         self.genders[g as usize]
@@ -217,13 +223,19 @@ impl Strings {
     }
     /// "3 customers", with the number already formatted for the locale.
     pub fn customer_count(&self, n: usize, formatted: &str) -> String {
-        if n == 1 { self.customers_one.to_string() } else { self.customers_many.replace("{n}", formatted) }
+        if n == 1 {
+            self.customers_one.to_string()
+        } else {
+            self.customers_many.replace("{n}", formatted)
+        }
     }
     pub fn n_customers(&self, formatted: &str) -> String {
         self.customers_many.replace("{n}", formatted)
     }
     pub fn records_summary(&self, customers: &str, orders: &str) -> String {
-        self.records_summary_text.replace("{c}", customers).replace("{o}", orders)
+        self.records_summary_text
+            .replace("{c}", customers)
+            .replace("{o}", orders)
     }
     pub fn date_hint(&self, pattern: &str) -> String {
         self.date_hint_text.replace("{pattern}", pattern)

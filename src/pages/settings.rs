@@ -11,9 +11,15 @@ use leptos::task::spawn_local;
 
 fn mb(bytes: f64, settings: &crate::state::SettingsState) -> String {
     if bytes >= 1e9 {
-        format!("{} GB", clientele_core::format::decimal(bytes / 1e9, 1, settings.locale()))
+        format!(
+            "{} GB",
+            clientele_core::format::decimal(bytes / 1e9, 1, settings.locale())
+        )
     } else {
-        format!("{} MB", clientele_core::format::decimal(bytes / 1e6, 1, settings.locale()))
+        format!(
+            "{} MB",
+            clientele_core::format::decimal(bytes / 1e6, 1, settings.locale())
+        )
     }
 }
 
@@ -21,15 +27,21 @@ fn mb(bytes: f64, settings: &crate::state::SettingsState) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
     let t = move || settings.t();
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
+        Signal::derive(move || f(t()).to_string())
+    };
 
     // Each select edits a string and writes through to the settings.
     let lang = RwSignal::new(settings.locale().code().to_string());
     let currency = RwSignal::new(settings.currency().code().to_string());
     let date_format = RwSignal::new(settings.date_format().code().to_string());
-    let theme = RwSignal::new(format!("{:?}", settings.settings.with_untracked(|s| s.theme)));
+    let theme = RwSignal::new(format!(
+        "{:?}",
+        settings.settings.with_untracked(|s| s.theme)
+    ));
     Effect::new(move |_| {
-        let (lang, currency, df, theme) = (lang.get(), currency.get(), date_format.get(), theme.get());
+        let (lang, currency, df, theme) =
+            (lang.get(), currency.get(), date_format.get(), theme.get());
         let mut next = settings.settings.get_untracked();
         next.locale = Locale::parse(&lang).unwrap_or(next.locale);
         next.currency = currency;
@@ -51,11 +63,34 @@ pub fn SettingsPage() -> impl IntoView {
         }
     });
 
-    let lang_options = Signal::derive(|| vec![("en".into(), "English".into()), ("vi".into(), "Tiếng Việt".into())]);
-    let currency_options = Signal::derive(|| Currency::known().map(|c| (c.code().to_string(), format!("{} ({})", c.code(), c.symbol()))).collect::<Vec<_>>());
-    let date_options = Signal::derive(|| DateFormat::ALL.iter().map(|f| (f.code().to_string(), f.pattern().to_string())).collect::<Vec<_>>());
+    let lang_options = Signal::derive(|| {
+        vec![
+            ("en".into(), "English".into()),
+            ("vi".into(), "Tiếng Việt".into()),
+        ]
+    });
+    let currency_options = Signal::derive(|| {
+        Currency::known()
+            .map(|c| {
+                (
+                    c.code().to_string(),
+                    format!("{} ({})", c.code(), c.symbol()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let date_options = Signal::derive(|| {
+        DateFormat::ALL
+            .iter()
+            .map(|f| (f.code().to_string(), f.pattern().to_string()))
+            .collect::<Vec<_>>()
+    });
     let theme_options = Signal::derive(move || {
-        vec![("System".into(), t().theme_system.into()), ("Light".into(), t().theme_light.into()), ("Dark".into(), t().theme_dark.into())]
+        vec![
+            ("System".into(), t().theme_system.into()),
+            ("Light".into(), t().theme_light.into()),
+            ("Dark".into(), t().theme_dark.into()),
+        ]
     });
 
     view! {
@@ -140,7 +175,15 @@ fn DemoCard() -> impl IntoView {
     let progress = RwSignal::new(None::<DemoProgress>);
     let confirm = RwSignal::new(false);
     let size_options = Signal::derive(move || {
-        ["1000", "10000", "100000"].iter().map(|n| (n.to_string(), t().n_customers(&settings.integer(n.parse().unwrap_or(0))))).collect::<Vec<_>>()
+        ["1000", "10000", "100000"]
+            .iter()
+            .map(|n| {
+                (
+                    n.to_string(),
+                    t().n_customers(&settings.integer(n.parse().unwrap_or(0))),
+                )
+            })
+            .collect::<Vec<_>>()
     });
     let run = move || {
         let n: usize = size.get_untracked().parse().unwrap_or(1000);

@@ -95,12 +95,16 @@ impl Data {
     fn storage(&self) -> Result<Rc<Storage>, AppError> {
         self.storage
             .get_value()
-            .ok_or(AppError::Storage(StorageError::Unavailable("not open".into())))
+            .ok_or(AppError::Storage(StorageError::Unavailable(
+                "not open".into(),
+            )))
     }
 
     fn tick(&self) -> Hlc {
         let now = storage::now_ms();
-        self.clock.try_update_value(|c| c.tick(now)).expect("clock is alive")
+        self.clock
+            .try_update_value(|c| c.tick(now))
+            .expect("clock is alive")
     }
 
     fn changed(&self) {
@@ -117,7 +121,10 @@ impl Data {
     }
 
     /// Runs a customer command; returns the command that undoes it.
-    pub async fn customer_command(&self, cmd: RecordCommand<Customer>) -> Result<Option<RecordCommand<Customer>>, AppError> {
+    pub async fn customer_command(
+        &self,
+        cmd: RecordCommand<Customer>,
+    ) -> Result<Option<RecordCommand<Customer>>, AppError> {
         let storage = self.storage()?;
         let lock = self.lock.get_value();
         let _guard = lock.lock().await;
@@ -173,10 +180,18 @@ impl Data {
     }
 
     /// The orders or interactions of one customer, newest first.
-    pub async fn history<T: HistoryKind>(&self, customer: Id, time: impl Fn(&T) -> i64) -> Result<Vec<Record<T>>, AppError> {
+    pub async fn history<T: HistoryKind>(
+        &self,
+        customer: Id,
+        time: impl Fn(&T) -> i64,
+    ) -> Result<Vec<Record<T>>, AppError> {
         let storage = self.storage()?;
-        let mut v: Vec<Record<T>> =
-            storage.read::<T>(bucket_of(customer)).await?.into_iter().filter(|r| r.data.customer() == customer).collect();
+        let mut v: Vec<Record<T>> = storage
+            .read::<T>(bucket_of(customer))
+            .await?
+            .into_iter()
+            .filter(|r| r.data.customer() == customer)
+            .collect();
         v.sort_by_key(|r| std::cmp::Reverse(time(&r.data)));
         Ok(v)
     }
@@ -228,12 +243,14 @@ async fn load(data: Data) -> Result<(), AppError> {
         _ => Clock::new(device),
     };
     data.clock.set_value(clock);
-    data.db.set_value(Db::load(loaded.customers, vec![], vec![]));
+    data.db
+        .set_value(Db::load(loaded.customers, vec![], vec![]));
     data.state.set(LoadState::Ready);
     data.changed();
     mark("clientele:customers-loaded");
     let (orders, interactions) = storage.load_facts().await?;
-    data.db.update_value(|db| db.load_facts(orders, interactions));
+    data.db
+        .update_value(|db| db.load_facts(orders, interactions));
     data.facts_ready.set(true);
     data.changed();
     mark("clientele:facts-loaded");

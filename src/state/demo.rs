@@ -23,14 +23,20 @@ pub struct DemoProgress {
 pub async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
+            let _ =
+                w.set_timeout_with_callback_and_timeout_and_arguments_0(resolve.unchecked_ref(), 0);
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Replaces all data with `customers` generated demo customers and their history.
-pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSignal<Option<DemoProgress>>) -> Result<(), AppError> {
+pub async fn load_demo(
+    data: Data,
+    customers: usize,
+    seed: u64,
+    progress: RwSignal<Option<DemoProgress>>,
+) -> Result<(), AppError> {
     let storage = data.storage_handle()?;
     let lock = data.lock_handle();
     let _guard = lock.lock().await;
@@ -40,8 +46,13 @@ pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSign
     storage.clear().await?;
     storage.set_bulk_pending(true).await?;
     let end = Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000);
-    let cfg = DemoConfig { customers, seed, end };
-    let mut by_bucket: Vec<Vec<(usize, Record<Customer>)>> = (0..BUCKETS).map(|_| Vec::new()).collect();
+    let cfg = DemoConfig {
+        customers,
+        seed,
+        end,
+    };
+    let mut by_bucket: Vec<Vec<(usize, Record<Customer>)>> =
+        (0..BUCKETS).map(|_| Vec::new()).collect();
     for i in 0..customers {
         let c = demo::customer(&cfg, i);
         by_bucket[bucket_of(c.id) as usize].push((i, c));
@@ -52,7 +63,8 @@ pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSign
     progress.set(Some(DemoProgress { done: 1, total }));
     let mut all_customers = Vec::with_capacity(customers);
     let mut order_facts: Vec<(u32, Vec<OrderFact>)> = Vec::with_capacity(BUCKETS as usize);
-    let mut interaction_facts: Vec<(u32, Vec<InteractionFact>)> = Vec::with_capacity(BUCKETS as usize);
+    let mut interaction_facts: Vec<(u32, Vec<InteractionFact>)> =
+        Vec::with_capacity(BUCKETS as usize);
     for (b, members) in by_bucket.into_iter().enumerate() {
         let mut orders: Vec<Record<Order>> = Vec::new();
         let mut interactions: Vec<Record<Interaction>> = Vec::new();
@@ -62,7 +74,10 @@ pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSign
             interactions.extend(it);
         }
         let cs: Vec<Record<Customer>> = members.into_iter().map(|(_, c)| c).collect();
-        if let Err(e) = storage.write_bucket_all(b as u32, &cs, &orders, &interactions).await {
+        if let Err(e) = storage
+            .write_bucket_all(b as u32, &cs, &orders, &interactions)
+            .await
+        {
             // Leave nothing half-written.
             let _ = storage.clear().await;
             data.replace(Db::new());
@@ -72,13 +87,22 @@ pub async fn load_demo(data: Data, customers: usize, seed: u64, progress: RwSign
         order_facts.push((b as u32, OrderFact::of(&orders)));
         interaction_facts.push((b as u32, InteractionFact::of(&interactions)));
         all_customers.extend(cs);
-        progress.set(Some(DemoProgress { done: b as u32 + 2, total }));
+        progress.set(Some(DemoProgress {
+            done: b as u32 + 2,
+            total,
+        }));
         yield_now().await;
     }
     storage.set_bulk_pending(false).await?;
     data.replace(Db::load(all_customers, order_facts, interaction_facts));
     progress.set(None);
-    web_sys::console::log_1(&format!("clientele: demo data stored in {} ms", storage::now_ms() - started).into());
+    web_sys::console::log_1(
+        &format!(
+            "clientele: demo data stored in {} ms",
+            storage::now_ms() - started
+        )
+        .into(),
+    );
     if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
         let _ = p.mark("clientele:demo-stored");
     }

@@ -38,7 +38,9 @@ impl AppError {
             AppError::Storage(StorageError::Blocked) => t.err_storage_blocked.into(),
             AppError::Storage(StorageError::NewerVersion { .. }) => t.err_storage_newer.into(),
             AppError::Storage(StorageError::QuotaExceeded) => t.err_storage_quota.into(),
-            AppError::Storage(StorageError::Damaged(d)) => format!("{} ({d})", t.err_storage_damaged),
+            AppError::Storage(StorageError::Damaged(d)) => {
+                format!("{} ({d})", t.err_storage_damaged)
+            }
             AppError::Storage(StorageError::Failed(d)) => format!("{} ({d})", t.err_storage_failed),
             AppError::Invalid(_) => t.err_invalid.into(),
             AppError::NotFound => t.err_not_found.into(),

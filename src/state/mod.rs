@@ -1,13 +1,13 @@
 //! Reactive state: `provide_x()` / `use_x()` pairs. No views here.
 
 mod data;
-mod error;
 mod demo;
+mod error;
 mod notices;
 mod settings;
 
 pub use data::{provide_data, use_data, Data, LoadState};
-pub use error::AppError;
 pub use demo::{load_demo, DemoProgress};
+pub use error::AppError;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use settings::{provide_settings, use_settings, Settings, SettingsState, Theme};

@@ -24,11 +24,21 @@ pub struct Notices {
 }
 
 impl Notices {
-    pub fn push(&self, kind: NoticeKind, text: impl Into<String>, action: Option<(String, Callback<()>)>) -> u64 {
+    pub fn push(
+        &self,
+        kind: NoticeKind,
+        text: impl Into<String>,
+        action: Option<(String, Callback<()>)>,
+    ) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
         self.list.update(|l| {
-            l.push(Notice { id, kind, text: text.into(), action });
+            l.push(Notice {
+                id,
+                kind,
+                text: text.into(),
+                action,
+            });
             // Keep the last few only.
             let extra = l.len().saturating_sub(4);
             l.drain(..extra);
@@ -54,7 +64,10 @@ impl Notices {
 }
 
 pub fn provide_notices() -> Notices {
-    let n = Notices { list: RwSignal::new(Vec::new()), next: StoredValue::new(1) };
+    let n = Notices {
+        list: RwSignal::new(Vec::new()),
+        next: StoredValue::new(1),
+    };
     provide_context(n);
     n
 }

@@ -56,7 +56,9 @@ impl SettingsState {
         self.settings.with(|s| s.locale)
     }
     pub fn currency(&self) -> Currency {
-        self.settings.with(|s| Currency::parse(&s.currency)).unwrap_or(Currency::VND)
+        self.settings
+            .with(|s| Currency::parse(&s.currency))
+            .unwrap_or(Currency::VND)
     }
     pub fn date_format(&self) -> DateFormat {
         self.settings.with(|s| s.date_format)
@@ -71,7 +73,9 @@ impl SettingsState {
         format::date(day, self.date_format())
     }
     pub fn date_of(&self, ms: Millis) -> String {
-        self.date(Day::of_millis(ms + storage::utc_offset_minutes() as i64 * 60_000))
+        self.date(Day::of_millis(
+            ms + storage::utc_offset_minutes() as i64 * 60_000,
+        ))
     }
     pub fn date_time(&self, ms: Millis) -> String {
         format::date_time(ms, storage::utc_offset_minutes(), self.date_format())
@@ -96,7 +100,12 @@ pub fn provide_settings() -> SettingsState {
 
 /// Sets `lang` and the theme on the root element.
 fn apply_to_document(s: &Settings) {
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    else {
+        return;
+    };
     let _ = root.set_attribute("lang", s.locale.code());
     let theme = match s.theme {
         Theme::System => "system",

@@ -23,7 +23,14 @@ pub const SCHEMA_VERSION: u32 = 1;
 
 const META: &str = "meta";
 const CUSTOMERS: &str = "customers";
-const ALL_STORES: [&str; 6] = [META, CUSTOMERS, Order::STORE, Order::FACTS, Interaction::STORE, Interaction::FACTS];
+const ALL_STORES: [&str; 6] = [
+    META,
+    CUSTOMERS,
+    Order::STORE,
+    Order::FACTS,
+    Interaction::STORE,
+    Interaction::FACTS,
+];
 
 /// A record type stored per customer bucket, with derived facts.
 pub trait History: Fields + Serialize + DeserializeOwned + 'static {
@@ -81,7 +88,8 @@ fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageErro
     if !v.is_instance_of::<Uint8Array>() {
         return Err(StorageError::Damaged(format!("{what}: not bytes")));
     }
-    codec::decode(&Uint8Array::new(v).to_vec()).map_err(|e| StorageError::Damaged(format!("{what}: {e}")))
+    codec::decode(&Uint8Array::new(v).to_vec())
+        .map_err(|e| StorageError::Damaged(format!("{what}: {e}")))
 }
 
 /// Creates or upgrades the schema, one step per version, from `old` to `SCHEMA_VERSION`.
@@ -103,19 +111,26 @@ impl Storage {
     /// Opens a database by name (tests use their own names).
     pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
         let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
-        let mut request = factory.open(name, Some(SCHEMA_VERSION)).map_err(StorageError::from)?;
+        let mut request = factory
+            .open(name, Some(SCHEMA_VERSION))
+            .map_err(StorageError::from)?;
         let failed = std::rc::Rc::new(std::cell::Cell::new(false));
         let failed2 = failed.clone();
         request.on_upgrade_needed(move |event| {
             use idb::DatabaseEvent;
-            let result = event.database().and_then(|db| upgrade(&db, event.old_version().unwrap_or(0)));
+            let result = event
+                .database()
+                .and_then(|db| upgrade(&db, event.old_version().unwrap_or(0)));
             if result.is_err() {
                 failed2.set(true);
             }
         });
         request.on_blocked(|_| {});
         let db = request.await.map_err(|e| match StorageError::from(e) {
-            StorageError::NewerVersion { .. } => StorageError::NewerVersion { found: 0, supported: SCHEMA_VERSION },
+            StorageError::NewerVersion { .. } => StorageError::NewerVersion {
+                found: 0,
+                supported: SCHEMA_VERSION,
+            },
             other => other,
         })?;
         if failed.get() {
@@ -125,9 +140,15 @@ impl Storage {
         let found = db.version().unwrap_or(SCHEMA_VERSION);
         if found > SCHEMA_VERSION {
             db.close();
-            return Err(StorageError::NewerVersion { found, supported: SCHEMA_VERSION });
+            return Err(StorageError::NewerVersion {
+                found,
+                supported: SCHEMA_VERSION,
+            });
         }
-        Ok(Storage { db, fail_next: std::cell::Cell::new(false) })
+        Ok(Storage {
+            db,
+            fail_next: std::cell::Cell::new(false),
+        })
     }
 
     pub fn close(&self) {
@@ -146,7 +167,10 @@ impl Storage {
         let values = s.get_all(None, None)?.await?;
         let mut out = Vec::with_capacity(values.len());
         for (k, v) in keys.iter().zip(values.iter()) {
-            let b = k.as_f64().ok_or_else(|| StorageError::Damaged(format!("{store}: bad key")))? as u32;
+            let b = k
+                .as_f64()
+                .ok_or_else(|| StorageError::Damaged(format!("{store}: bad key")))?
+                as u32;
             out.push((b, decode(v, store)?));
         }
         Ok(out)
@@ -156,12 +180,20 @@ impl Storage {
     pub async fn load_customers(&self) -> Result<Loaded, StorageError> {
         let buckets: Vec<(u32, Vec<Record<Customer>>)> = self.all(CUSTOMERS).await?;
         let customers = buckets.into_iter().flat_map(|(_, v)| v).collect();
-        Ok(Loaded { customers, meta: self.meta().await? })
+        Ok(Loaded {
+            customers,
+            meta: self.meta().await?,
+        })
     }
 
     /// Reads the facts of every order and interaction (totals, dates) by bucket.
-    pub async fn load_facts(&self) -> Result<(Vec<(u32, Vec<OrderFact>)>, Vec<(u32, Vec<InteractionFact>)>), StorageError> {
-        Ok((self.all(Order::FACTS).await?, self.all(Interaction::FACTS).await?))
+    pub async fn load_facts(
+        &self,
+    ) -> Result<(Vec<(u32, Vec<OrderFact>)>, Vec<(u32, Vec<InteractionFact>)>), StorageError> {
+        Ok((
+            self.all(Order::FACTS).await?,
+            self.all(Interaction::FACTS).await?,
+        ))
     }
 
     pub async fn meta(&self) -> Result<Meta, StorageError> {
@@ -171,17 +203,32 @@ impl Storage {
             Some(v) if !v.is_undefined() => Some(decode::<Hlc>(&v, "clock")?),
             _ => None,
         };
-        let bulk_pending = matches!(s.get(JsValue::from_str("bulk"))?.await?, Some(v) if !v.is_undefined());
-        Ok(Meta { clock, bulk_pending })
+        let bulk_pending =
+            matches!(s.get(JsValue::from_str("bulk"))?.await?, Some(v) if !v.is_undefined());
+        Ok(Meta {
+            clock,
+            bulk_pending,
+        })
     }
 
     /// Writes one customer bucket and the clock, atomically.
-    pub async fn write_customers(&self, bucket: u32, records: &[Record<Customer>], clock: Hlc) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
+    pub async fn write_customers(
+        &self,
+        bucket: u32,
+        records: &[Record<Customer>],
+        clock: Hlc,
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
+            tx.object_store(CUSTOMERS)?
+                .put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
             self.injected_failure()?;
-            tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+            tx.object_store(META)?.put(
+                &bytes(&codec::encode(&clock)),
+                Some(&JsValue::from_str("clock")),
+            )?;
             Ok(())
         };
         let issued = puts();
@@ -204,7 +251,9 @@ impl Storage {
 
     /// Reads one bucket of orders or interactions.
     pub async fn read<T: History>(&self, bucket: u32) -> Result<Vec<Record<T>>, StorageError> {
-        let tx = self.db.transaction(&[T::STORE], TransactionMode::ReadOnly)?;
+        let tx = self
+            .db
+            .transaction(&[T::STORE], TransactionMode::ReadOnly)?;
         match tx.object_store(T::STORE)?.get(key(bucket))?.await? {
             Some(v) if !v.is_undefined() => decode(&v, T::STORE),
             _ => Ok(Vec::new()),
@@ -222,7 +271,9 @@ impl Storage {
     where
         T::Fact: Clone,
     {
-        let tx = self.db.transaction(&[T::STORE, T::FACTS, META], TransactionMode::ReadWrite)?;
+        let tx = self
+            .db
+            .transaction(&[T::STORE, T::FACTS, META], TransactionMode::ReadWrite)?;
         let store = tx.object_store(T::STORE)?;
         let mut records: Vec<Record<T>> = match store.get(key(bucket))?.await? {
             Some(v) if !v.is_undefined() => decode(&v, T::STORE)?,
@@ -234,8 +285,12 @@ impl Storage {
                 let puts = || -> Result<(), StorageError> {
                     store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
                     self.injected_failure()?;
-                    tx.object_store(T::FACTS)?.put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
-                    tx.object_store(META)?.put(&bytes(&codec::encode(&clock)), Some(&JsValue::from_str("clock")))?;
+                    tx.object_store(T::FACTS)?
+                        .put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
+                    tx.object_store(META)?.put(
+                        &bytes(&codec::encode(&clock)),
+                        Some(&JsValue::from_str("clock")),
+                    )?;
                     Ok(())
                 };
                 let result = puts();
@@ -257,15 +312,24 @@ impl Storage {
         orders: &[Record<Order>],
         interactions: &[Record<Interaction>],
     ) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
+        let tx = self
+            .db
+            .transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
         let k = key(bucket);
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(CUSTOMERS)?.put(&bytes(&codec::encode(customers)), Some(&k))?;
+            tx.object_store(CUSTOMERS)?
+                .put(&bytes(&codec::encode(customers)), Some(&k))?;
             self.injected_failure()?;
-            tx.object_store(Order::STORE)?.put(&bytes(&codec::encode(orders)), Some(&k))?;
-            tx.object_store(Order::FACTS)?.put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
-            tx.object_store(Interaction::STORE)?.put(&bytes(&codec::encode(interactions)), Some(&k))?;
-            tx.object_store(Interaction::FACTS)?.put(&bytes(&codec::encode(&Interaction::facts(interactions))), Some(&k))?;
+            tx.object_store(Order::STORE)?
+                .put(&bytes(&codec::encode(orders)), Some(&k))?;
+            tx.object_store(Order::FACTS)?
+                .put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
+            tx.object_store(Interaction::STORE)?
+                .put(&bytes(&codec::encode(interactions)), Some(&k))?;
+            tx.object_store(Interaction::FACTS)?.put(
+                &bytes(&codec::encode(&Interaction::facts(interactions))),
+                Some(&k),
+            )?;
             Ok(())
         };
         let issued = puts();
@@ -290,7 +354,9 @@ impl Storage {
 
     /// Erases every record (keeps the clock, so later edits still win merges).
     pub async fn clear(&self) -> Result<(), StorageError> {
-        let tx = self.db.transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
+        let tx = self
+            .db
+            .transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
         let clears = || -> Result<(), StorageError> {
             for name in &ALL_STORES[1..] {
                 tx.object_store(name)?.clear()?;
@@ -305,7 +371,10 @@ impl Storage {
 
 /// Commits the transaction if every request was issued, else aborts it, so that a
 /// failure part-way leaves nothing written.
-async fn commit_or_abort(tx: idb::Transaction, issued: Result<(), StorageError>) -> Result<(), StorageError> {
+async fn commit_or_abort(
+    tx: idb::Transaction,
+    issued: Result<(), StorageError>,
+) -> Result<(), StorageError> {
     match issued {
         Ok(()) => finish(tx).await,
         Err(e) => {
@@ -322,6 +391,8 @@ async fn finish(tx: idb::Transaction) -> Result<(), StorageError> {
     if result.is_committed() {
         Ok(())
     } else {
-        Err(StorageError::Failed("the change was not saved (transaction aborted)".into()))
+        Err(StorageError::Failed(
+            "the change was not saved (transaction aborted)".into(),
+        ))
     }
 }

@@ -30,8 +30,14 @@ impl From<idb::Error> for StorageError {
         if text.contains("QuotaExceeded") {
             StorageError::QuotaExceeded
         } else if text.contains("VersionError") {
-            StorageError::NewerVersion { found: 0, supported: super::SCHEMA_VERSION }
-        } else if text.contains("InvalidStateError") || text.contains("SecurityError") || text.contains("indexed db not found") {
+            StorageError::NewerVersion {
+                found: 0,
+                supported: super::SCHEMA_VERSION,
+            }
+        } else if text.contains("InvalidStateError")
+            || text.contains("SecurityError")
+            || text.contains("indexed db not found")
+        {
             StorageError::Unavailable(text)
         } else {
             StorageError::Failed(text)

@@ -32,5 +32,8 @@ pub async fn is_persisted() -> Option<bool> {
 pub async fn usage() -> Option<Usage> {
     let p = manager()?.estimate().ok()?;
     let est: web_sys::StorageEstimate = JsFuture::from(p).await.ok()?.unchecked_into();
-    Some(Usage { used_bytes: est.get_usage().unwrap_or(0.0), quota_bytes: est.get_quota().unwrap_or(0.0) })
+    Some(Usage {
+        used_bytes: est.get_usage().unwrap_or(0.0),
+        quota_bytes: est.get_quota().unwrap_or(0.0),
+    })
 }

@@ -2,11 +2,11 @@
 //! Files are written to temporary names and renamed at the end: no partial output.
 
 use crate::CliError;
-use lexopt::ValueExt;
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::model::{Currency, Customer, Interaction, Order};
 use clientele_core::time::{iso_datetime, Day};
 use clientele_core::Record;
+use lexopt::ValueExt;
 use std::path::{Path, PathBuf};
 
 struct Args {
@@ -23,19 +23,27 @@ fn parse(mut p: lexopt::Parser) -> Result<Args, CliError> {
         match arg {
             Long("customers") => {
                 let v = p.value()?.string()?;
-                let n: usize = v.parse().map_err(|_| CliError::usage(format!("--customers: '{v}' is not a whole number")))?;
+                let n: usize = v.parse().map_err(|_| {
+                    CliError::usage(format!("--customers: '{v}' is not a whole number"))
+                })?;
                 if n == 0 || n > 10_000_000 {
-                    return Err(CliError::usage("--customers: give a number from 1 to 10000000"));
+                    return Err(CliError::usage(
+                        "--customers: give a number from 1 to 10000000",
+                    ));
                 }
                 customers = Some(n);
             }
             Long("seed") => {
                 let v = p.value()?.string()?;
-                seed = v.parse().map_err(|_| CliError::usage(format!("--seed: '{v}' is not a whole number")))?;
+                seed = v
+                    .parse()
+                    .map_err(|_| CliError::usage(format!("--seed: '{v}' is not a whole number")))?;
             }
             Long("end") => {
                 let v = p.value()?.string()?;
-                end = Some(Day::parse_iso(&v).ok_or_else(|| CliError::usage(format!("--end: '{v}' is not a date YYYY-MM-DD")))?);
+                end = Some(Day::parse_iso(&v).ok_or_else(|| {
+                    CliError::usage(format!("--end: '{v}' is not a date YYYY-MM-DD"))
+                })?);
             }
             Long("out") => out = Some(PathBuf::from(p.value()?)),
             other => return Err(other.unexpected().into()),
@@ -57,19 +65,26 @@ struct Writers {
     interactions: csv::Writer<std::fs::File>,
 }
 
-const FILES: [&str; 4] = ["customers.csv", "orders.csv", "order_items.csv", "interactions.csv"];
+const FILES: [&str; 4] = [
+    "customers.csv",
+    "orders.csv",
+    "order_items.csv",
+    "interactions.csv",
+];
 
 fn tmp(dir: &Path, name: &str) -> PathBuf {
     dir.join(format!(".{name}.partial"))
 }
 
 fn writer(dir: &Path, name: &str) -> Result<csv::Writer<std::fs::File>, CliError> {
-    csv::Writer::from_path(tmp(dir, name)).map_err(|e| CliError::io(&format!("cannot write {}", dir.join(name).display()), e))
+    csv::Writer::from_path(tmp(dir, name))
+        .map_err(|e| CliError::io(&format!("cannot write {}", dir.join(name).display()), e))
 }
 
 pub fn run(args: lexopt::Parser) -> Result<(), CliError> {
     let a = parse(args)?;
-    std::fs::create_dir_all(&a.out).map_err(|e| CliError::io(&format!("cannot create {}", a.out.display()), e))?;
+    std::fs::create_dir_all(&a.out)
+        .map_err(|e| CliError::io(&format!("cannot create {}", a.out.display()), e))?;
     let result = write_all(&a);
     if result.is_err() {
         for f in FILES {
@@ -78,7 +93,8 @@ pub fn run(args: lexopt::Parser) -> Result<(), CliError> {
         return result.map(|_| ());
     }
     for f in FILES {
-        std::fs::rename(tmp(&a.out, f), a.out.join(f)).map_err(|e| CliError::io("cannot finish writing", e))?;
+        std::fs::rename(tmp(&a.out, f), a.out.join(f))
+            .map_err(|e| CliError::io("cannot finish writing", e))?;
     }
     let (orders, interactions) = result?;
     println!(
@@ -98,10 +114,44 @@ fn write_all(a: &Args) -> Result<(usize, usize), CliError> {
     };
     let e = |e: csv::Error| CliError::io("cannot write CSV", e);
     w.customers.write_record(CUSTOMER_HEADER).map_err(e)?;
-    w.orders.write_record(["order_id", "customer_id", "date", "amount", "currency", "channel", "store", "status"]).map_err(e)?;
-    w.items.write_record(["order_id", "sku", "product", "category", "quantity", "unit_price"]).map_err(e)?;
-    w.interactions.write_record(["interaction_id", "customer_id", "time", "channel", "direction", "subject", "note"]).map_err(e)?;
-    let cfg = DemoConfig { customers: a.customers, seed: a.seed, end: a.end };
+    w.orders
+        .write_record([
+            "order_id",
+            "customer_id",
+            "date",
+            "amount",
+            "currency",
+            "channel",
+            "store",
+            "status",
+        ])
+        .map_err(e)?;
+    w.items
+        .write_record([
+            "order_id",
+            "sku",
+            "product",
+            "category",
+            "quantity",
+            "unit_price",
+        ])
+        .map_err(e)?;
+    w.interactions
+        .write_record([
+            "interaction_id",
+            "customer_id",
+            "time",
+            "channel",
+            "direction",
+            "subject",
+            "note",
+        ])
+        .map_err(e)?;
+    let cfg = DemoConfig {
+        customers: a.customers,
+        seed: a.seed,
+        end: a.end,
+    };
     let (mut n_orders, mut n_inter) = (0, 0);
     for i in 0..a.customers {
         let c = demo::customer(&cfg, i);
@@ -111,20 +161,45 @@ fn write_all(a: &Args) -> Result<(usize, usize), CliError> {
             write_order(&mut w, o).map_err(e)?;
         }
         for it in &interactions {
-            w.interactions.write_record(interaction_row(it)).map_err(e)?;
+            w.interactions
+                .write_record(interaction_row(it))
+                .map_err(e)?;
         }
         n_orders += orders.len();
         n_inter += interactions.len();
     }
-    for wr in [&mut w.customers, &mut w.orders, &mut w.items, &mut w.interactions] {
-        wr.flush().map_err(|e| CliError::io("cannot write CSV", e))?;
+    for wr in [
+        &mut w.customers,
+        &mut w.orders,
+        &mut w.items,
+        &mut w.interactions,
+    ] {
+        wr.flush()
+            .map_err(|e| CliError::io("cannot write CSV", e))?;
     }
     Ok((n_orders, n_inter))
 }
 
 const CUSTOMER_HEADER: [&str; 20] = [
-    "customer_id", "kind", "display_name", "given_name", "family_name", "email", "phone", "street", "district",
-    "city", "country", "birthday", "gender", "occupation", "income_band", "interests", "source", "channel", "tags",
+    "customer_id",
+    "kind",
+    "display_name",
+    "given_name",
+    "family_name",
+    "email",
+    "phone",
+    "street",
+    "district",
+    "city",
+    "country",
+    "birthday",
+    "gender",
+    "occupation",
+    "income_band",
+    "interests",
+    "source",
+    "channel",
+    "tags",
     "created_at",
 ];
 

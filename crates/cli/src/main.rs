@@ -20,10 +20,16 @@ pub struct CliError {
 
 impl CliError {
     pub fn usage(message: impl Into<String>) -> CliError {
-        CliError { message: format!("{}\n\n{USAGE}", message.into()), code: 2 }
+        CliError {
+            message: format!("{}\n\n{USAGE}", message.into()),
+            code: 2,
+        }
     }
     pub fn io(what: &str, e: impl std::fmt::Display) -> CliError {
-        CliError { message: format!("{what}: {e}"), code: 1 }
+        CliError {
+            message: format!("{what}: {e}"),
+            code: 1,
+        }
     }
 }
 

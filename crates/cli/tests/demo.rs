@@ -3,7 +3,10 @@
 use std::process::Command;
 
 fn clientele(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele")).args(args).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_clientele"))
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn tmpdir(name: &str) -> std::path::PathBuf {
@@ -16,11 +19,30 @@ fn tmpdir(name: &str) -> std::path::PathBuf {
 fn demo_writes_the_same_files_for_the_same_seed() {
     let (a, b) = (tmpdir("a"), tmpdir("b"));
     for d in [&a, &b] {
-        let out = clientele(&["demo", "--customers", "200", "--seed", "3", "--end", "2026-11-24", "--out", d.to_str().unwrap()]);
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let out = clientele(&[
+            "demo",
+            "--customers",
+            "200",
+            "--seed",
+            "3",
+            "--end",
+            "2026-11-24",
+            "--out",
+            d.to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert!(String::from_utf8_lossy(&out.stdout).contains("wrote 200 customers"));
     }
-    for f in ["customers.csv", "orders.csv", "order_items.csv", "interactions.csv"] {
+    for f in [
+        "customers.csv",
+        "orders.csv",
+        "order_items.csv",
+        "interactions.csv",
+    ] {
         let x = std::fs::read(a.join(f)).unwrap();
         assert_eq!(x, std::fs::read(b.join(f)).unwrap(), "{f} differs");
         assert!(!x.is_empty());
@@ -38,7 +60,9 @@ fn bad_arguments_say_what_is_wrong_and_write_nothing() {
     let d = tmpdir("bad");
     let out = clientele(&["demo", "--customers", "many", "--out", d.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("--customers: 'many' is not a whole number"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("--customers: 'many' is not a whole number")
+    );
     assert!(!d.exists());
     let out = clientele(&["demo", "--customers", "5"]);
     assert_eq!(out.status.code(), Some(2));

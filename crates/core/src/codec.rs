@@ -42,7 +42,13 @@ mod tests {
         let bytes = encode(&v);
         assert_eq!(decode::<Vec<(u32, String)>>(&bytes).unwrap(), v);
         assert_eq!(decode::<Vec<u32>>(&[]), Err(CodecError::Empty));
-        assert_eq!(decode::<Vec<u32>>(&[FORMAT + 1, 0]), Err(CodecError::NewerFormat { found: FORMAT + 1 }));
-        assert!(matches!(decode::<Vec<(u32, String)>>(&bytes[..bytes.len() - 2]), Err(CodecError::Damaged(_))));
+        assert_eq!(
+            decode::<Vec<u32>>(&[FORMAT + 1, 0]),
+            Err(CodecError::NewerFormat { found: FORMAT + 1 })
+        );
+        assert!(matches!(
+            decode::<Vec<(u32, String)>>(&bytes[..bytes.len() - 2]),
+            Err(CodecError::Damaged(_))
+        ));
     }
 }

@@ -19,7 +19,10 @@ pub enum RecordCommand<T: Fields> {
     Restore { id: Id },
 }
 
+/// Any command. (Customer commands are larger than the others; commands are few and
+/// short-lived, so they are not boxed.)
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[allow(clippy::large_enum_variant)]
 pub enum Command {
     Customer(RecordCommand<Customer>),
     Order(RecordCommand<Order>),
@@ -137,15 +140,25 @@ pub fn apply<T: Fields + Validate>(
 }
 
 /// The command that undoes `cmd`, given the record as it was before it.
-pub fn inverse<T: Fields>(cmd: &RecordCommand<T>, before: Option<&Record<T>>) -> Option<RecordCommand<T>> {
+pub fn inverse<T: Fields>(
+    cmd: &RecordCommand<T>,
+    before: Option<&Record<T>>,
+) -> Option<RecordCommand<T>> {
     match (cmd, before) {
         (RecordCommand::Create { id, .. }, _) => Some(RecordCommand::Delete { id: *id }),
         (RecordCommand::Update { id, changes }, Some(before)) => Some(RecordCommand::Update {
             id: *id,
-            changes: changes.iter().map(|c| before.data.get(T::number(c))).collect(),
+            changes: changes
+                .iter()
+                .map(|c| before.data.get(T::number(c)))
+                .collect(),
         }),
-        (RecordCommand::Delete { id }, Some(b)) if !b.is_deleted() => Some(RecordCommand::Restore { id: *id }),
-        (RecordCommand::Restore { id }, Some(b)) if b.is_deleted() => Some(RecordCommand::Delete { id: *id }),
+        (RecordCommand::Delete { id }, Some(b)) if !b.is_deleted() => {
+            Some(RecordCommand::Restore { id: *id })
+        }
+        (RecordCommand::Restore { id }, Some(b)) if b.is_deleted() => {
+            Some(RecordCommand::Delete { id: *id })
+        }
         _ => None,
     }
 }
@@ -168,30 +181,53 @@ mod tests {
     use crate::validate::Problem;
 
     fn h(ms: i64) -> Hlc {
-        Hlc { millis: ms, counter: 0, device: DeviceId(1) }
+        Hlc {
+            millis: ms,
+            counter: 0,
+            device: DeviceId(1),
+        }
     }
     const TODAY: Day = Day(20_000);
 
     fn named(name: &str) -> Customer {
-        Customer { display_name: name.into(), ..Default::default() }
+        Customer {
+            display_name: name.into(),
+            ..Default::default()
+        }
     }
 
     #[test]
     fn create_update_delete_restore() {
         let id = Id::new_v7(1, [1; 10]);
-        let create = RecordCommand::Create { id, data: named("An") };
+        let create = RecordCommand::Create {
+            id,
+            data: named("An"),
+        };
         let r = apply(&create, None, h(1), TODAY).unwrap();
-        assert_eq!(apply(&create, Some(&r), h(2), TODAY), Err(CommandError::AlreadyExists));
+        assert_eq!(
+            apply(&create, Some(&r), h(2), TODAY),
+            Err(CommandError::AlreadyExists)
+        );
 
-        let upd = RecordCommand::Update { id, changes: vec![CustomerField::Emails(vec!["an@x.vn".into()])] };
+        let upd = RecordCommand::Update {
+            id,
+            changes: vec![CustomerField::Emails(vec!["an@x.vn".into()])],
+        };
         let r2 = apply(&upd, Some(&r), h(3), TODAY).unwrap();
         assert_eq!(r2.data.emails, vec!["an@x.vn".to_string()]);
-        assert_eq!(r2.stamps.get(Customer::number(&CustomerField::Emails(vec![]))), h(3));
+        assert_eq!(
+            r2.stamps
+                .get(Customer::number(&CustomerField::Emails(vec![]))),
+            h(3)
+        );
 
         let del = RecordCommand::Delete { id };
         let r3 = apply(&del, Some(&r2), h(4), TODAY).unwrap();
         assert!(r3.is_deleted());
-        assert_eq!(apply(&upd, Some(&r3), h(5), TODAY), Err(CommandError::Deleted));
+        assert_eq!(
+            apply(&upd, Some(&r3), h(5), TODAY),
+            Err(CommandError::Deleted)
+        );
         let undo = inverse(&del, Some(&r2)).unwrap();
         let r4 = apply(&undo, Some(&r3), h(6), TODAY).unwrap();
         assert!(!r4.is_deleted());
@@ -201,19 +237,46 @@ mod tests {
     #[test]
     fn invalid_update_is_refused_and_changes_nothing() {
         let id = Id::default();
-        let r = apply(&RecordCommand::Create { id, data: named("An") }, None, h(1), TODAY).unwrap();
+        let r = apply(
+            &RecordCommand::Create {
+                id,
+                data: named("An"),
+            },
+            None,
+            h(1),
+            TODAY,
+        )
+        .unwrap();
         let before = r.clone();
-        let bad = RecordCommand::Update { id, changes: vec![CustomerField::Emails(vec!["nope".into()])] };
+        let bad = RecordCommand::Update {
+            id,
+            changes: vec![CustomerField::Emails(vec!["nope".into()])],
+        };
         let err = apply(&bad, Some(&r), h(2), TODAY).unwrap_err();
-        assert_eq!(err, CommandError::Invalid(vec![FieldError::at("emails", 0, Problem::InvalidEmail)]));
+        assert_eq!(
+            err,
+            CommandError::Invalid(vec![FieldError::at("emails", 0, Problem::InvalidEmail)])
+        );
         assert_eq!(r, before);
     }
 
     #[test]
     fn unchanged_fields_keep_their_stamps() {
         let id = Id::default();
-        let r = apply(&RecordCommand::Create { id, data: named("An") }, None, h(1), TODAY).unwrap();
-        let same = RecordCommand::Update { id, changes: vec![CustomerField::DisplayName("An".into())] };
+        let r = apply(
+            &RecordCommand::Create {
+                id,
+                data: named("An"),
+            },
+            None,
+            h(1),
+            TODAY,
+        )
+        .unwrap();
+        let same = RecordCommand::Update {
+            id,
+            changes: vec![CustomerField::DisplayName("An".into())],
+        };
         let r2 = apply(&same, Some(&r), h(9), TODAY).unwrap();
         assert_eq!(r2.stamps, r.stamps);
     }
@@ -221,8 +284,20 @@ mod tests {
     #[test]
     fn inverse_of_update_restores_old_values() {
         let id = Id::default();
-        let r = apply(&RecordCommand::Create { id, data: named("An") }, None, h(1), TODAY).unwrap();
-        let upd = RecordCommand::Update { id, changes: vec![CustomerField::DisplayName("Bình".into())] };
+        let r = apply(
+            &RecordCommand::Create {
+                id,
+                data: named("An"),
+            },
+            None,
+            h(1),
+            TODAY,
+        )
+        .unwrap();
+        let upd = RecordCommand::Update {
+            id,
+            changes: vec![CustomerField::DisplayName("Bình".into())],
+        };
         let r2 = apply(&upd, Some(&r), h(2), TODAY).unwrap();
         let undo = inverse(&upd, Some(&r)).unwrap();
         let r3 = apply(&undo, Some(&r2), h(3), TODAY).unwrap();

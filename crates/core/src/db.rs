@@ -59,7 +59,11 @@ impl InteractionFact {
         items
             .iter()
             .filter(|i| !i.is_deleted())
-            .map(|i| InteractionFact { customer: i.data.customer, at: i.data.at, channel: i.data.channel })
+            .map(|i| InteractionFact {
+                customer: i.data.customer,
+                at: i.data.at,
+                channel: i.data.channel,
+            })
             .collect()
     }
 }
@@ -79,7 +83,11 @@ pub struct CustomerStats {
 
 impl CustomerStats {
     pub fn spent_in(&self, currency: Currency) -> i64 {
-        self.spent.iter().find(|(c, _)| *c == currency).map(|(_, v)| *v).unwrap_or(0)
+        self.spent
+            .iter()
+            .find(|(c, _)| *c == currency)
+            .map(|(_, v)| *v)
+            .unwrap_or(0)
     }
 
     fn add_order(&mut self, f: &OrderFact) {
@@ -140,14 +148,27 @@ impl Db {
         let mut db = Db::new();
         db.customers = customers;
         db.customers.sort_by_key(|c| c.id);
-        db.positions = db.customers.iter().enumerate().map(|(i, c)| (c.id, i as u32)).collect();
-        db.sort_names = db.customers.iter().map(|c| search::fold(&c.data.name())).collect();
+        db.positions = db
+            .customers
+            .iter()
+            .enumerate()
+            .map(|(i, c)| (c.id, i as u32))
+            .collect();
+        db.sort_names = db
+            .customers
+            .iter()
+            .map(|c| search::fold(&c.data.name()))
+            .collect();
         db.load_facts(order_facts, interaction_facts);
         db
     }
 
     /// Sets the facts of every bucket at once (start-up, after the customers).
-    pub fn load_facts(&mut self, orders: Vec<(u32, Vec<OrderFact>)>, interactions: Vec<(u32, Vec<InteractionFact>)>) {
+    pub fn load_facts(
+        &mut self,
+        orders: Vec<(u32, Vec<OrderFact>)>,
+        interactions: Vec<(u32, Vec<InteractionFact>)>,
+    ) {
         for (b, f) in orders {
             if let Some(slot) = self.order_facts.get_mut(b as usize) {
                 *slot = f;
@@ -210,7 +231,9 @@ impl Db {
     }
 
     pub fn customer(&self, id: Id) -> Option<&Record<Customer>> {
-        self.positions.get(&id).map(|&p| &self.customers[p as usize])
+        self.positions
+            .get(&id)
+            .map(|&p| &self.customers[p as usize])
     }
 
     pub fn at(&self, position: u32) -> &Record<Customer> {
@@ -231,7 +254,11 @@ impl Db {
 
     /// Every stored customer record of one bucket (tombstones included), to persist it.
     pub fn customer_bucket(&self, b: u32) -> Vec<Record<Customer>> {
-        self.customers.iter().filter(|c| bucket_of(c.id) == b).cloned().collect()
+        self.customers
+            .iter()
+            .filter(|c| bucket_of(c.id) == b)
+            .cloned()
+            .collect()
     }
 
     /// Inserts or replaces a customer record.
@@ -297,7 +324,9 @@ impl Db {
             .flat_map(|c| c.data.custom.iter())
             .filter(|f| f.key.eq_ignore_ascii_case(key))
             .filter_map(|f| match &f.value {
-                crate::model::CustomValue::Choice(s) | crate::model::CustomValue::Text(s) => Some(s.clone()),
+                crate::model::CustomValue::Choice(s) | crate::model::CustomValue::Text(s) => {
+                    Some(s.clone())
+                }
                 _ => None,
             })
             .collect();
@@ -311,12 +340,14 @@ impl Db {
         let mut counts: HashMap<String, (String, usize)> = HashMap::new();
         for c in self.customers.iter().filter(|c| !c.is_deleted()) {
             for t in &c.data.tags {
-                let e = counts.entry(search::fold(t)).or_insert_with(|| (t.clone(), 0));
+                let e = counts
+                    .entry(search::fold(t))
+                    .or_insert_with(|| (t.clone(), 0));
                 e.1 += 1;
             }
         }
         let mut v: Vec<(String, usize)> = counts.into_values().collect();
-        v.sort_by(|a, b| search::fold(&a.0).cmp(&search::fold(&b.0)));
+        v.sort_by_cached_key(|(tag, _)| search::fold(tag));
         v
     }
 
@@ -328,8 +359,16 @@ impl Db {
                     continue;
                 }
                 let d = &c.data;
-                let phones: Vec<String> = d.phones.iter().filter_map(|p| crate::validate::phone_key(p)).collect();
-                let parts = [d.display_name.as_str(), d.given_name.as_str(), d.family_name.as_str()];
+                let phones: Vec<String> = d
+                    .phones
+                    .iter()
+                    .filter_map(|p| crate::validate::phone_key(p))
+                    .collect();
+                let parts = [
+                    d.display_name.as_str(),
+                    d.given_name.as_str(),
+                    d.family_name.as_str(),
+                ];
                 idx.push(
                     i as u32,
                     parts
@@ -356,8 +395,9 @@ impl Db {
         let currency_free = matches!(key, SortKey::Name | SortKey::Newest);
         let fresh = matches!(self.sorted.get(&key), Some((c, _)) if *c == main || currency_free);
         if !fresh {
-            let mut all: Vec<u32> =
-                (0..self.customers.len() as u32).filter(|&p| !self.customers[p as usize].is_deleted()).collect();
+            let mut all: Vec<u32> = (0..self.customers.len() as u32)
+                .filter(|&p| !self.customers[p as usize].is_deleted())
+                .collect();
             self.sort(&mut all, key, main);
             self.sorted.insert(key, (main, all));
         }
@@ -381,7 +421,13 @@ impl Db {
     /// Positions of live customers matching `query` (all of them for an empty query),
     /// carrying `tag`, in the order of `key`. No sorting per call: the hits filter a
     /// cached order, so a keystroke costs one pass over the customers at most.
-    pub fn query(&mut self, query: &str, tag: Option<&str>, key: SortKey, main: Currency) -> Vec<u32> {
+    pub fn query(
+        &mut self,
+        query: &str,
+        tag: Option<&str>,
+        key: SortKey,
+        main: Currency,
+    ) -> Vec<u32> {
         let hits = (!search::query_words(query).is_empty()).then(|| self.search(query));
         let mut hit = Vec::new();
         if let Some(hits) = &hits {
@@ -438,11 +484,26 @@ mod tests {
             created_at: n as i64,
             ..Default::default()
         };
-        Record::new(Id::new_v7(n as u64, [n; 10]), data, Hlc { millis: 1, counter: 0, device: DeviceId(1) })
+        Record::new(
+            Id::new_v7(n as u64, [n; 10]),
+            data,
+            Hlc {
+                millis: 1,
+                counter: 0,
+                device: DeviceId(1),
+            },
+        )
     }
 
     fn fact(c: Id, at: Millis, total: i64, status: OrderStatus) -> OrderFact {
-        OrderFact { order: Id::new_v7(at as u64, [9; 10]), customer: c, placed_at: at, total, currency: Currency::VND, status }
+        OrderFact {
+            order: Id::new_v7(at as u64, [9; 10]),
+            customer: c,
+            placed_at: at,
+            total,
+            currency: Currency::VND,
+            status,
+        }
     }
 
     #[test]
@@ -463,17 +524,34 @@ mod tests {
         }
         let mut db = Db::load(vec![c, b, a], by_bucket.into_iter().collect(), vec![]);
         let sa = db.stats(ia).unwrap();
-        assert_eq!((sa.orders, sa.spent_in(Currency::VND), sa.first_order, sa.last_order), (2, 1200, Some(100), Some(300)));
+        assert_eq!(
+            (
+                sa.orders,
+                sa.spent_in(Currency::VND),
+                sa.first_order,
+                sa.last_order
+            ),
+            (2, 1200, Some(100), Some(300))
+        );
 
-        let names = |db: &Db, v: Vec<u32>| v.iter().map(|&p| db.at(p).data.name()).collect::<Vec<_>>();
+        let names =
+            |db: &Db, v: Vec<u32>| v.iter().map(|&p| db.at(p).data.name()).collect::<Vec<_>>();
         let all = db.query("", None, SortKey::Name, Currency::VND);
         assert_eq!(names(&db, all), ["Lê Cường", "Nguyễn Văn An", "Trần Bình"]);
         let spent = db.query("", None, SortKey::Spent, Currency::VND);
-        assert_eq!(names(&db, spent), ["Trần Bình", "Nguyễn Văn An", "Lê Cường"]);
+        assert_eq!(
+            names(&db, spent),
+            ["Trần Bình", "Nguyễn Văn An", "Lê Cường"]
+        );
         let hits = db.query("nguyen", None, SortKey::Name, Currency::VND);
         assert_eq!(names(&db, hits), ["Nguyễn Văn An"]);
         // Typing on narrows the last hits; a different query starts over.
-        for (q, expected) in [("ng", vec!["Nguyễn Văn An", "Lê Cường"]), ("ngu", vec!["Nguyễn Văn An"]), ("tran", vec!["Trần Bình"]), ("trx", vec![])] {
+        for (q, expected) in [
+            ("ng", vec!["Nguyễn Văn An", "Lê Cường"]),
+            ("ngu", vec!["Nguyễn Văn An"]),
+            ("tran", vec!["Trần Bình"]),
+            ("trx", vec![]),
+        ] {
             let hits = db.search(q);
             assert_eq!(names(&db, hits), expected, "{q}");
         }
@@ -483,34 +561,60 @@ mod tests {
         let c_id = db.query("cuong", None, SortKey::Name, Currency::VND)[0];
         let c_id = db.at(c_id).id;
         db.set_order_facts(bucket_of(c_id), {
-            let mut f: Vec<OrderFact> = db.order_facts().filter(|f| bucket_of(f.customer) == bucket_of(c_id)).copied().collect();
+            let mut f: Vec<OrderFact> = db
+                .order_facts()
+                .filter(|f| bucket_of(f.customer) == bucket_of(c_id))
+                .copied()
+                .collect();
             f.push(fact(c_id, 500, 99_999, OrderStatus::Paid));
             f
         });
         let spent = db.query("", None, SortKey::Spent, Currency::VND);
         assert_eq!(names(&db, spent)[0], "Lê Cường");
         let spent_usd = db.query("", None, SortKey::Spent, Currency::USD);
-        assert_eq!(names(&db, spent_usd), ["Lê Cường", "Nguyễn Văn An", "Trần Bình"], "no USD spending: by name");
-        assert_eq!(db.tags(), vec![("new".to_string(), 1), ("VIP".to_string(), 2)]);
+        assert_eq!(
+            names(&db, spent_usd),
+            ["Lê Cường", "Nguyễn Văn An", "Trần Bình"],
+            "no USD spending: by name"
+        );
+        assert_eq!(
+            db.tags(),
+            vec![("new".to_string(), 1), ("VIP".to_string(), 2)]
+        );
     }
 
     #[test]
     fn put_customer_updates_search_and_positions() {
         let mut db = Db::load(vec![customer(5, "An", &[])], vec![], vec![]);
-        assert_eq!(db.query("binh", None, SortKey::Name, Currency::VND).len(), 0);
+        assert_eq!(
+            db.query("binh", None, SortKey::Name, Currency::VND).len(),
+            0
+        );
         let b = customer(1, "Bình", &[]);
         let id = b.id;
         db.put_customer(b.clone());
-        assert_eq!(db.query("binh", None, SortKey::Name, Currency::VND), vec![db.position(id).unwrap()]);
+        assert_eq!(
+            db.query("binh", None, SortKey::Name, Currency::VND),
+            vec![db.position(id).unwrap()]
+        );
         let mut deleted = b;
         deleted.data.deleted = true;
         db.put_customer(deleted);
-        assert!(db.query("binh", None, SortKey::Name, Currency::VND).is_empty());
+        assert!(db
+            .query("binh", None, SortKey::Name, Currency::VND)
+            .is_empty());
         assert_eq!(db.live_count(), 1);
         assert_eq!(db.len(), 2, "the tombstone stays");
         let f = fact(id, 1, 10, OrderStatus::Paid);
         db.set_order_facts(bucket_of(id), vec![f]);
         assert_eq!(db.stats(id).unwrap().orders, 1);
-        assert_eq!(db.customer_bucket(bucket_of(id)).len(), 1 + db.customer_bucket(bucket_of(id)).iter().filter(|c| c.id != id).count());
+        assert_eq!(
+            db.customer_bucket(bucket_of(id)).len(),
+            1 + db
+                .customer_bucket(bucket_of(id))
+                .iter()
+                .filter(|c| c.id != id)
+                .count()
+        );
     }
 }

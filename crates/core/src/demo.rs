@@ -57,7 +57,11 @@ fn pick_weighted<'a, T>(r: &mut ChaCha8Rng, items: &'a [(T, u32)]) -> &'a T {
 }
 
 fn stamp(ms: Millis) -> Hlc {
-    Hlc { millis: ms, counter: 0, device: DEMO_DEVICE }
+    Hlc {
+        millis: ms,
+        counter: 0,
+        device: DEMO_DEVICE,
+    }
 }
 
 fn new_id(r: &mut ChaCha8Rng, ms: Millis) -> Id {
@@ -78,14 +82,25 @@ pub fn customer(cfg: &DemoConfig, index: usize) -> Record<Customer> {
     let id = new_id(r, created_at);
     let vietnamese = r.random_bool(0.8);
     let organisation = r.random_bool(0.05);
-    let mut c = Customer { created_at, ..Default::default() };
+    let mut c = Customer {
+        created_at,
+        ..Default::default()
+    };
     let (given, family, display, ascii) = if organisation {
         let (name, ascii) = if vietnamese {
-            let n = format!("{} {}", pick(r, VN_COMPANY_PREFIX), pick(r, VN_COMPANY_CORE));
+            let n = format!(
+                "{} {}",
+                pick(r, VN_COMPANY_PREFIX),
+                pick(r, VN_COMPANY_CORE)
+            );
             let a = crate::search::fold(&n).replace(' ', "");
             (n, a)
         } else {
-            let n = format!("{} {}", pick(r, EN_COMPANY_CORE), pick(r, EN_COMPANY_SUFFIX));
+            let n = format!(
+                "{} {}",
+                pick(r, EN_COMPANY_CORE),
+                pick(r, EN_COMPANY_SUFFIX)
+            );
             let a = crate::search::fold(&n).replace(' ', "");
             (n, a)
         };
@@ -95,30 +110,65 @@ pub fn customer(cfg: &DemoConfig, index: usize) -> Record<Customer> {
         let family = pick_weighted(r, VN_FAMILY).to_string();
         let female = r.random_bool(0.55);
         c.gender = Some(if female { Gender::Female } else { Gender::Male });
-        let middle = if female { pick(r, VN_MIDDLE_F) } else { pick(r, VN_MIDDLE_M) };
-        let given = if female { pick(r, VN_GIVEN_F) } else { pick(r, VN_GIVEN_M) };
+        let middle = if female {
+            pick(r, VN_MIDDLE_F)
+        } else {
+            pick(r, VN_MIDDLE_M)
+        };
+        let given = if female {
+            pick(r, VN_GIVEN_F)
+        } else {
+            pick(r, VN_GIVEN_M)
+        };
         let display = format!("{family} {middle} {given}");
         let ascii = crate::search::fold(&format!("{given}.{family}"));
         (given.to_string(), family, display, ascii)
     } else {
         let female = r.random_bool(0.5);
         c.gender = Some(if female { Gender::Female } else { Gender::Male });
-        let given = if female { pick(r, EN_GIVEN_F) } else { pick(r, EN_GIVEN_M) };
+        let given = if female {
+            pick(r, EN_GIVEN_F)
+        } else {
+            pick(r, EN_GIVEN_M)
+        };
         let family = pick(r, EN_FAMILY);
-        (given.to_string(), family.to_string(), format!("{given} {family}"), crate::search::fold(&format!("{given}.{family}")))
+        (
+            given.to_string(),
+            family.to_string(),
+            format!("{given} {family}"),
+            crate::search::fold(&format!("{given}.{family}")),
+        )
     };
     c.given_name = given;
     c.family_name = family;
     c.display_name = display;
     if r.random_bool(0.85) {
-        c.emails.push(format!("{ascii}{}@{}", r.random_range(1..999), pick(r, EMAIL_DOMAINS)));
+        c.emails.push(format!(
+            "{ascii}{}@{}",
+            r.random_range(1..999),
+            pick(r, EMAIL_DOMAINS)
+        ));
     }
-    let place = if vietnamese { pick_weighted(r, VN_CITIES) } else { pick_weighted(r, FOREIGN_CITIES) };
+    let place = if vietnamese {
+        pick_weighted(r, VN_CITIES)
+    } else {
+        pick_weighted(r, FOREIGN_CITIES)
+    };
     if r.random_bool(0.9) {
         c.phones.push(if place.country == "VN" {
-            format!("{} {:03} {:04}", pick(r, VN_MOBILE_PREFIX), r.random_range(0..1000), r.random_range(0..10000))
+            format!(
+                "{} {:03} {:04}",
+                pick(r, VN_MOBILE_PREFIX),
+                r.random_range(0..1000),
+                r.random_range(0..10000)
+            )
         } else {
-            format!("{} {:03} {:04}", place.dial, r.random_range(100..1000), r.random_range(0..10000))
+            format!(
+                "{} {:03} {:04}",
+                place.dial,
+                r.random_range(100..1000),
+                r.random_range(0..10000)
+            )
         });
     }
     c.address = Address {
@@ -163,7 +213,11 @@ pub fn customer(cfg: &DemoConfig, index: usize) -> Record<Customer> {
             _ => (0.3, 0.3),
         };
         if r.random_bool(p_ask) {
-            c.consent.push(Consent { channel: ch, granted: r.random_bool(p_yes), on });
+            c.consent.push(Consent {
+                channel: ch,
+                granted: r.random_bool(p_yes),
+                on,
+            });
         }
     }
     if r.random_bool(0.1) {
@@ -173,11 +227,18 @@ pub fn customer(cfg: &DemoConfig, index: usize) -> Record<Customer> {
 }
 
 fn a_trim(s: String) -> String {
-    s.chars().filter(char::is_ascii_alphanumeric).take(20).collect()
+    s.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .take(20)
+        .collect()
 }
 
 /// The `index`-th customer's orders and interactions, given the customer record.
-pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Record<Order>>, Vec<Record<Interaction>>) {
+pub fn history(
+    cfg: &DemoConfig,
+    index: usize,
+    c: &Record<Customer>,
+) -> (Vec<Record<Order>>, Vec<Record<Interaction>>) {
     let r = &mut rng(cfg, index, 1);
     let end = end_ms(cfg);
     let start = end - HISTORY_DAYS as i64 * MS_PER_DAY;
@@ -185,14 +246,20 @@ pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Rec
     let mut interactions = Vec::new();
     // ~12% are prospects who never buy.
     let buyer = r.random_bool(0.88);
-    let first = c.data.created_at.max(start) + (r.random::<f64>() * 3.0 * MS_PER_DAY as f64) as Millis;
+    let first =
+        c.data.created_at.max(start) + (r.random::<f64>() * 3.0 * MS_PER_DAY as f64) as Millis;
     if buyer && first < end {
         // Purchase rate per day ~ Gamma(0.9, 0.06): mean about 20 a year, very uneven.
-        let lambda = Gamma::<f64>::new(0.9, 0.06).expect("valid").sample(r).max(1e-4);
+        let lambda = Gamma::<f64>::new(0.9, 0.06)
+            .expect("valid")
+            .sample(r)
+            .max(1e-4);
         // Drop-out probability after each purchase ~ Beta(1, 15).
         let p_drop: f64 = Beta::<f64>::new(1.0, 15.0).expect("valid").sample(r);
         // Order value: gamma–gamma; VND, mean about 600.000 ₫.
-        let nu: f64 = Gamma::<f64>::new(3.5, 1.0 / 250_000.0).expect("valid").sample(r);
+        let nu: f64 = Gamma::<f64>::new(3.5, 1.0 / 250_000.0)
+            .expect("valid")
+            .sample(r);
         let value = Gamma::new(6.0, 1.0 / nu).expect("valid");
         let gap = Exp::new(lambda).expect("valid");
         let pref_channel = *pick_weighted(r, SALES_CHANNELS);
@@ -211,7 +278,11 @@ pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Rec
             }
         }
     }
-    let n_inter = if orders.is_empty() { r.random_range(0..2) } else { r.random_range(0..5) };
+    let n_inter = if orders.is_empty() {
+        r.random_range(0..2)
+    } else {
+        r.random_range(0..5)
+    };
     for _ in 0..n_inter {
         let from = c.data.created_at.max(start);
         if from >= end {
@@ -223,7 +294,11 @@ pub fn history(cfg: &DemoConfig, index: usize, c: &Record<Customer>) -> (Vec<Rec
             customer: c.id,
             at,
             channel: *pick(r, &InteractionChannel::ALL),
-            direction: if r.random_bool(0.6) { Direction::Inbound } else { Direction::Outbound },
+            direction: if r.random_bool(0.6) {
+                Direction::Inbound
+            } else {
+                Direction::Outbound
+            },
             subject: subject.to_string(),
             note: note.to_string(),
             deleted: false,
@@ -247,10 +322,18 @@ fn order(
     let mut items = Vec::with_capacity(n_items);
     let mut left: f64 = target.max(20_000.0);
     for k in 0..n_items {
-        let cat = if r.random_bool(0.7) { pref_category } else { r.random_range(0..CATEGORIES.len()) };
+        let cat = if r.random_bool(0.7) {
+            pref_category
+        } else {
+            r.random_range(0..CATEGORIES.len())
+        };
         let (category, products) = &CATEGORIES[cat];
         let (product, sku, price) = pick(r, products);
-        let share = if k + 1 == n_items { left } else { left * r.random_range(0.3..0.7) };
+        let share = if k + 1 == n_items {
+            left
+        } else {
+            left * r.random_range(0.3..0.7)
+        };
         let quantity = ((share / *price as f64).round() as u32).clamp(1, 6);
         left = (left - (quantity as i64 * price) as f64).max(0.0);
         // The same product twice in one order is one line with more units.
@@ -265,7 +348,11 @@ fn order(
             }),
         }
     }
-    let channel = if r.random_bool(0.75) { pref_channel } else { *pick_weighted(r, SALES_CHANNELS) };
+    let channel = if r.random_bool(0.75) {
+        pref_channel
+    } else {
+        *pick_weighted(r, SALES_CHANNELS)
+    };
     let store = match channel {
         SalesChannel::InStore => store_for(&c.data.address.city).to_string(),
         SalesChannel::Online => "Website".to_string(),
@@ -273,10 +360,21 @@ fn order(
         SalesChannel::Social => pick(r, &["Facebook", "Zalo", "Instagram"]).to_string(),
         SalesChannel::Phone => "Hotline".to_string(),
     };
-    let status = *pick_weighted(r, &[(OrderStatus::Paid, 95), (OrderStatus::Refunded, 3), (OrderStatus::Cancelled, 2)]);
+    let status = *pick_weighted(
+        r,
+        &[
+            (OrderStatus::Paid, 95),
+            (OrderStatus::Refunded, 3),
+            (OrderStatus::Cancelled, 2),
+        ],
+    );
     let subtotal: i64 = items.iter().map(LineItem::amount).sum();
     // Occasional discount, rounded to 1.000 ₫.
-    let discount = if r.random_bool(0.15) { (subtotal / 10 / 1000) * 1000 } else { 0 };
+    let discount = if r.random_bool(0.15) {
+        (subtotal / 10 / 1000) * 1000
+    } else {
+        0
+    };
     let data = Order {
         customer,
         placed_at: at,
@@ -296,7 +394,11 @@ mod tests {
     use super::*;
 
     fn cfg(n: usize) -> DemoConfig {
-        DemoConfig { customers: n, seed: 7, end: Day::from_ymd(2026, 11, 24).unwrap() }
+        DemoConfig {
+            customers: n,
+            seed: 7,
+            end: Day::from_ymd(2026, 11, 24).unwrap(),
+        }
     }
 
     #[test]
@@ -323,7 +425,8 @@ mod tests {
         let mut diacritics = 0;
         for i in 0..c.customers {
             let cu = customer(&c, i);
-            crate::validate::customer(&cu.data, today).unwrap_or_else(|e| panic!("customer {i}: {e:?} {:?}", cu.data));
+            crate::validate::customer(&cu.data, today)
+                .unwrap_or_else(|e| panic!("customer {i}: {e:?} {:?}", cu.data));
             if cu.data.address.country == "VN" {
                 vn += 1;
             }
@@ -340,7 +443,10 @@ mod tests {
                 assert_eq!(o.data.customer, cu.id);
                 assert!(o.data.placed_at <= end_ms(&c));
                 assert!(o.data.placed_at >= cu.data.created_at);
-                assert!(o.data.total > 0 && o.data.total <= o.data.items_total(), "total within items");
+                assert!(
+                    o.data.total > 0 && o.data.total <= o.data.items_total(),
+                    "total within items"
+                );
             }
             for it in &is {
                 crate::validate::interaction(&it.data).unwrap();
@@ -349,14 +455,26 @@ mod tests {
             per_customer.push(os.len());
         }
         let mean = orders as f64 / c.customers as f64;
-        assert!((5.0..15.0).contains(&mean), "mean orders per customer {mean}");
+        assert!(
+            (5.0..15.0).contains(&mean),
+            "mean orders per customer {mean}"
+        );
         per_customer.sort();
         let prospects = per_customer.iter().filter(|&&n| n == 0).count();
         assert!(prospects > 100, "some customers never buy ({prospects})");
         let top = per_customer[per_customer.len() * 95 / 100];
         let median = per_customer[per_customer.len() / 2];
-        assert!(top > 4 * median.max(1), "purchase rates are heterogeneous: p95 {top}, median {median}");
-        assert!(vn > 1800 && vn < 1990, "mostly customers in Vietnam, some abroad ({vn})");
-        assert!(diacritics > 1000, "Vietnamese names keep their diacritics ({diacritics})");
+        assert!(
+            top > 4 * median.max(1),
+            "purchase rates are heterogeneous: p95 {top}, median {median}"
+        );
+        assert!(
+            vn > 1800 && vn < 1990,
+            "mostly customers in Vietnam, some abroad ({vn})"
+        );
+        assert!(
+            diacritics > 1000,
+            "Vietnamese names keep their diacritics ({diacritics})"
+        );
     }
 }

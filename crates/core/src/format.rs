@@ -43,7 +43,11 @@ pub enum DateFormat {
 }
 
 impl DateFormat {
-    pub const ALL: [DateFormat; 3] = [DateFormat::DayMonthYear, DateFormat::MonthDayYear, DateFormat::YearMonthDay];
+    pub const ALL: [DateFormat; 3] = [
+        DateFormat::DayMonthYear,
+        DateFormat::MonthDayYear,
+        DateFormat::YearMonthDay,
+    ];
 
     /// The pattern shown to people, e.g. `dd/mm/yyyy`.
     pub fn pattern(self) -> &'static str {
@@ -68,7 +72,7 @@ impl DateFormat {
 fn group(digits: &str, sep: char) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);
@@ -79,7 +83,10 @@ fn group(digits: &str, sep: char) -> String {
 /// An integer with thousands separators: `1,234,567` / `1.234.567`.
 pub fn integer(n: i64, locale: Locale) -> String {
     let sign = if n < 0 { "-" } else { "" };
-    format!("{sign}{}", group(&n.unsigned_abs().to_string(), locale.separators().0))
+    format!(
+        "{sign}{}",
+        group(&n.unsigned_abs().to_string(), locale.separators().0)
+    )
 }
 
 /// A decimal with a fixed number of digits after the point.
@@ -90,7 +97,11 @@ pub fn decimal(x: f64, digits: usize, locale: Locale) -> String {
     let s = format!("{:.*}", digits, x.abs());
     let (whole, frac) = s.split_once('.').unwrap_or((&s, ""));
     let (thousands, point) = locale.separators();
-    let sign = if x < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) { "-" } else { "" };
+    let sign = if x < 0.0 && s.bytes().any(|b| (b'1'..=b'9').contains(&b)) {
+        "-"
+    } else {
+        ""
+    };
     let mut out = format!("{sign}{}", group(whole, thousands));
     if !frac.is_empty() {
         out.push(point);
@@ -114,7 +125,9 @@ pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
     let symbol = currency.symbol();
     match locale {
         Locale::Vi => format!("{sign}{num}\u{a0}{symbol}"),
-        Locale::En if symbol.chars().count() <= 3 && !symbol.chars().all(|c| c.is_ascii_uppercase()) => {
+        Locale::En
+            if symbol.chars().count() <= 3 && !symbol.chars().all(|c| c.is_ascii_uppercase()) =>
+        {
             format!("{sign}{symbol}{num}")
         }
         Locale::En => format!("{sign}{symbol}\u{a0}{num}"),
@@ -124,7 +137,10 @@ pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
 /// Parses money as a person types it in their locale: `1.234.567`, `1,234.56`,
 /// `12,5` (vi), with or without the currency symbol or code, into minor units.
 pub fn parse_money(s: &str, currency: Currency, locale: Locale) -> Option<i64> {
-    let mut t = s.trim().replace(currency.symbol(), "").replace(currency.code(), "");
+    let mut t = s
+        .trim()
+        .replace(currency.symbol(), "")
+        .replace(currency.code(), "");
     t.retain(|c| !c.is_whitespace() && c != '\u{a0}');
     let (thousands, point) = locale.separators();
     let negative = t.starts_with('-');
@@ -153,7 +169,11 @@ pub fn parse_decimal(s: &str, locale: Locale) -> Option<f64> {
         // One separator that is the thousands one in this locale: "12.5" in Vietnamese
         // is still meant as a decimal when it is not followed by exactly three digits.
         let after = t.rsplit(thousands).next().unwrap_or("");
-        if after.len() == 3 { t.replace(thousands, "") } else { t.replace(thousands, ".") }
+        if after.len() == 3 {
+            t.replace(thousands, "")
+        } else {
+            t.replace(thousands, ".")
+        }
     };
     plain.parse::<f64>().ok().filter(|x| x.is_finite())
 }
@@ -174,7 +194,12 @@ pub fn date_time(ms: Millis, offset_minutes: i32, format: DateFormat) -> String 
     let day = Day::of_millis(local);
     let in_day = local - day.start_millis();
     let minutes = in_day / 60_000;
-    format!("{} {:02}:{:02}", date(day, format), minutes / 60, minutes % 60)
+    format!(
+        "{} {:02}:{:02}",
+        date(day, format),
+        minutes / 60,
+        minutes % 60
+    )
 }
 
 /// Whole days between two instants, for "3 days ago".
@@ -188,7 +213,10 @@ mod tests {
 
     #[test]
     fn money_per_locale() {
-        assert_eq!(money(1_234_567, Currency::VND, Locale::Vi), "1.234.567\u{a0}₫");
+        assert_eq!(
+            money(1_234_567, Currency::VND, Locale::Vi),
+            "1.234.567\u{a0}₫"
+        );
         assert_eq!(money(1_234_567, Currency::VND, Locale::En), "₫1,234,567");
         assert_eq!(money(1250, Currency::USD, Locale::En), "$12.50");
         assert_eq!(money(-1250, Currency::EUR, Locale::Vi), "-12,50\u{a0}€");
@@ -200,11 +228,26 @@ mod tests {
 
     #[test]
     fn money_as_typed() {
-        assert_eq!(parse_money("1.234.567", Currency::VND, Locale::Vi), Some(1_234_567));
-        assert_eq!(parse_money("1.234.567 ₫", Currency::VND, Locale::Vi), Some(1_234_567));
-        assert_eq!(parse_money("1,234,567", Currency::VND, Locale::En), Some(1_234_567));
-        assert_eq!(parse_money("₫250000", Currency::VND, Locale::En), Some(250_000));
-        assert_eq!(parse_money("1,234.5", Currency::USD, Locale::En), Some(123_450));
+        assert_eq!(
+            parse_money("1.234.567", Currency::VND, Locale::Vi),
+            Some(1_234_567)
+        );
+        assert_eq!(
+            parse_money("1.234.567 ₫", Currency::VND, Locale::Vi),
+            Some(1_234_567)
+        );
+        assert_eq!(
+            parse_money("1,234,567", Currency::VND, Locale::En),
+            Some(1_234_567)
+        );
+        assert_eq!(
+            parse_money("₫250000", Currency::VND, Locale::En),
+            Some(250_000)
+        );
+        assert_eq!(
+            parse_money("1,234.5", Currency::USD, Locale::En),
+            Some(123_450)
+        );
         assert_eq!(parse_money("12,50", Currency::EUR, Locale::Vi), Some(1250));
         assert_eq!(parse_money("-3", Currency::USD, Locale::En), Some(-300));
         assert_eq!(parse_money("abc", Currency::VND, Locale::En), None);
@@ -241,6 +284,9 @@ mod tests {
         assert_eq!(date(d, DateFormat::MonthDayYear), "01/05/2026");
         assert_eq!(date(d, DateFormat::YearMonthDay), "2026-01-05");
         let ms = d.start_millis() + 23 * 3_600_000 + 30 * 60_000;
-        assert_eq!(date_time(ms, 7 * 60, DateFormat::DayMonthYear), "06/01/2026 06:30");
+        assert_eq!(
+            date_time(ms, 7 * 60, DateFormat::DayMonthYear),
+            "06/01/2026 06:30"
+        );
     }
 }

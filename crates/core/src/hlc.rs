@@ -17,7 +17,9 @@ impl fmt::Debug for DeviceId {
 
 /// A stamp: wall time (ms), a counter for events within the same ms, and the device.
 /// Ordered by (time, counter, device): two stamps from different devices never tie.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Debug, Default)]
+#[derive(
+    Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Debug, Default,
+)]
 pub struct Hlc {
     pub millis: i64,
     pub counter: u32,
@@ -44,7 +46,13 @@ pub struct Clock {
 
 impl Clock {
     pub fn new(device: DeviceId) -> Clock {
-        Clock { last: Hlc { millis: 0, counter: 0, device } }
+        Clock {
+            last: Hlc {
+                millis: 0,
+                counter: 0,
+                device,
+            },
+        }
     }
 
     /// Restores a clock persisted earlier (its last stamp).
@@ -78,7 +86,9 @@ impl Clock {
     /// Takes a remote stamp into account, so later local stamps come after it.
     pub fn observe(&mut self, remote: Hlc, now_ms: i64) -> Result<(), ClockError> {
         if remote.millis - now_ms > MAX_DRIFT_MS {
-            return Err(ClockError::TooFarAhead { ahead_ms: remote.millis - now_ms });
+            return Err(ClockError::TooFarAhead {
+                ahead_ms: remote.millis - now_ms,
+            });
         }
         let device = self.last.device;
         let top = now_ms.max(self.last.millis).max(remote.millis);
@@ -92,7 +102,11 @@ impl Clock {
             Some(0)
         };
         let counter = counter.ok_or(ClockError::CounterOverflow)?;
-        self.last = Hlc { millis: top, counter, device };
+        self.last = Hlc {
+            millis: top,
+            counter,
+            device,
+        };
         Ok(())
     }
 }
@@ -110,13 +124,24 @@ mod tests {
         let d = c.tick(500);
         let e = c.tick(2000);
         assert!(a < b && b < d && d < e);
-        assert_eq!(e, Hlc { millis: 2000, counter: 0, device: DeviceId(1) });
+        assert_eq!(
+            e,
+            Hlc {
+                millis: 2000,
+                counter: 0,
+                device: DeviceId(1)
+            }
+        );
     }
 
     #[test]
     fn observe_moves_past_remote_stamps() {
         let mut c = Clock::new(DeviceId(1));
-        let remote = Hlc { millis: 5000, counter: 7, device: DeviceId(2) };
+        let remote = Hlc {
+            millis: 5000,
+            counter: 7,
+            device: DeviceId(2),
+        };
         c.observe(remote, 1000).unwrap();
         let next = c.tick(1000);
         assert!(next > remote);
@@ -126,9 +151,20 @@ mod tests {
     #[test]
     fn observe_refuses_stamps_from_far_future() {
         let mut c = Clock::new(DeviceId(1));
-        let remote = Hlc { millis: 10 + MAX_DRIFT_MS + 1, counter: 0, device: DeviceId(2) };
-        assert!(matches!(c.observe(remote, 10), Err(ClockError::TooFarAhead { .. })));
-        assert_eq!(c.last().millis, 0, "a refused stamp leaves the clock as it was");
+        let remote = Hlc {
+            millis: 10 + MAX_DRIFT_MS + 1,
+            counter: 0,
+            device: DeviceId(2),
+        };
+        assert!(matches!(
+            c.observe(remote, 10),
+            Err(ClockError::TooFarAhead { .. })
+        ));
+        assert_eq!(
+            c.last().millis,
+            0,
+            "a refused stamp leaves the clock as it was"
+        );
     }
 
     proptest! {

@@ -32,7 +32,10 @@ pub struct Stamps {
 
 impl Stamps {
     pub fn new(created: Hlc) -> Stamps {
-        Stamps { created, changed: Vec::new() }
+        Stamps {
+            created,
+            changed: Vec::new(),
+        }
     }
 
     pub fn get(&self, field: u8) -> Hlc {
@@ -55,7 +58,10 @@ impl Stamps {
 
     /// The newest stamp of any field: when the record last changed.
     pub fn latest(&self) -> Hlc {
-        self.changed.iter().map(|(_, h)| *h).fold(self.created, Hlc::max)
+        self.changed
+            .iter()
+            .map(|(_, h)| *h)
+            .fold(self.created, Hlc::max)
     }
 }
 
@@ -68,7 +74,11 @@ pub struct Record<T> {
 
 impl<T: Fields> Record<T> {
     pub fn new(id: Id, data: T, stamp: Hlc) -> Record<T> {
-        Record { id, data, stamps: Stamps::new(stamp) }
+        Record {
+            id,
+            data,
+            stamps: Stamps::new(stamp),
+        }
     }
 
     /// Sets one field, stamping it.
@@ -171,7 +181,11 @@ mod tests {
     }
 
     fn h(millis: i64, device: u64) -> Hlc {
-        Hlc { millis, counter: 0, device: DeviceId(device) }
+        Hlc {
+            millis,
+            counter: 0,
+            device: DeviceId(device),
+        }
     }
 
     #[test]
@@ -179,7 +193,10 @@ mod tests {
         assert_eq!(Thing::COUNT, 4);
         assert_eq!(Thing::number(&ThingField::B("x".into())), 1);
         assert_eq!(Thing::name(2), "c");
-        let t = Thing { a: 5, ..Default::default() };
+        let t = Thing {
+            a: 5,
+            ..Default::default()
+        };
         assert_eq!(t.get(0), ThingField::A(5));
     }
 
@@ -208,7 +225,10 @@ mod tests {
         right.write(ThingField::A(3), h(5, 2));
         left.merge(&right);
         assert!(left.is_deleted());
-        assert_eq!(left.data.a, 3, "the edit made before the delete is kept under the tombstone");
+        assert_eq!(
+            left.data.a, 3,
+            "the edit made before the delete is kept under the tombstone"
+        );
         right.write(ThingField::Deleted(false), h(20, 2));
         left.merge(&right);
         assert!(!left.is_deleted(), "undo after delete wins");
@@ -217,22 +237,24 @@ mod tests {
     fn arb_record(device: u64) -> impl Strategy<Value = Record<Thing>> {
         // Writes are (field, value, millis); each copy is written by its own device so
         // stamps never tie between copies (as with real devices).
-        prop::collection::vec((0u8..4, any::<i8>(), 0i64..50), 0..8).prop_map(
-            move |writes| {
-                let mut r = Record::new(Id::default(), Thing::default(), h(0, 0));
-                for (i, (f, v, t)) in writes.into_iter().enumerate() {
-                    let field = match f {
-                        0 => ThingField::A(v as i32),
-                        1 => ThingField::B(v.to_string()),
-                        2 => ThingField::C(vec![v as u8]),
-                        _ => ThingField::Deleted(v % 2 == 0),
-                    };
-                    let stamp = Hlc { millis: t, counter: i as u32, device: DeviceId(device * 1000 + i as u64) };
-                    r.write(field, stamp);
-                }
-                r
-            },
-        )
+        prop::collection::vec((0u8..4, any::<i8>(), 0i64..50), 0..8).prop_map(move |writes| {
+            let mut r = Record::new(Id::default(), Thing::default(), h(0, 0));
+            for (i, (f, v, t)) in writes.into_iter().enumerate() {
+                let field = match f {
+                    0 => ThingField::A(v as i32),
+                    1 => ThingField::B(v.to_string()),
+                    2 => ThingField::C(vec![v as u8]),
+                    _ => ThingField::Deleted(v % 2 == 0),
+                };
+                let stamp = Hlc {
+                    millis: t,
+                    counter: i as u32,
+                    device: DeviceId(device * 1000 + i as u64),
+                };
+                r.write(field, stamp);
+            }
+            r
+        })
     }
 
     fn merged(a: &Record<Thing>, b: &Record<Thing>) -> Record<Thing> {

@@ -15,17 +15,60 @@ pub fn fold_char(c: char, out: &mut String) {
     }
     let base = match c {
         'à'..='å' | 'À'..='Å' | 'ā' | 'Ā' | 'ă' | 'Ă' | 'ą' | 'Ą' => 'a',
-        'ạ' | 'Ạ' | 'ả' | 'Ả' | 'ấ' | 'Ấ' | 'ầ' | 'Ầ' | 'ẩ' | 'Ẩ' | 'ẫ' | 'Ẫ' | 'ậ' | 'Ậ' => 'a',
+        'ạ' | 'Ạ' | 'ả' | 'Ả' | 'ấ' | 'Ấ' | 'ầ' | 'Ầ' | 'ẩ' | 'Ẩ' | 'ẫ' | 'Ẫ' | 'ậ' | 'Ậ' => {
+            'a'
+        }
         'ắ' | 'Ắ' | 'ằ' | 'Ằ' | 'ẳ' | 'Ẳ' | 'ẵ' | 'Ẵ' | 'ặ' | 'Ặ' => 'a',
-        'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' | 'ĕ' | 'Ĕ' | 'ė' | 'Ė' | 'ę' | 'Ę' | 'ě' | 'Ě' => 'e',
-        'ẹ' | 'Ẹ' | 'ẻ' | 'Ẻ' | 'ẽ' | 'Ẽ' | 'ế' | 'Ế' | 'ề' | 'Ề' | 'ể' | 'Ể' | 'ễ' | 'Ễ' | 'ệ' | 'Ệ' => 'e',
-        'ì'..='ï' | 'Ì'..='Ï' | 'ĩ' | 'Ĩ' | 'ī' | 'Ī' | 'ĭ' | 'Ĭ' | 'į' | 'Į' | 'ı' | 'İ' | 'ỉ' | 'Ỉ' | 'ị' | 'Ị' => 'i',
-        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'Ō' | 'ŏ' | 'Ŏ' | 'ő' | 'Ő' | 'ơ' | 'Ơ' => 'o',
-        'ọ' | 'Ọ' | 'ỏ' | 'Ỏ' | 'ố' | 'Ố' | 'ồ' | 'Ồ' | 'ổ' | 'Ổ' | 'ỗ' | 'Ỗ' | 'ộ' | 'Ộ' => 'o',
+        'è'..='ë' | 'È'..='Ë' | 'ē' | 'Ē' | 'ĕ' | 'Ĕ' | 'ė' | 'Ė' | 'ę' | 'Ę' | 'ě' | 'Ě' => {
+            'e'
+        }
+        'ẹ' | 'Ẹ' | 'ẻ' | 'Ẻ' | 'ẽ' | 'Ẽ' | 'ế' | 'Ế' | 'ề' | 'Ề' | 'ể' | 'Ể' | 'ễ' | 'Ễ' | 'ệ'
+        | 'Ệ' => 'e',
+        'ì'..='ï'
+        | 'Ì'..='Ï'
+        | 'ĩ'
+        | 'Ĩ'
+        | 'ī'
+        | 'Ī'
+        | 'ĭ'
+        | 'Ĭ'
+        | 'į'
+        | 'Į'
+        | 'ı'
+        | 'İ'
+        | 'ỉ'
+        | 'Ỉ'
+        | 'ị'
+        | 'Ị' => 'i',
+        'ò'..='ö' | 'Ò'..='Ö' | 'ø' | 'Ø' | 'ō' | 'Ō' | 'ŏ' | 'Ŏ' | 'ő' | 'Ő' | 'ơ' | 'Ơ' => {
+            'o'
+        }
+        'ọ' | 'Ọ' | 'ỏ' | 'Ỏ' | 'ố' | 'Ố' | 'ồ' | 'Ồ' | 'ổ' | 'Ổ' | 'ỗ' | 'Ỗ' | 'ộ' | 'Ộ' => {
+            'o'
+        }
         'ớ' | 'Ớ' | 'ờ' | 'Ờ' | 'ở' | 'Ở' | 'ỡ' | 'Ỡ' | 'ợ' | 'Ợ' => 'o',
-        'ù'..='ü' | 'Ù'..='Ü' | 'ũ' | 'Ũ' | 'ū' | 'Ū' | 'ŭ' | 'Ŭ' | 'ů' | 'Ů' | 'ű' | 'Ű' | 'ų' | 'Ų' | 'ư' | 'Ư' => 'u',
-        'ụ' | 'Ụ' | 'ủ' | 'Ủ' | 'ứ' | 'Ứ' | 'ừ' | 'Ừ' | 'ử' | 'Ử' | 'ữ' | 'Ữ' | 'ự' | 'Ự' => 'u',
-        'ý' | 'Ý' | 'ÿ' | 'Ÿ' | 'ỳ' | 'Ỳ' | 'ỵ' | 'Ỵ' | 'ỷ' | 'Ỷ' | 'ỹ' | 'Ỹ' => 'y',
+        'ù'..='ü'
+        | 'Ù'..='Ü'
+        | 'ũ'
+        | 'Ũ'
+        | 'ū'
+        | 'Ū'
+        | 'ŭ'
+        | 'Ŭ'
+        | 'ů'
+        | 'Ů'
+        | 'ű'
+        | 'Ű'
+        | 'ų'
+        | 'Ų'
+        | 'ư'
+        | 'Ư' => 'u',
+        'ụ' | 'Ụ' | 'ủ' | 'Ủ' | 'ứ' | 'Ứ' | 'ừ' | 'Ừ' | 'ử' | 'Ử' | 'ữ' | 'Ữ' | 'ự' | 'Ự' => {
+            'u'
+        }
+        'ý' | 'Ý' | 'ÿ' | 'Ÿ' | 'ỳ' | 'Ỳ' | 'ỵ' | 'Ỵ' | 'ỷ' | 'Ỷ' | 'ỹ' | 'Ỹ' => {
+            'y'
+        }
         'đ' | 'Đ' | 'ď' | 'Ď' | 'ð' | 'Ð' => 'd',
         'ç' | 'Ç' | 'ć' | 'Ć' | 'č' | 'Č' | 'ĉ' | 'Ĉ' | 'ċ' | 'Ċ' => 'c',
         'ñ' | 'Ñ' | 'ń' | 'Ń' | 'ň' | 'Ň' | 'ņ' | 'Ņ' => 'n',
@@ -99,20 +142,29 @@ impl SearchIndex {
 
     fn entry(&self, i: usize) -> &str {
         let start = self.starts[i].0 as usize;
-        let end = self.starts.get(i + 1).map(|s| s.0 as usize).unwrap_or(self.hay.len());
+        let end = self
+            .starts
+            .get(i + 1)
+            .map(|s| s.0 as usize)
+            .unwrap_or(self.hay.len());
         &self.hay[start..end]
     }
 
     /// Keys of entries that contain every word of `query` (folded), in index order.
     /// An empty query matches nothing: callers show everything instead.
     pub fn search(&self, query: &str) -> Vec<u32> {
-        self.find(query).into_iter().map(|e| self.key_at(e)).collect()
+        self.find(query)
+            .into_iter()
+            .map(|e| self.key_at(e))
+            .collect()
     }
 
     /// Like `search`, but returns entry positions (for `refine` and `key_at`).
     pub fn find(&self, query: &str) -> Vec<u32> {
         let words = query_words(query);
-        let Some(first) = words.iter().max_by_key(|w| w.len()) else { return Vec::new() };
+        let Some(first) = words.iter().max_by_key(|w| w.len()) else {
+            return Vec::new();
+        };
         let finder = memmem::Finder::new(first.as_bytes());
         let hay = self.hay.as_bytes();
         let mut out = Vec::new();
@@ -121,11 +173,18 @@ impl SearchIndex {
             let at = pos + found;
             // The entry holding this match: the last start <= at.
             let i = self.starts.partition_point(|s| (s.0 as usize) <= at) - 1;
-            if words.iter().all(|w| w == first || self.entry(i).contains(w.as_str())) {
+            if words
+                .iter()
+                .all(|w| w == first || self.entry(i).contains(w.as_str()))
+            {
                 out.push(i as u32);
             }
             // Continue after this entry: one hit per entry.
-            pos = self.starts.get(i + 1).map(|s| s.0 as usize).unwrap_or(hay.len());
+            pos = self
+                .starts
+                .get(i + 1)
+                .map(|s| s.0 as usize)
+                .unwrap_or(hay.len());
         }
         out
     }
@@ -199,7 +258,11 @@ mod tests {
 
     #[test]
     fn finds_without_diacritics_and_case() {
-        let idx = index(&["Nguyễn Văn An an@x.vn 0912345678", "Trần Bình", "NGUYEN Hoa"]);
+        let idx = index(&[
+            "Nguyễn Văn An an@x.vn 0912345678",
+            "Trần Bình",
+            "NGUYEN Hoa",
+        ]);
         assert_eq!(idx.search("nguyen"), vec![0, 20]);
         assert_eq!(idx.search("Nguyễn"), vec![0, 20]);
         assert_eq!(idx.search("an nguyen"), vec![0]);
@@ -221,7 +284,11 @@ mod tests {
         let idx = index(&["Nguyễn Văn An", "Nguyễn Hoa", "Ngô An"]);
         let p = idx.find("ng");
         assert!(extends("ng", "nguyen a"));
-        let r: Vec<u32> = idx.refine(&p, "nguyen a").into_iter().map(|i| idx.key_at(i)).collect();
+        let r: Vec<u32> = idx
+            .refine(&p, "nguyen a")
+            .into_iter()
+            .map(|i| idx.key_at(i))
+            .collect();
         assert_eq!(r, idx.search("nguyen a"));
         assert!(!extends("ng", "an"));
     }

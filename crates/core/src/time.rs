@@ -39,7 +39,9 @@ impl Day {
     }
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Day> {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok().map(Day::from_naive)
+        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+            .ok()
+            .map(Day::from_naive)
     }
     pub fn iso(self) -> String {
         self.to_naive().format("%Y-%m-%d").to_string()

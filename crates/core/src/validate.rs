@@ -35,10 +35,18 @@ pub struct FieldError {
 
 impl FieldError {
     pub fn new(field: &'static str, problem: Problem) -> FieldError {
-        FieldError { field, index: None, problem }
+        FieldError {
+            field,
+            index: None,
+            problem,
+        }
     }
     pub fn at(field: &'static str, index: usize, problem: Problem) -> FieldError {
-        FieldError { field, index: Some(index), problem }
+        FieldError {
+            field,
+            index: Some(index),
+            problem,
+        }
     }
 }
 
@@ -49,16 +57,27 @@ pub const MAX_NOTES: usize = 20_000;
 /// letters, digits and hyphens, no spaces.
 pub fn is_email(s: &str) -> bool {
     let s = s.trim();
-    let Some((local, domain)) = s.split_once('@') else { return false };
-    if local.is_empty() || local.len() > 64 || domain.contains('@') || s.chars().any(char::is_whitespace) {
+    let Some((local, domain)) = s.split_once('@') else {
+        return false;
+    };
+    if local.is_empty()
+        || local.len() > 64
+        || domain.contains('@')
+        || s.chars().any(char::is_whitespace)
+    {
         return false;
     }
     let labels: Vec<&str> = domain.split('.').collect();
     labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && !l.starts_with('-') && !l.ends_with('-') && l.chars().all(|c| c.is_alphanumeric() || c == '-')
+            !l.is_empty()
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.chars().all(|c| c.is_alphanumeric() || c == '-')
         })
-        && labels.last().is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
+        && labels
+            .last()
+            .is_some_and(|tld| tld.chars().count() >= 2 && tld.chars().all(char::is_alphabetic))
 }
 
 /// Digits of a phone number, keeping a leading `+`. Spaces, dots, dashes and brackets
@@ -130,14 +149,20 @@ pub fn customer(c: &Customer, today: Day) -> Result<(), Vec<FieldError>> {
     for (i, tag) in c.tags.iter().enumerate() {
         if tag.trim().is_empty() {
             e.push(FieldError::at("tags", i, Problem::Required));
-        } else if c.tags[..i].iter().any(|t| t.trim().eq_ignore_ascii_case(tag.trim())) {
+        } else if c.tags[..i]
+            .iter()
+            .any(|t| t.trim().eq_ignore_ascii_case(tag.trim()))
+        {
             e.push(FieldError::at("tags", i, Problem::DuplicateTag));
         }
     }
     for (i, f) in c.custom.iter().enumerate() {
         if f.key.trim().is_empty() {
             e.push(FieldError::at("custom", i, Problem::Required));
-        } else if c.custom[..i].iter().any(|g| g.key.trim().eq_ignore_ascii_case(f.key.trim())) {
+        } else if c.custom[..i]
+            .iter()
+            .any(|g| g.key.trim().eq_ignore_ascii_case(f.key.trim()))
+        {
             e.push(FieldError::at("custom", i, Problem::DuplicateName));
         } else if matches!(f.value, crate::model::CustomValue::Number(n) if !n.is_finite()) {
             e.push(FieldError::at("custom", i, Problem::InvalidNumber));
@@ -197,10 +222,17 @@ pub fn parse_date(s: &str, format: crate::format::DateFormat) -> Option<Day> {
         return Some(d);
     }
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3 || parts.iter().any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit())) {
+    if parts.len() != 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
         return None;
     }
-    let n: Vec<u32> = parts.iter().map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let n: Vec<u32> = parts
+        .iter()
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
     let (y, m, d) = match format {
         DateFormat::DayMonthYear => (n[2], n[1], n[0]),
         DateFormat::MonthDayYear => (n[2], n[0], n[1]),
@@ -219,10 +251,25 @@ mod tests {
 
     #[test]
     fn emails() {
-        for ok in ["an@example.com", "nguyen.van.an+shop@mail.vn", "x@sub.domain.com.vn"] {
+        for ok in [
+            "an@example.com",
+            "nguyen.van.an+shop@mail.vn",
+            "x@sub.domain.com.vn",
+        ] {
             assert!(is_email(ok), "{ok}");
         }
-        for bad in ["", "an", "an@", "@x.com", "an@x", "an@@x.com", "a n@x.com", "an@x.c", "an@-x.com", "an@x..com"] {
+        for bad in [
+            "",
+            "an",
+            "an@",
+            "@x.com",
+            "an@x",
+            "an@@x.com",
+            "a n@x.com",
+            "an@x.c",
+            "an@-x.com",
+            "an@x..com",
+        ] {
             assert!(!is_email(bad), "{bad}");
         }
     }
@@ -230,7 +277,10 @@ mod tests {
     #[test]
     fn phones() {
         assert_eq!(phone_digits("0912 345 678").as_deref(), Some("0912345678"));
-        assert_eq!(phone_digits("+84 (912) 345-678").as_deref(), Some("+84912345678"));
+        assert_eq!(
+            phone_digits("+84 (912) 345-678").as_deref(),
+            Some("+84912345678")
+        );
         assert_eq!(phone_digits("12345"), None, "too short");
         assert_eq!(phone_digits("09x2345678"), None);
         assert_eq!(phone_digits("091+2345678"), None);
@@ -244,7 +294,10 @@ mod tests {
         let today = Day::from_ymd(2026, 11, 24).unwrap();
         let mut c = Customer::default();
         let errs = customer(&c, today).unwrap_err();
-        assert_eq!(errs, vec![FieldError::new("display_name", Problem::Required)]);
+        assert_eq!(
+            errs,
+            vec![FieldError::new("display_name", Problem::Required)]
+        );
         c.display_name = "Trần Thị Bình".into();
         c.emails = vec!["binh@example.vn".into(), "binh@".into()];
         c.phones = vec!["abc".into()];
@@ -267,10 +320,22 @@ mod tests {
         assert_eq!(customer(&c, today), Ok(()));
         use crate::model::{CustomField, CustomValue};
         c.custom = vec![
-            CustomField { key: "Size".into(), value: CustomValue::Choice("M".into()) },
-            CustomField { key: "size".into(), value: CustomValue::Text("L".into()) },
-            CustomField { key: " ".into(), value: CustomValue::Number(1.0) },
-            CustomField { key: "Points".into(), value: CustomValue::Number(f64::NAN) },
+            CustomField {
+                key: "Size".into(),
+                value: CustomValue::Choice("M".into()),
+            },
+            CustomField {
+                key: "size".into(),
+                value: CustomValue::Text("L".into()),
+            },
+            CustomField {
+                key: " ".into(),
+                value: CustomValue::Number(1.0),
+            },
+            CustomField {
+                key: "Points".into(),
+                value: CustomValue::Number(f64::NAN),
+            },
         ];
         assert_eq!(
             customer(&c, today).unwrap_err(),
@@ -288,9 +353,17 @@ mod tests {
         assert_eq!(parse_date("07/03/2024", DateFormat::DayMonthYear), d);
         assert_eq!(parse_date("03/07/2024", DateFormat::MonthDayYear), d);
         assert_eq!(parse_date("2024.03.07", DateFormat::YearMonthDay), d);
-        assert_eq!(parse_date("2024-03-07", DateFormat::DayMonthYear), d, "ISO always works");
+        assert_eq!(
+            parse_date("2024-03-07", DateFormat::DayMonthYear),
+            d,
+            "ISO always works"
+        );
         assert_eq!(parse_date("31/02/2024", DateFormat::DayMonthYear), None);
-        assert_eq!(parse_date("1/2/24", DateFormat::DayMonthYear), None, "two-digit years are ambiguous");
+        assert_eq!(
+            parse_date("1/2/24", DateFormat::DayMonthYear),
+            None,
+            "two-digit years are ambiguous"
+        );
         assert_eq!(parse_date("tomorrow", DateFormat::DayMonthYear), None);
     }
 }

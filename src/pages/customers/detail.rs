@@ -17,7 +17,11 @@ pub fn CustomerPage() -> impl IntoView {
     let settings = use_settings();
     let t = move || settings.t();
     let id = Memo::new(move |_| params.with(|p| p.get("id").and_then(|s| Id::parse(&s))));
-    let customer = Memo::new(move |_| id.get().and_then(|id| data.customer(id)).filter(|c| !c.is_deleted()));
+    let customer = Memo::new(move |_| {
+        id.get()
+            .and_then(|id| data.customer(id))
+            .filter(|c| !c.is_deleted())
+    });
     let editing = RwSignal::new(false);
     view! {
         <section class="page">
@@ -80,7 +84,11 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
                         });
                         (settings.t().undo.to_string(), cb)
                     });
-                    notices.push(crate::state::NoticeKind::Info, settings.t().customer_deleted, action);
+                    notices.push(
+                        crate::state::NoticeKind::Info,
+                        settings.t().customer_deleted,
+                        action,
+                    );
                 }
                 Err(e) => notices.error(e.message(settings.t())),
             }
@@ -89,23 +97,45 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     let field = move |label: &'static str, value: String| {
         (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
     };
-    let address = [&d.address.street, &d.address.ward, &d.address.district, &d.address.city, &d.address.country]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .cloned()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let address = [
+        &d.address.street,
+        &d.address.ward,
+        &d.address.district,
+        &d.address.city,
+        &d.address.country,
+    ]
+    .into_iter()
+    .filter(|s| !s.is_empty())
+    .cloned()
+    .collect::<Vec<_>>()
+    .join(", ");
     let age = d.birthday.map(|b| {
         let today = clientele_core::time::Day::of_millis(crate::storage::now_ms());
-        format!("{} ({} {})", settings.date(b), b.years_until(today), t().years)
+        format!(
+            "{} ({} {})",
+            settings.date(b),
+            b.years_until(today),
+            t().years
+        )
     });
-    let company = d.company.and_then(|cid| data.customer(cid)).map(|c| (c.id, c.data.name()));
+    let company = d
+        .company
+        .and_then(|cid| data.customer(cid))
+        .map(|c| (c.id, c.data.name()));
     let consent = d
         .consent
         .iter()
         .map(|c| {
-            let state = if c.granted { t().consent_yes } else { t().consent_no };
-            format!("{}: {state} ({})", t().consent_channel(c.channel), settings.date(c.on))
+            let state = if c.granted {
+                t().consent_yes
+            } else {
+                t().consent_no
+            };
+            format!(
+                "{}: {state} ({})",
+                t().consent_channel(c.channel),
+                settings.date(c.on)
+            )
         })
         .collect::<Vec<_>>()
         .join(" · ");

@@ -1,7 +1,7 @@
 //! The customer form, for a new customer and for editing one. Validation is the core's
 //! (`validate::customer`); errors are shown next to their fields and nothing is saved.
 
-use crate::components::{focus_first_invalid, SelectField, TextField};
+use crate::components::{choices, focus_first_invalid, SelectField, TextField};
 use crate::i18n::Strings;
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
@@ -15,15 +15,15 @@ use leptos_router::hooks::use_navigate;
 
 /// Splits "a, b; c" into trimmed, non-empty parts.
 fn list(s: &str) -> Vec<String> {
-    s.split([',', ';', '\n']).map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    s.split([',', ';', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 fn enum_code<T: std::fmt::Debug>(v: Option<T>) -> String {
-    v.map(|v| format!("{v:?}")).unwrap_or_default()
-}
-
-fn parse_enum<T: Copy + std::fmt::Debug>(s: &str, all: &[T]) -> Option<T> {
-    all.iter().copied().find(|v| format!("{v:?}") == s)
+    v.map(choices::code).unwrap_or_default()
 }
 
 const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
@@ -44,7 +44,13 @@ impl CustomRow {
             None => ("Text", String::new()),
             Some(CustomValue::Text(t)) => ("Text", t.clone()),
             Some(CustomValue::Choice(t)) => ("Choice", t.clone()),
-            Some(CustomValue::Number(n)) => ("Number", clientele_core::format::decimal(*n, 2, settings.locale()).trim_end_matches(['0']).trim_end_matches(['.', ',']).to_string()),
+            Some(CustomValue::Number(n)) => (
+                "Number",
+                clientele_core::format::decimal(*n, 2, settings.locale())
+                    .trim_end_matches(['0'])
+                    .trim_end_matches(['.', ','])
+                    .to_string(),
+            ),
             Some(CustomValue::Date(d)) => ("Date", settings.date(*d)),
         };
         CustomRow {
@@ -89,7 +95,7 @@ impl Fields {
         let date = |d| settings.date(d);
         let s = |v: &str| RwSignal::new(v.to_string());
         Fields {
-            kind: s(&format!("{:?}", c.kind)),
+            kind: s(&choices::code(c.kind)),
             display_name: s(&c.display_name),
             given_name: s(&c.given_name),
             family_name: s(&c.family_name),
@@ -109,18 +115,38 @@ impl Fields {
             channel: RwSignal::new(enum_code(c.channel)),
             source: s(&c.source),
             notes: s(&c.notes),
-            consent: RwSignal::new(c.consent.iter().filter(|x| x.granted).map(|x| x.channel).collect()),
+            consent: RwSignal::new(
+                c.consent
+                    .iter()
+                    .filter(|x| x.granted)
+                    .map(|x| x.channel)
+                    .collect(),
+            ),
             company: RwSignal::new(c.company.map(|id| id.to_string()).unwrap_or_default()),
-            custom: RwSignal::new(c.custom.iter().enumerate().map(|(i, f)| CustomRow::new(i as u32, Some(f), settings)).collect()),
+            custom: RwSignal::new(
+                c.custom
+                    .iter()
+                    .enumerate()
+                    .map(|(i, f)| CustomRow::new(i as u32, Some(f), settings))
+                    .collect(),
+            ),
         }
     }
 
     /// The customer as typed, on top of `base` (which keeps what the form does not show).
-    fn read(&self, base: &Customer, settings: &crate::state::SettingsState) -> Result<Customer, Vec<FieldError>> {
+    fn read(
+        &self,
+        base: &Customer,
+        settings: &crate::state::SettingsState,
+    ) -> Result<Customer, Vec<FieldError>> {
         let date_format = settings.date_format();
         let mut errors = Vec::new();
         let mut c = base.clone();
-        c.kind = if self.kind.get_untracked() == "Organisation" { PartyKind::Organisation } else { PartyKind::Person };
+        c.kind = choices::parse(
+            &self.kind.get_untracked(),
+            &[PartyKind::Person, PartyKind::Organisation],
+        )
+        .unwrap_or_default();
         c.display_name = self.display_name.get_untracked().trim().to_string();
         c.given_name = self.given_name.get_untracked().trim().to_string();
         c.family_name = self.family_name.get_untracked().trim().to_string();
@@ -138,9 +164,9 @@ impl Fields {
                 }
             }
         };
-        c.gender = parse_enum(&self.gender.get_untracked(), &GENDERS);
+        c.gender = choices::parse(&self.gender.get_untracked(), &GENDERS);
         c.occupation = self.occupation.get_untracked().trim().to_string();
-        c.income = parse_enum(&self.income.get_untracked(), &IncomeBand::ALL);
+        c.income = choices::parse(&self.income.get_untracked(), &IncomeBand::ALL);
         c.address = Address {
             street: self.street.get_untracked().trim().into(),
             ward: self.ward.get_untracked().trim().into(),
@@ -150,7 +176,7 @@ impl Fields {
         };
         c.interests = list(&self.interests.get_untracked());
         c.tags = list(&self.tags.get_untracked());
-        c.channel = parse_enum(&self.channel.get_untracked(), &AcquisitionChannel::ALL);
+        c.channel = choices::parse(&self.channel.get_untracked(), &AcquisitionChannel::ALL);
         c.source = self.source.get_untracked().trim().to_string();
         c.notes = self.notes.get_untracked();
         let granted = self.consent.get_untracked();
@@ -162,13 +188,25 @@ impl Fields {
                 let now = granted.contains(&ch);
                 match base.consent_for(ch) {
                     Some(old) if old.granted == now => Some(*old),
-                    Some(_) => Some(Consent { channel: ch, granted: now, on: today }),
-                    None if now => Some(Consent { channel: ch, granted: true, on: today }),
+                    Some(_) => Some(Consent {
+                        channel: ch,
+                        granted: now,
+                        on: today,
+                    }),
+                    None if now => Some(Consent {
+                        channel: ch,
+                        granted: true,
+                        on: today,
+                    }),
                     None => None,
                 }
             })
             .collect();
-        c.company = if c.kind == PartyKind::Person { Id::parse(&self.company.get_untracked()) } else { None };
+        c.company = if c.kind == PartyKind::Person {
+            Id::parse(&self.company.get_untracked())
+        } else {
+            None
+        };
         c.custom = Vec::new();
         for (i, row) in self.custom.get_untracked().iter().enumerate() {
             let text = row.value.get_untracked().trim().to_string();
@@ -190,7 +228,10 @@ impl Fields {
                 "Choice" => CustomValue::Choice(text),
                 _ => CustomValue::Text(text),
             };
-            c.custom.push(CustomField { key: row.name.get_untracked().trim().to_string(), value });
+            c.custom.push(CustomField {
+                key: row.name.get_untracked().trim().to_string(),
+                value,
+            });
         }
         if errors.is_empty() {
             Ok(c)
@@ -204,7 +245,9 @@ impl Fields {
 pub fn error_text(t: &Strings, e: &FieldError, date_pattern: &str) -> String {
     let problem = t.problem(e.problem, date_pattern);
     match e.index {
-        Some(i) if matches!(e.field, "emails" | "phones" | "tags") => format!("{} {}: {problem}", t.item(e.field), i + 1),
+        Some(i) if matches!(e.field, "emails" | "phones" | "tags") => {
+            format!("{} {}: {problem}", t.item(e.field), i + 1)
+        }
         _ => problem,
     }
 }
@@ -222,7 +265,10 @@ pub fn CustomerForm(
     let data = use_data();
     let settings = use_settings();
     let t = move || settings.t();
-    let base = existing.as_ref().map(|r| r.data.clone()).unwrap_or_default();
+    let base = existing
+        .as_ref()
+        .map(|r| r.data.clone())
+        .unwrap_or_default();
     let id = existing.as_ref().map(|r| r.id);
     let f = Fields::new(&base, &settings);
     let next_custom = StoredValue::new(base.custom.len() as u32);
@@ -233,12 +279,17 @@ pub fn CustomerForm(
     let err = move |field: &'static str| {
         Signal::derive(move || {
             let pattern = settings.date_format().pattern();
-            let msgs: Vec<String> =
-                errors.with(|es| es.iter().filter(|e| e.field == field).map(|e| error_text(t(), e, pattern)).collect());
+            let msgs: Vec<String> = errors.with(|es| {
+                es.iter()
+                    .filter(|e| e.field == field)
+                    .map(|e| error_text(t(), e, pattern))
+                    .collect()
+            });
             (!msgs.is_empty()).then(|| msgs.join(" · "))
         })
     };
-    let label = move |get: fn(&Strings) -> &'static str| Signal::derive(move || get(t()).to_string());
+    let label =
+        move |get: fn(&Strings) -> &'static str| Signal::derive(move || get(t()).to_string());
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -258,13 +309,18 @@ pub fn CustomerForm(
             None => {
                 let mut c = typed;
                 c.created_at = storage::now_ms();
-                RecordCommand::Create { id: storage::new_id(), data: c }
+                RecordCommand::Create {
+                    id: storage::new_id(),
+                    data: c,
+                }
             }
             Some(id) => {
                 use clientele_core::record::Fields as _;
                 let changes = (0..Customer::COUNT)
                     .map(|n| typed.get(n))
-                    .filter(|c| !matches!(c, CustomerField::CreatedAt(_) | CustomerField::Deleted(_)))
+                    .filter(|c| {
+                        !matches!(c, CustomerField::CreatedAt(_) | CustomerField::Deleted(_))
+                    })
                     .collect();
                 RecordCommand::Update { id, changes }
             }
@@ -288,43 +344,56 @@ pub fn CustomerForm(
     };
 
     let kind_options = Signal::derive(move || {
-        vec![("Person".into(), t().kind_person.into()), ("Organisation".into(), t().kind_organisation.into())]
+        choices::options(&[PartyKind::Person, PartyKind::Organisation], |k| match k {
+            PartyKind::Person => t().kind_person,
+            PartyKind::Organisation => t().kind_organisation,
+        })
     });
     let gender_options = Signal::derive(move || {
-        let mut v = vec![(String::new(), t().unspecified.to_string())];
-        v.extend(GENDERS.iter().map(|g| (format!("{g:?}"), t().gender(*g).to_string())));
-        v
+        choices::options_or_none(t().unspecified, &GENDERS, |g| t().gender(g))
     });
     let income_options = Signal::derive(move || {
-        let mut v = vec![(String::new(), t().unspecified.to_string())];
-        v.extend(IncomeBand::ALL.iter().map(|g| (format!("{g:?}"), t().income(*g).to_string())));
-        v
+        choices::options_or_none(t().unspecified, &IncomeBand::ALL, |i| t().income(i))
     });
     let channel_options = Signal::derive(move || {
-        let mut v = vec![(String::new(), t().unspecified.to_string())];
-        v.extend(AcquisitionChannel::ALL.iter().map(|g| (format!("{g:?}"), t().acquisition(*g).to_string())));
-        v
+        choices::options_or_none(t().unspecified, &AcquisitionChannel::ALL, |c| {
+            t().acquisition(c)
+        })
     });
     let date_hint = Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())));
     let list_hint = Signal::derive(move || Some(t().list_hint.to_string()));
     let has_errors = move || errors.with(|e| !e.is_empty());
     let organisations = Signal::derive(move || {
         let mut v = vec![(String::new(), t().no_company.to_string())];
-        v.extend(data.with(|db| db.organisations()).into_iter().filter(|(oid, _)| Some(*oid) != id).map(|(oid, n)| (oid.to_string(), n)));
+        v.extend(
+            data.with(|db| db.organisations())
+                .into_iter()
+                .filter(|(oid, _)| Some(*oid) != id)
+                .map(|(oid, n)| (oid.to_string(), n)),
+        );
         v
     });
     let type_options = Signal::derive(move || {
-        CUSTOM_TYPES.iter().zip(t().custom_types).map(|(v, l)| (v.to_string(), l.to_string())).collect::<Vec<_>>()
+        CUSTOM_TYPES
+            .iter()
+            .zip(t().custom_types)
+            .map(|(v, l)| (v.to_string(), l.to_string()))
+            .collect::<Vec<_>>()
     });
     // A custom row's errors: about its name (missing, used twice) or about its value.
     let row_error = move |row: u32, about_value: bool| {
         Signal::derive(move || {
-            let i = f.custom.with(|rows| rows.iter().position(|r| r.key == row))?;
+            let i = f
+                .custom
+                .with(|rows| rows.iter().position(|r| r.key == row))?;
             let pattern = settings.date_format().pattern();
             errors.with(|es| {
                 es.iter()
                     .filter(|e| e.field == "custom" && e.index == Some(i))
-                    .find(|e| about_value == matches!(e.problem, Problem::InvalidNumber | Problem::InvalidDate))
+                    .find(|e| {
+                        about_value
+                            == matches!(e.problem, Problem::InvalidNumber | Problem::InvalidDate)
+                    })
                     .map(|e| t().problem(e.problem, pattern))
             })
         })
@@ -343,7 +412,7 @@ pub fn CustomerForm(
                     <TextField label=label(|t| t.field_display_name) value=f.display_name error=err("display_name") required=true autocomplete="name"/>
                     <TextField label=label(|t| t.field_given_name) value=f.given_name error=err("given_name") autocomplete="given-name"/>
                     <TextField label=label(|t| t.field_family_name) value=f.family_name error=err("family_name") autocomplete="family-name"/>
-                    <Show when=move || f.kind.get() == "Person">
+                    <Show when=move || f.kind.get() == choices::code(PartyKind::Person)>
                         <SelectField label=label(|t| t.field_company) value=f.company options=organisations/>
                     </Show>
                 </div>

@@ -1,12 +1,14 @@
 //! A customer's interactions as a timeline, and adding one.
 
-use crate::components::{SelectField, TextField};
+use crate::components::{choices, SelectField, TextField};
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
 use clientele_core::command::RecordCommand;
 use clientele_core::model::{Direction, InteractionChannel};
 use clientele_core::{Id, Interaction};
 use leptos::prelude::*;
+
+const DIRECTIONS: [Direction; 2] = [Direction::Outbound, Direction::Inbound];
 
 #[component]
 pub fn Interactions(
@@ -18,10 +20,13 @@ pub fn Interactions(
     let t = move || settings.t();
     let items = LocalResource::new(move || {
         data.revision.track();
-        async move { data.history::<Interaction>(customer, |i: &Interaction| i.at).await }
+        async move {
+            data.history::<Interaction>(customer, |i: &Interaction| i.at)
+                .await
+        }
     });
-    let channel = RwSignal::new("Phone".to_string());
-    let direction = RwSignal::new("Outbound".to_string());
+    let channel = RwSignal::new(choices::code(InteractionChannel::Phone));
+    let direction = RwSignal::new(choices::code(Direction::Outbound));
     let subject = RwSignal::new(String::new());
     let note = RwSignal::new(String::new());
     let subject_error = RwSignal::new(None::<String>);
@@ -31,14 +36,25 @@ pub fn Interactions(
         let i = Interaction {
             customer,
             at: storage::now_ms(),
-            channel: InteractionChannel::ALL.into_iter().find(|c| format!("{c:?}") == channel.get_untracked()).unwrap_or_default(),
-            direction: if direction.get_untracked() == "Inbound" { Direction::Inbound } else { Direction::Outbound },
+            channel: choices::parse(&channel.get_untracked(), &InteractionChannel::ALL)
+                .unwrap_or_default(),
+            direction: choices::parse(&direction.get_untracked(), &DIRECTIONS)
+                .unwrap_or(Direction::Outbound),
             subject: subject.get_untracked().trim().to_string(),
             note: note.get_untracked(),
             deleted: false,
         };
         leptos::task::spawn_local(async move {
-            match data.history_command(customer, RecordCommand::Create { id: storage::new_id(), data: i }).await {
+            match data
+                .history_command(
+                    customer,
+                    RecordCommand::Create {
+                        id: storage::new_id(),
+                        data: i,
+                    },
+                )
+                .await
+            {
                 Ok(_) => {
                     subject.set(String::new());
                     note.set(String::new());
@@ -47,15 +63,31 @@ pub fn Interactions(
                 }
                 Err(AppError::Invalid(es)) => {
                     let tr = settings.t();
-                    subject_error.set(es.iter().find(|e| e.field == "subject").map(|e| tr.problem(e.problem, "")));
+                    subject_error.set(
+                        es.iter()
+                            .find(|e| e.field == "subject")
+                            .map(|e| tr.problem(e.problem, "")),
+                    );
                 }
                 Err(e) => failure.set(Some(e.message(settings.t()))),
             }
         });
     };
-    let channel_options = Signal::derive(move || InteractionChannel::ALL.iter().map(|c| (format!("{c:?}"), t().interaction_channel(*c).to_string())).collect::<Vec<_>>());
-    let direction_options = Signal::derive(move || vec![("Outbound".into(), t().outbound.into()), ("Inbound".into(), t().inbound.into())]);
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| Signal::derive(move || f(t()).to_string());
+    let channel_options = Signal::derive(move || {
+        choices::options(&InteractionChannel::ALL, |c| t().interaction_channel(c))
+    });
+    let direction_options = Signal::derive(move || {
+        choices::options(&DIRECTIONS, |d| {
+            if d == Direction::Inbound {
+                t().inbound
+            } else {
+                t().outbound
+            }
+        })
+    });
+    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
+        Signal::derive(move || f(t()).to_string())
+    };
     view! {
         <div class="card">
             <h2>{move || t().interactions_title}</h2>

@@ -38,7 +38,11 @@ pub fn CustomersPage() -> impl IntoView {
     let count = Signal::derive(move || rows.with(|r| r.len()));
     let tag_options = Signal::derive(move || {
         let mut v = vec![(String::new(), t().all_tags.to_string())];
-        v.extend(data.with(|db| db.tags()).into_iter().map(|(tag, n)| (tag.clone(), format!("{tag} ({n})"))));
+        v.extend(
+            data.with(|db| db.tags())
+                .into_iter()
+                .map(|(tag, n)| (tag.clone(), format!("{tag} ({n})"))),
+        );
         v
     });
     let sort_options = Signal::derive(move || {
@@ -50,19 +54,49 @@ pub fn CustomersPage() -> impl IntoView {
         ]
     });
     let columns = vec![
-        Column { title: Signal::derive(move || t().col_name.to_string()), width: "minmax(12rem, 2fr)", numeric: false },
-        Column { title: Signal::derive(move || t().col_contact.to_string()), width: "minmax(10rem, 2fr)", numeric: false },
-        Column { title: Signal::derive(move || t().col_city.to_string()), width: "minmax(7rem, 1fr)", numeric: false },
-        Column { title: Signal::derive(move || t().col_orders.to_string()), width: "5rem", numeric: true },
-        Column { title: Signal::derive(move || t().col_spent.to_string()), width: "8rem", numeric: true },
-        Column { title: Signal::derive(move || t().col_last_order.to_string()), width: "7rem", numeric: true },
+        Column {
+            title: Signal::derive(move || t().col_name.to_string()),
+            width: "minmax(12rem, 2fr)",
+            numeric: false,
+        },
+        Column {
+            title: Signal::derive(move || t().col_contact.to_string()),
+            width: "minmax(10rem, 2fr)",
+            numeric: false,
+        },
+        Column {
+            title: Signal::derive(move || t().col_city.to_string()),
+            width: "minmax(7rem, 1fr)",
+            numeric: false,
+        },
+        Column {
+            title: Signal::derive(move || t().col_orders.to_string()),
+            width: "5rem",
+            numeric: true,
+        },
+        Column {
+            title: Signal::derive(move || t().col_spent.to_string()),
+            width: "8rem",
+            numeric: true,
+        },
+        Column {
+            title: Signal::derive(move || t().col_last_order.to_string()),
+            width: "7rem",
+            numeric: true,
+        },
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
         let (c, stats) = data.untracked(|db| (db.at(p).clone(), db.stats_at(p).clone()));
         let href = format!("/customers/{}", c.id);
         let main = settings.currency();
-        let contact = c.data.emails.first().cloned().or_else(|| c.data.phones.first().cloned()).unwrap_or_default();
+        let contact = c
+            .data
+            .emails
+            .first()
+            .cloned()
+            .or_else(|| c.data.phones.first().cloned())
+            .unwrap_or_default();
         let ready = data.facts_ready.get_untracked();
         view! {
             <span role="cell" class="name">
@@ -76,7 +110,13 @@ pub fn CustomersPage() -> impl IntoView {
             <span role="cell" class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</span>
         }
     };
-    let key = move |i: usize| (rows.with_untracked(|r| r.get(i).copied()), data.revision.get_untracked(), i);
+    let key = move |i: usize| {
+        (
+            rows.with_untracked(|r| r.get(i).copied()),
+            data.revision.get_untracked(),
+            i,
+        )
+    };
 
     let empty = move || {
         let fresh = query.with(String::is_empty) && tag.with(String::is_empty);
@@ -131,4 +171,3 @@ pub fn CustomersPage() -> impl IntoView {
         </section>
     }
 }
-

@@ -1,6 +1,6 @@
 //! Adding an order by hand: date, channel, store, status, currency and line items.
 
-use crate::components::{focus_first_invalid, SelectField, TextField};
+use crate::components::{choices, focus_first_invalid, SelectField, TextField};
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
 use clientele_core::command::RecordCommand;
@@ -43,24 +43,32 @@ pub fn OrderForm(
     let t = move || settings.t();
     let today = settings.date_of(storage::now_ms());
     let date = RwSignal::new(today);
-    let channel = RwSignal::new("InStore".to_string());
+    let channel = RwSignal::new(choices::code(SalesChannel::InStore));
     let store = RwSignal::new(String::new());
-    let status = RwSignal::new("Paid".to_string());
+    let status = RwSignal::new(choices::code(OrderStatus::Paid));
     let currency = RwSignal::new(settings.currency().code().to_string());
     let lines = RwSignal::new(vec![Line::new(0)]);
     let next_key = StoredValue::new(1u32);
     // Errors by field key: "date", "lines", or "line-{key}-{field}".
     let errors = RwSignal::new(Vec::<(String, String)>::new());
-    let err = move |k: String| Signal::derive(move || errors.with(|e| e.iter().find(|(f, _)| *f == k).map(|(_, m)| m.clone())));
+    let err = move |k: String| {
+        Signal::derive(move || {
+            errors.with(|e| e.iter().find(|(f, _)| *f == k).map(|(_, m)| m.clone()))
+        })
+    };
     let saving = RwSignal::new(false);
 
     let cur = move || Currency::parse(&currency.get_untracked()).unwrap_or(Currency::VND);
     let total = move || {
         let c = Currency::parse(&currency.get()).unwrap_or(Currency::VND);
-        let sum: i64 = lines.get().iter().filter_map(|l| {
-            let q: i64 = l.quantity.get().trim().parse().ok()?;
-            Some(q * parse_money(&l.price.get(), c, settings.locale())?)
-        }).sum();
+        let sum: i64 = lines
+            .get()
+            .iter()
+            .filter_map(|l| {
+                let q: i64 = l.quantity.get().trim().parse().ok()?;
+                Some(q * parse_money(&l.price.get(), c, settings.locale())?)
+            })
+            .sum();
         settings.money(sum, c)
     };
 
@@ -70,25 +78,49 @@ pub fn OrderForm(
         let mut errs = Vec::new();
         let day = validate::parse_date(&date.get_untracked(), settings.date_format());
         if day.is_none() {
-            errs.push(("date".to_string(), tr.problem(validate::Problem::InvalidDate, settings.date_format().pattern())));
+            errs.push((
+                "date".to_string(),
+                tr.problem(
+                    validate::Problem::InvalidDate,
+                    settings.date_format().pattern(),
+                ),
+            ));
         }
         let c = cur();
         let mut items = Vec::new();
         for l in lines.get_untracked() {
             let product = l.product.get_untracked().trim().to_string();
-            let q = l.quantity.get_untracked().trim().parse::<u32>().ok().filter(|q| *q > 0);
+            let q = l
+                .quantity
+                .get_untracked()
+                .trim()
+                .parse::<u32>()
+                .ok()
+                .filter(|q| *q > 0);
             let p = parse_money(&l.price.get_untracked(), c, settings.locale()).filter(|p| *p >= 0);
             if product.is_empty() {
-                errs.push((format!("line-{}-product", l.key), tr.problem(validate::Problem::Required, "")));
+                errs.push((
+                    format!("line-{}-product", l.key),
+                    tr.problem(validate::Problem::Required, ""),
+                ));
             }
             if q.is_none() {
-                errs.push((format!("line-{}-quantity", l.key), tr.err_quantity.to_string()));
+                errs.push((
+                    format!("line-{}-quantity", l.key),
+                    tr.err_quantity.to_string(),
+                ));
             }
             if p.is_none() {
                 errs.push((format!("line-{}-price", l.key), tr.err_price.to_string()));
             }
             if let (Some(q), Some(p)) = (q, p) {
-                items.push(LineItem { product, sku: String::new(), category: l.category.get_untracked().trim().into(), quantity: q, unit_price: p });
+                items.push(LineItem {
+                    product,
+                    sku: String::new(),
+                    category: l.category.get_untracked().trim().into(),
+                    quantity: q,
+                    unit_price: p,
+                });
             }
         }
         if !errs.is_empty() {
@@ -97,37 +129,71 @@ pub fn OrderForm(
             return;
         }
         // Noon local time on the chosen day: the order list shows dates.
-        let placed_at = day.expect("checked").start_millis() + 12 * 3_600_000 - storage::utc_offset_minutes() as i64 * 60_000;
+        let placed_at = day.expect("checked").start_millis() + 12 * 3_600_000
+            - storage::utc_offset_minutes() as i64 * 60_000;
         let order = Order {
             customer,
             placed_at,
             total: items.iter().map(LineItem::amount).sum(),
             items,
             currency: c,
-            channel: SalesChannel::ALL.into_iter().find(|s| format!("{s:?}") == channel.get_untracked()).unwrap_or_default(),
+            channel: choices::parse(&channel.get_untracked(), &SalesChannel::ALL)
+                .unwrap_or_default(),
             store: store.get_untracked().trim().to_string(),
-            status: OrderStatus::ALL.into_iter().find(|s| format!("{s:?}") == status.get_untracked()).unwrap_or_default(),
+            status: choices::parse(&status.get_untracked(), &OrderStatus::ALL).unwrap_or_default(),
             deleted: false,
         };
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match data.history_command(customer, RecordCommand::Create { id: storage::new_id(), data: order }).await {
+            match data
+                .history_command(
+                    customer,
+                    RecordCommand::Create {
+                        id: storage::new_id(),
+                        data: order,
+                    },
+                )
+                .await
+            {
                 Ok(_) => {
                     errors.set(Vec::new());
                     on_done.run(());
                 }
-                Err(AppError::Invalid(es)) => errors.set(es.iter().map(|e| ("lines".to_string(), settings.t().problem(e.problem, ""))).collect()),
+                Err(AppError::Invalid(es)) => errors.set(
+                    es.iter()
+                        .map(|e| ("lines".to_string(), settings.t().problem(e.problem, "")))
+                        .collect(),
+                ),
                 Err(e) => errors.set(vec![("form".into(), e.message(settings.t()))]),
             }
             saving.set(false);
         });
     };
 
-    let channel_options = Signal::derive(move || SalesChannel::ALL.iter().map(|c| (format!("{c:?}"), t().sales_channel(*c).to_string())).collect::<Vec<_>>());
-    let status_options = Signal::derive(move || OrderStatus::ALL.iter().map(|c| (format!("{c:?}"), t().order_status(*c).to_string())).collect::<Vec<_>>());
-    let currency_options = Signal::derive(|| Currency::known().map(|c| (c.code().to_string(), format!("{} ({})", c.code(), c.symbol()))).collect::<Vec<_>>());
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| Signal::derive(move || f(t()).to_string());
-    let form_error = move || errors.with(|e| e.iter().find(|(k, _)| k == "form" || k == "lines").map(|(_, m)| m.clone()));
+    let channel_options =
+        Signal::derive(move || choices::options(&SalesChannel::ALL, |c| t().sales_channel(c)));
+    let status_options =
+        Signal::derive(move || choices::options(&OrderStatus::ALL, |s| t().order_status(s)));
+    let currency_options = Signal::derive(|| {
+        Currency::known()
+            .map(|c| {
+                (
+                    c.code().to_string(),
+                    format!("{} ({})", c.code(), c.symbol()),
+                )
+            })
+            .collect::<Vec<_>>()
+    });
+    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
+        Signal::derive(move || f(t()).to_string())
+    };
+    let form_error = move || {
+        errors.with(|e| {
+            e.iter()
+                .find(|(k, _)| k == "form" || k == "lines")
+                .map(|(_, m)| m.clone())
+        })
+    };
 
     view! {
         <form class="subform" on:submit=submit novalidate aria-label=move || t().add_order>

@@ -16,7 +16,10 @@ pub fn Orders(
     let adding = RwSignal::new(false);
     let orders = LocalResource::new(move || {
         data.revision.track();
-        async move { data.history::<Order>(customer, |o: &Order| o.placed_at).await }
+        async move {
+            data.history::<Order>(customer, |o: &Order| o.placed_at)
+                .await
+        }
     });
     view! {
         <div class="card">

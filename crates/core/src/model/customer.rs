@@ -183,7 +183,11 @@ mod tests {
 
     #[test]
     fn name_prefers_display_name_then_parts() {
-        let mut c = Customer { given_name: " An ".into(), family_name: "Nguyễn".into(), ..Default::default() };
+        let mut c = Customer {
+            given_name: " An ".into(),
+            family_name: "Nguyễn".into(),
+            ..Default::default()
+        };
         assert_eq!(c.name(), "An Nguyễn");
         c.display_name = "Nguyễn Văn An".into();
         assert_eq!(c.name(), "Nguyễn Văn An");

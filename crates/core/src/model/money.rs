@@ -43,7 +43,11 @@ impl Currency {
         if b.len() != 3 || !b.iter().all(u8::is_ascii_alphabetic) {
             return None;
         }
-        Some(Currency([b[0].to_ascii_uppercase(), b[1].to_ascii_uppercase(), b[2].to_ascii_uppercase()]))
+        Some(Currency([
+            b[0].to_ascii_uppercase(),
+            b[1].to_ascii_uppercase(),
+            b[2].to_ascii_uppercase(),
+        ]))
     }
 
     pub fn code(&self) -> &str {
@@ -79,10 +83,19 @@ impl Currency {
             return None;
         }
         let exp = self.exponent() as usize;
-        if frac.len() > exp || !whole.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit()) {
+        if frac.len() > exp
+            || !whole
+                .bytes()
+                .chain(frac.bytes())
+                .all(|b| b.is_ascii_digit())
+        {
             return None;
         }
-        let mut minor: i64 = if whole.is_empty() { 0 } else { whole.parse().ok()? };
+        let mut minor: i64 = if whole.is_empty() {
+            0
+        } else {
+            whole.parse().ok()?
+        };
         minor = minor.checked_mul(10i64.pow(exp as u32))?;
         if !frac.is_empty() {
             let f: i64 = frac.parse().ok()?;
@@ -100,7 +113,12 @@ impl Currency {
         let div = 10i64.pow(exp);
         let sign = if minor < 0 { "-" } else { "" };
         let a = minor.unsigned_abs();
-        format!("{sign}{}.{:0width$}", a / div as u64, a % div as u64, width = exp as usize)
+        format!(
+            "{sign}{}.{:0width$}",
+            a / div as u64,
+            a % div as u64,
+            width = exp as usize
+        )
     }
 }
 
@@ -123,7 +141,11 @@ mod tests {
     #[test]
     fn amounts_parse_into_minor_units() {
         assert_eq!(Currency::VND.parse_amount("1234567"), Some(1_234_567));
-        assert_eq!(Currency::VND.parse_amount("12.5"), None, "VND has no minor unit");
+        assert_eq!(
+            Currency::VND.parse_amount("12.5"),
+            None,
+            "VND has no minor unit"
+        );
         assert_eq!(Currency::USD.parse_amount("12.5"), Some(1250));
         assert_eq!(Currency::USD.parse_amount("-0.07"), Some(-7));
         assert_eq!(Currency::USD.parse_amount("1.234"), None);

@@ -36,8 +36,12 @@ pub enum OrderStatus {
 }
 
 impl OrderStatus {
-    pub const ALL: [OrderStatus; 4] =
-        [OrderStatus::Paid, OrderStatus::Pending, OrderStatus::Refunded, OrderStatus::Cancelled];
+    pub const ALL: [OrderStatus; 4] = [
+        OrderStatus::Paid,
+        OrderStatus::Pending,
+        OrderStatus::Refunded,
+        OrderStatus::Cancelled,
+    ];
 
     /// Whether the order counts as revenue.
     pub fn counts(self) -> bool {
@@ -79,6 +83,9 @@ record_fields! {
 
 impl Order {
     pub fn items_total(&self) -> i64 {
-        self.items.iter().map(LineItem::amount).fold(0, i64::saturating_add)
+        self.items
+            .iter()
+            .map(LineItem::amount)
+            .fold(0, i64::saturating_add)
     }
 }

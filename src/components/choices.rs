@@ -1,0 +1,33 @@
+//! Enumerations as select options: the option value is the variant's name, the text
+//! is its translation. One place for both directions of the conversion.
+
+/// The value a select uses for an enum variant.
+pub fn code<T: std::fmt::Debug>(v: T) -> String {
+    format!("{v:?}")
+}
+
+/// (value, text) pairs for a select, one per variant, with `label` giving the text.
+pub fn options<T: Copy + std::fmt::Debug>(
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    all.iter()
+        .map(|&v| (code(v), label(v).to_string()))
+        .collect()
+}
+
+/// Like `options`, with a first empty option for "not given".
+pub fn options_or_none<T: Copy + std::fmt::Debug>(
+    none: &str,
+    all: &[T],
+    label: impl Fn(T) -> &'static str,
+) -> Vec<(String, String)> {
+    let mut v = vec![(String::new(), none.to_string())];
+    v.extend(options(all, label));
+    v
+}
+
+/// The variant a select value stands for.
+pub fn parse<T: Copy + std::fmt::Debug>(value: &str, all: &[T]) -> Option<T> {
+    all.iter().copied().find(|v| code(*v) == value)
+}
