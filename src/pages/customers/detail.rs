@@ -65,6 +65,22 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     let t = move || settings.t();
     let id = c.id;
     let d = c.data.clone();
+    let has_details = !(d.emails.is_empty()
+        && d.phones.is_empty()
+        && address_is_empty(&d.address)
+        && d.birthday.is_none()
+        && d.gender.is_none()
+        && d.occupation.is_empty()
+        && d.income.is_none()
+        && d.interests.is_empty()
+        && d.channel.is_none()
+        && d.source.is_empty()
+        && d.company.is_none()
+        && d.consent.is_empty()
+        && d.custom.is_empty()
+        && d.notes.trim().is_empty());
+    // When any field last changed: the newest field stamp.
+    let updated = c.stamps.latest().millis;
     let stats = Memo::new(move |_| data.with(|db| db.stats(id).cloned()).unwrap_or_default());
     let main = settings.currency();
     let delete = move |_| {
@@ -146,6 +162,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
                 <p class="muted">
                     {if d.kind == PartyKind::Organisation { t().kind_organisation } else { t().kind_person }}
                     " · "{t().customer_since}" "{settings.date_of(d.created_at)}
+                    " · "{t().updated}" "{settings.date_time(updated)}
                 </p>
                 <ul class="tags" aria-label=t().field_tags>
                     {d.tags.iter().map(|tag| view! { <li class="badge">{tag.clone()}</li> }).collect_view()}
@@ -164,6 +181,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
         </div>
         <div class="card">
             <h2>{t().section_profile}</h2>
+            {(!has_details).then(|| view! { <p class="muted">{t().no_details}</p> })}
             <dl class="facts">
                 {field(t().field_emails, d.emails.join(", "))}
                 {field(t().field_phones, d.phones.join(", "))}
@@ -189,4 +207,10 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
             </dl>
         </div>
     }
+}
+
+fn address_is_empty(a: &clientele_core::model::Address) -> bool {
+    [&a.street, &a.ward, &a.district, &a.city, &a.country]
+        .iter()
+        .all(|s| s.trim().is_empty())
 }

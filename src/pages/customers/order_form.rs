@@ -14,6 +14,7 @@ use leptos::prelude::*;
 struct Line {
     key: u32,
     product: RwSignal<String>,
+    sku: RwSignal<String>,
     category: RwSignal<String>,
     quantity: RwSignal<String>,
     price: RwSignal<String>,
@@ -24,6 +25,7 @@ impl Line {
         Line {
             key,
             product: RwSignal::new(String::new()),
+            sku: RwSignal::new(String::new()),
             category: RwSignal::new(String::new()),
             quantity: RwSignal::new("1".into()),
             price: RwSignal::new(String::new()),
@@ -116,7 +118,7 @@ pub fn OrderForm(
             if let (Some(q), Some(p)) = (q, p) {
                 items.push(LineItem {
                     product,
-                    sku: String::new(),
+                    sku: l.sku.get_untracked().trim().into(),
                     category: l.category.get_untracked().trim().into(),
                     quantity: q,
                     unit_price: p,
@@ -210,6 +212,7 @@ pub fn OrderForm(
                     <legend>{move || format!("{} {}", t().line_item, lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0) + 1))}</legend>
                     <div class="grid line-grid">
                         <TextField label=l(|t| t.field_product) value=line.product error=err(format!("line-{}-product", line.key)) required=true/>
+                        <TextField label=l(|t| t.field_sku) value=line.sku/>
                         <TextField label=l(|t| t.field_category) value=line.category/>
                         <TextField label=l(|t| t.field_quantity) value=line.quantity error=err(format!("line-{}-quantity", line.key))/>
                         <TextField label=l(|t| t.field_unit_price) value=line.price error=err(format!("line-{}-price", line.key))/>
