@@ -11,6 +11,7 @@ pub mod id;
 pub mod model;
 pub mod record;
 pub mod search;
+pub mod segment;
 pub mod time;
 pub mod validate;
 
