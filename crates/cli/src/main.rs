@@ -2,6 +2,8 @@
 //! core, print. Exit codes: 0 done, 2 bad input or arguments, 1 anything else.
 
 mod demo;
+mod orders;
+mod rfm;
 
 use lexopt::ValueExt;
 use std::process::ExitCode;
@@ -9,7 +11,11 @@ use std::process::ExitCode;
 const USAGE: &str = "usage:
   clientele demo --customers N [--seed S] [--end YYYY-MM-DD] --out DIR
       Writes seeded demo data as CSV files (customers, orders, order_items,
-      interactions) into DIR. The same seed gives the same files.";
+      interactions) into DIR. The same seed gives the same files.
+  clientele rfm --orders FILE --as-of YYYY-MM-DD [--window-days N] [--format csv|json]
+      One row per customer: customer_id,recency_days,frequency,monetary,r,f,m,segment.
+      FILE: CSV with a header holding at least customer_id,date,amount (ISO dates,
+      decimal amounts); an optional status column drops refunded and cancelled rows.";
 
 /// An error for the person running the command: what is wrong, and the exit code.
 #[derive(Debug)]
@@ -51,6 +57,7 @@ fn run() -> Result<(), CliError> {
     };
     match command.as_str() {
         "demo" => demo::run(args),
+        "rfm" => rfm::run(args),
         other => Err(CliError::usage(format!("unknown command '{other}'"))),
     }
 }

@@ -66,7 +66,10 @@ impl Window {
 
 /// RFM values of every customer with at least one purchase in the window, sorted by
 /// customer key.
-pub fn values<K: Clone + Eq + Hash + Ord>(purchases: &[Purchase<K>], window: Window) -> Vec<Values<K>> {
+pub fn values<K: Clone + Eq + Hash + Ord>(
+    purchases: &[Purchase<K>],
+    window: Window,
+) -> Vec<Values<K>> {
     struct Acc {
         last: Day,
         days: Vec<Day>,
@@ -75,7 +78,12 @@ pub fn values<K: Clone + Eq + Hash + Ord>(purchases: &[Purchase<K>], window: Win
     }
     let mut by: HashMap<&K, Acc> = HashMap::new();
     for p in purchases.iter().filter(|p| window.contains(p.day)) {
-        let a = by.entry(&p.customer).or_insert(Acc { last: p.day, days: Vec::new(), total: 0.0, orders: 0 });
+        let a = by.entry(&p.customer).or_insert(Acc {
+            last: p.day,
+            days: Vec::new(),
+            total: 0.0,
+            orders: 0,
+        });
         a.last = a.last.max(p.day);
         a.days.push(p.day);
         a.total += p.amount;
@@ -161,7 +169,11 @@ pub struct ScoringRules {
 
 impl Default for ScoringRules {
     fn default() -> Self {
-        ScoringRules { recency: Scoring::Quintiles, frequency: Scoring::Quintiles, monetary: Scoring::Quintiles }
+        ScoringRules {
+            recency: Scoring::Quintiles,
+            frequency: Scoring::Quintiles,
+            monetary: Scoring::Quintiles,
+        }
     }
 }
 
@@ -187,14 +199,42 @@ pub fn fm(f: u8, m: u8) -> u8 {
 }
 
 /// Scores every customer and names their segment.
-pub fn score_all<K: Clone>(values: Vec<Values<K>>, rules: &ScoringRules, map: &SegmentMap) -> Vec<Scored<K>> {
-    let r = score(&values.iter().map(|v| v.recency_days as f64).collect::<Vec<_>>(), &rules.recency, true);
-    let f = score(&values.iter().map(|v| v.frequency as f64).collect::<Vec<_>>(), &rules.frequency, false);
-    let m = score(&values.iter().map(|v| v.monetary).collect::<Vec<_>>(), &rules.monetary, false);
+pub fn score_all<K: Clone>(
+    values: Vec<Values<K>>,
+    rules: &ScoringRules,
+    map: &SegmentMap,
+) -> Vec<Scored<K>> {
+    let r = score(
+        &values
+            .iter()
+            .map(|v| v.recency_days as f64)
+            .collect::<Vec<_>>(),
+        &rules.recency,
+        true,
+    );
+    let f = score(
+        &values
+            .iter()
+            .map(|v| v.frequency as f64)
+            .collect::<Vec<_>>(),
+        &rules.frequency,
+        false,
+    );
+    let m = score(
+        &values.iter().map(|v| v.monetary).collect::<Vec<_>>(),
+        &rules.monetary,
+        false,
+    );
     values
         .into_iter()
         .enumerate()
-        .map(|(i, v)| Scored { values: v, r: r[i], f: f[i], m: m[i], segment: map.cell(r[i], fm(f[i], m[i])) })
+        .map(|(i, v)| Scored {
+            values: v,
+            r: r[i],
+            f: f[i],
+            m: m[i],
+            segment: map.cell(r[i], fm(f[i], m[i])),
+        })
         .collect()
 }
 
@@ -273,8 +313,20 @@ impl Default for SegmentMap {
                 [Lost, Lost, AtRisk, AtRisk, CantLoseThem],
                 [Hibernating, Hibernating, AtRisk, AtRisk, CantLoseThem],
                 [AboutToSleep, AboutToSleep, NeedAttention, Loyal, Loyal],
-                [Promising, PotentialLoyalists, PotentialLoyalists, Loyal, Loyal],
-                [New, PotentialLoyalists, PotentialLoyalists, Champions, Champions],
+                [
+                    Promising,
+                    PotentialLoyalists,
+                    PotentialLoyalists,
+                    Loyal,
+                    Loyal,
+                ],
+                [
+                    New,
+                    PotentialLoyalists,
+                    PotentialLoyalists,
+                    Champions,
+                    Champions,
+                ],
             ],
         }
     }
@@ -293,7 +345,10 @@ impl SegmentMap {
 
     /// Segments no cell leads to (the UI warns about them after an edit).
     pub fn unreachable(&self) -> Vec<Segment> {
-        Segment::ALL.into_iter().filter(|s| !self.cells.iter().flatten().any(|c| c == s)).collect()
+        Segment::ALL
+            .into_iter()
+            .filter(|s| !self.cells.iter().flatten().any(|c| c == s))
+            .collect()
     }
 }
 
@@ -303,7 +358,11 @@ mod tests {
     use proptest::prelude::*;
 
     fn p(c: &str, day: i32, amount: f64) -> Purchase<String> {
-        Purchase { customer: c.to_string(), day: Day(day), amount }
+        Purchase {
+            customer: c.to_string(),
+            day: Day(day),
+            amount,
+        }
     }
 
     #[test]
@@ -316,14 +375,46 @@ mod tests {
             p("b", 10, 7.0),   // outside a 60-day window
             p("b", 41, 3.0),   // first day inside the window (100 - 60 + 1)
         ];
-        let all = values(&purchases, Window { as_of: Day(100), days: None });
+        let all = values(
+            &purchases,
+            Window {
+                as_of: Day(100),
+                days: None,
+            },
+        );
         assert_eq!(all[0].recency_days, 0);
-        assert_eq!((all[0].frequency, all[0].orders, all[0].monetary), (2, 3, 35.0));
+        assert_eq!(
+            (all[0].frequency, all[0].orders, all[0].monetary),
+            (2, 3, 35.0)
+        );
         assert!((all[0].average() - 35.0 / 3.0).abs() < 1e-9);
-        assert_eq!((all[1].recency_days, all[1].frequency, all[1].monetary), (59, 2, 10.0));
-        let window = values(&purchases, Window { as_of: Day(100), days: Some(60) });
-        assert_eq!((window[1].recency_days, window[1].frequency, window[1].monetary), (59, 1, 3.0));
-        assert!(values::<String>(&[], Window { as_of: Day(1), days: None }).is_empty());
+        assert_eq!(
+            (all[1].recency_days, all[1].frequency, all[1].monetary),
+            (59, 2, 10.0)
+        );
+        let window = values(
+            &purchases,
+            Window {
+                as_of: Day(100),
+                days: Some(60),
+            },
+        );
+        assert_eq!(
+            (
+                window[1].recency_days,
+                window[1].frequency,
+                window[1].monetary
+            ),
+            (59, 1, 3.0)
+        );
+        assert!(values::<String>(
+            &[],
+            Window {
+                as_of: Day(1),
+                days: None
+            }
+        )
+        .is_empty());
     }
 
     #[test]
@@ -331,7 +422,11 @@ mod tests {
         let v: Vec<f64> = (1..=10).map(f64::from).collect();
         assert_eq!(quintiles(&v, false), vec![1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
         assert_eq!(quintiles(&v, true), vec![5, 5, 4, 4, 3, 3, 2, 2, 1, 1]);
-        assert_eq!(quintiles(&[42.0], false), vec![1], "one customer: nobody is worse");
+        assert_eq!(
+            quintiles(&[42.0], false),
+            vec![1],
+            "one customer: nobody is worse"
+        );
     }
 
     #[test]
@@ -344,8 +439,14 @@ mod tests {
     #[test]
     fn fixed_thresholds() {
         let cuts = [2.0, 4.0, 8.0, 16.0];
-        assert_eq!(thresholds(&[1.0, 2.0, 5.0, 16.0, 100.0], &cuts, false), vec![1, 2, 3, 5, 5]);
-        assert_eq!(thresholds(&[1.0, 2.0, 5.0, 16.0, 100.0], &cuts, true), vec![5, 4, 3, 1, 1]);
+        assert_eq!(
+            thresholds(&[1.0, 2.0, 5.0, 16.0, 100.0], &cuts, false),
+            vec![1, 2, 3, 5, 5]
+        );
+        assert_eq!(
+            thresholds(&[1.0, 2.0, 5.0, 16.0, 100.0], &cuts, true),
+            vec![5, 4, 3, 1, 1]
+        );
     }
 
     #[test]
@@ -358,7 +459,11 @@ mod tests {
                 *seen.entry(map.cell(r, fm)).or_insert(0) += 1;
             }
         }
-        assert_eq!(seen.values().sum::<i32>(), 25, "every cell has exactly one segment");
+        assert_eq!(
+            seen.values().sum::<i32>(),
+            25,
+            "every cell has exactly one segment"
+        );
         assert_eq!(seen.len(), 11);
         assert_eq!(map.cell(5, 5), Segment::Champions);
         assert_eq!(map.cell(1, 1), Segment::Lost);

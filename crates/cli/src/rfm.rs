@@ -1,0 +1,116 @@
+//! `clientele rfm`: one row per customer with RFM values, scores and segment.
+
+use crate::{orders, CliError};
+use clientele_core::segment::rfm::{self, ScoringRules, SegmentMap, Window};
+use clientele_core::time::Day;
+use lexopt::ValueExt;
+use std::path::PathBuf;
+
+#[derive(PartialEq)]
+enum Format {
+    Csv,
+    Json,
+}
+
+pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
+    use lexopt::Arg::*;
+    let (mut file, mut as_of, mut format, mut window) = (None, None, Format::Csv, None);
+    while let Some(arg) = p.next()? {
+        match arg {
+            Long("orders") => file = Some(PathBuf::from(p.value()?)),
+            Long("as-of") => {
+                let v = p.value()?.string()?;
+                as_of = Some(Day::parse_iso(&v).ok_or_else(|| {
+                    CliError::usage(format!("--as-of: '{v}' is not a date YYYY-MM-DD"))
+                })?);
+            }
+            Long("window-days") => {
+                let v = p.value()?.string()?;
+                window = Some(v.parse::<u32>().ok().filter(|d| *d > 0).ok_or_else(|| {
+                    CliError::usage(format!(
+                        "--window-days: '{v}' is not a whole number of days"
+                    ))
+                })?);
+            }
+            Long("format") => {
+                format = match p.value()?.string()?.as_str() {
+                    "csv" => Format::Csv,
+                    "json" => Format::Json,
+                    other => {
+                        return Err(CliError::usage(format!(
+                            "--format: '{other}' is not csv or json"
+                        )))
+                    }
+                }
+            }
+            other => return Err(other.unexpected().into()),
+        }
+    }
+    let file = file.ok_or_else(|| CliError::usage("--orders is required"))?;
+    let as_of = as_of.ok_or_else(|| CliError::usage("--as-of is required"))?;
+    let purchases = orders::read(&file)?;
+    let values = rfm::values(
+        &purchases,
+        Window {
+            as_of,
+            days: window,
+        },
+    );
+    let scored = rfm::score_all(values, &ScoringRules::default(), &SegmentMap::default());
+    // Built whole before printing: an error above leaves no partial output.
+    let out = match format {
+        Format::Csv => {
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let e = |e: csv::Error| CliError::io("cannot write CSV", e);
+            w.write_record([
+                "customer_id",
+                "recency_days",
+                "frequency",
+                "monetary",
+                "r",
+                "f",
+                "m",
+                "segment",
+            ])
+            .map_err(e)?;
+            for s in &scored {
+                let v = &s.values;
+                w.write_record([
+                    v.customer.clone(),
+                    v.recency_days.to_string(),
+                    v.frequency.to_string(),
+                    format!("{:.2}", v.monetary),
+                    s.r.to_string(),
+                    s.f.to_string(),
+                    s.m.to_string(),
+                    s.segment.code().to_string(),
+                ])
+                .map_err(e)?;
+            }
+            String::from_utf8(
+                w.into_inner()
+                    .map_err(|e| CliError::io("cannot write CSV", e))?,
+            )
+            .expect("CSV of UTF-8 is UTF-8")
+        }
+        Format::Json => {
+            let rows: Vec<serde_json::Value> = scored
+                .iter()
+                .map(|s| {
+                    serde_json::json!({
+                        "customer_id": s.values.customer,
+                        "recency_days": s.values.recency_days,
+                        "frequency": s.values.frequency,
+                        "monetary": (s.values.monetary * 100.0).round() / 100.0,
+                        "average": (s.values.average() * 100.0).round() / 100.0,
+                        "r": s.r, "f": s.f, "m": s.m,
+                        "segment": s.segment.code(),
+                    })
+                })
+                .collect();
+            serde_json::to_string_pretty(&rows).expect("JSON of plain values") + "\n"
+        }
+    };
+    print!("{out}");
+    Ok(())
+}
