@@ -4,6 +4,7 @@
 //! - Recency: days from the last purchase to the as-of date.
 //! - Frequency: distinct purchase days (several orders on one day count once).
 //! - Monetary: total spend; the average per order is given too.
+//!
 //! Only purchases on or before the as-of date, inside the window, that are not
 //! refunded or cancelled count (callers filter by status; see `Purchase`).
 //!
