@@ -67,60 +67,50 @@ fn scores_a_small_file_exactly() {
     assert_eq!(v[2]["segment"], "lost");
 }
 
+/// Runs `rfm` on a file with `text` and checks it is refused: exit code 2, nothing
+/// printed, and `message` in the error.
+fn refused(name: &str, text: &str, message: &str) {
+    let f = file(name, text);
+    let out = clientele(&[
+        "rfm",
+        "--orders",
+        f.to_str().unwrap(),
+        "--as-of",
+        "2026-03-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2), "{name}");
+    assert!(out.stdout.is_empty(), "{name}: no partial output");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains(message), "{name}: {err}");
+}
+
 #[test]
 fn a_bad_row_names_its_line_and_column_and_prints_nothing() {
-    let f = file(
+    refused(
         "bad",
         "customer_id,date,amount\nc1,2026-01-01,10\nc2,01/02/2026,5\n",
+        "line 3, column 'date': '01/02/2026' is not an ISO date",
     );
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(out.stdout.is_empty(), "no partial output");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        err.contains("line 3, column 'date': '01/02/2026' is not an ISO date"),
-        "{err}"
+    refused(
+        "amount",
+        "customer_id,date,amount\nc1,2026-01-01,ten\n",
+        "line 2, column 'amount': 'ten'",
     );
-
-    let f = file("amount", "customer_id,date,amount\nc1,2026-01-01,ten\n");
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2, column 'amount': 'ten'"));
-
-    let f = file("header", "customer,date,total\nc1,2026-01-01,10\n");
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("line 1, column 'customer_id', 'amount': missing from the header"));
-
-    let f = file("ragged", "customer_id,date,amount\nc1,2026-01-01\n");
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    refused(
+        "header",
+        "customer,date,total\nc1,2026-01-01,10\n",
+        "line 1, column 'customer_id', 'amount': missing from the header",
+    );
+    refused(
+        "ragged",
+        "customer_id,date,amount\nc1,2026-01-01\n",
+        "line 2",
+    );
+    refused(
+        "empty-id",
+        "customer_id,date,amount\n ,2026-01-01,3\n",
+        "line 2, column 'customer_id': empty",
+    );
 }
 
 #[test]
