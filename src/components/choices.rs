@@ -31,3 +31,15 @@ pub fn options_or_none<T: Copy + std::fmt::Debug>(
 pub fn parse<T: Copy + std::fmt::Debug>(value: &str, all: &[T]) -> Option<T> {
     all.iter().copied().find(|v| code(*v) == value)
 }
+
+/// Every known currency as (code, "code (symbol)"), for currency pickers.
+pub fn currency_options() -> Vec<(String, String)> {
+    clientele_core::model::Currency::known()
+        .map(|c| {
+            (
+                c.code().to_string(),
+                format!("{} ({})", c.code(), c.symbol()),
+            )
+        })
+        .collect()
+}

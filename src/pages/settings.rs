@@ -1,11 +1,10 @@
 //! Settings: language, currency, date format, theme; storage usage and persistence;
 //! demo data; erasing everything.
 
-use crate::components::{ConfirmDialog, SelectField};
+use crate::components::{choices, ConfirmDialog, SelectField};
 use crate::state::{load_demo, use_data, use_notices, use_settings, DemoProgress, Theme};
 use crate::storage::quota;
 use clientele_core::format::{DateFormat, Locale};
-use clientele_core::model::Currency;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -27,9 +26,7 @@ fn mb(bytes: f64, settings: &crate::state::SettingsState) -> String {
 pub fn SettingsPage() -> impl IntoView {
     let settings = use_settings();
     let t = move || settings.t();
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
-        Signal::derive(move || f(t()).to_string())
-    };
+    let l = move |f| settings.text(f);
 
     // Each select edits a string and writes through to the settings.
     let lang = RwSignal::new(settings.locale().code().to_string());
@@ -69,16 +66,7 @@ pub fn SettingsPage() -> impl IntoView {
             ("vi".into(), "Tiếng Việt".into()),
         ]
     });
-    let currency_options = Signal::derive(|| {
-        Currency::known()
-            .map(|c| {
-                (
-                    c.code().to_string(),
-                    format!("{} ({})", c.code(), c.symbol()),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
+    let currency_options = Signal::derive(choices::currency_options);
     let date_options = Signal::derive(|| {
         DateFormat::ALL
             .iter()

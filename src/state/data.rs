@@ -179,6 +179,18 @@ impl Data {
         Ok(undo)
     }
 
+    /// Adds a new order or interaction to `customer`.
+    pub async fn add_history<T: HistoryKind>(&self, customer: Id, data: T) -> Result<(), AppError>
+    where
+        T::Fact: Clone,
+    {
+        let cmd = RecordCommand::Create {
+            id: storage::new_id(),
+            data,
+        };
+        self.history_command(customer, cmd).await.map(|_| ())
+    }
+
     /// The orders or interactions of one customer, newest first.
     pub async fn history<T: HistoryKind>(
         &self,

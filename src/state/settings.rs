@@ -52,6 +52,13 @@ impl SettingsState {
     pub fn t(&self) -> &'static Strings {
         strings(self.settings.with(|s| s.locale))
     }
+    /// One UI string as a signal that follows the language, e.g. for a field label:
+    /// `settings.text(|t| t.field_emails)`.
+    pub fn text(&self, get: fn(&Strings) -> &'static str) -> Signal<String> {
+        let settings = self.settings;
+        Signal::derive(move || get(strings(settings.with(|s| s.locale))).to_string())
+    }
+
     pub fn locale(&self) -> Locale {
         self.settings.with(|s| s.locale)
     }

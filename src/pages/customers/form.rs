@@ -288,8 +288,7 @@ pub fn CustomerForm(
             (!msgs.is_empty()).then(|| msgs.join(" · "))
         })
     };
-    let label =
-        move |get: fn(&Strings) -> &'static str| Signal::derive(move || get(t()).to_string());
+    let label = move |get| settings.text(get);
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

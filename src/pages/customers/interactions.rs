@@ -3,7 +3,6 @@
 use crate::components::{choices, SelectField, TextField};
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
-use clientele_core::command::RecordCommand;
 use clientele_core::model::{Direction, InteractionChannel};
 use clientele_core::{Id, Interaction};
 use leptos::prelude::*;
@@ -45,16 +44,7 @@ pub fn Interactions(
             deleted: false,
         };
         leptos::task::spawn_local(async move {
-            match data
-                .history_command(
-                    customer,
-                    RecordCommand::Create {
-                        id: storage::new_id(),
-                        data: i,
-                    },
-                )
-                .await
-            {
+            match data.add_history(customer, i).await {
                 Ok(_) => {
                     subject.set(String::new());
                     note.set(String::new());
@@ -85,9 +75,7 @@ pub fn Interactions(
             }
         })
     });
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
-        Signal::derive(move || f(t()).to_string())
-    };
+    let l = move |f| settings.text(f);
     view! {
         <div class="card">
             <h2>{move || t().interactions_title}</h2>

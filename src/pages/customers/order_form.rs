@@ -3,7 +3,6 @@
 use crate::components::{choices, focus_first_invalid, SelectField, TextField};
 use crate::state::{use_data, use_settings, AppError};
 use crate::storage;
-use clientele_core::command::RecordCommand;
 use clientele_core::format::parse_money;
 use clientele_core::model::{Currency, LineItem, OrderStatus, SalesChannel};
 use clientele_core::validate;
@@ -147,16 +146,7 @@ pub fn OrderForm(
         };
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match data
-                .history_command(
-                    customer,
-                    RecordCommand::Create {
-                        id: storage::new_id(),
-                        data: order,
-                    },
-                )
-                .await
-            {
+            match data.add_history(customer, order).await {
                 Ok(_) => {
                     errors.set(Vec::new());
                     on_done.run(());
@@ -176,19 +166,8 @@ pub fn OrderForm(
         Signal::derive(move || choices::options(&SalesChannel::ALL, |c| t().sales_channel(c)));
     let status_options =
         Signal::derive(move || choices::options(&OrderStatus::ALL, |s| t().order_status(s)));
-    let currency_options = Signal::derive(|| {
-        Currency::known()
-            .map(|c| {
-                (
-                    c.code().to_string(),
-                    format!("{} ({})", c.code(), c.symbol()),
-                )
-            })
-            .collect::<Vec<_>>()
-    });
-    let l = move |f: fn(&crate::i18n::Strings) -> &'static str| {
-        Signal::derive(move || f(t()).to_string())
-    };
+    let currency_options = Signal::derive(choices::currency_options);
+    let l = move |f| settings.text(f);
     let form_error = move || {
         errors.with(|e| {
             e.iter()
