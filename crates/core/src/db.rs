@@ -4,6 +4,7 @@
 
 use crate::id::Id;
 use crate::model::{Currency, Customer, Interaction, InteractionChannel, Order, OrderStatus};
+use crate::purchases::{Bought, PurchaseFact, Terms};
 use crate::record::Record;
 use crate::search::{self, SearchIndex};
 use crate::time::Millis;
@@ -30,9 +31,9 @@ pub struct OrderFact {
 }
 
 impl OrderFact {
-    /// Facts of the live (not deleted) orders.
+    /// Facts of the live (not deleted) orders, grouped by customer and time.
     pub fn of(orders: &[Record<Order>]) -> Vec<OrderFact> {
-        orders
+        let mut facts: Vec<OrderFact> = orders
             .iter()
             .filter(|o| !o.is_deleted())
             .map(|o| OrderFact {
@@ -43,7 +44,9 @@ impl OrderFact {
                 currency: o.data.currency,
                 status: o.data.status,
             })
-            .collect()
+            .collect();
+        sort_facts(&mut facts);
+        facts
     }
 }
 
@@ -104,6 +107,12 @@ impl CustomerStats {
     }
 }
 
+/// Groups a bucket's facts by customer, by time within each (stable: nearly sorted
+/// input, as stored, costs one pass).
+fn sort_facts(facts: &mut [OrderFact]) {
+    facts.sort_by_key(|f| (f.customer, f.placed_at));
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
     #[default]
@@ -118,6 +127,9 @@ pub struct Db {
     customers: Vec<Record<Customer>>,
     positions: HashMap<Id, u32>,
     stats: Vec<CustomerStats>,
+    /// What each customer bought, parallel to `customers`.
+    bought: Vec<Bought>,
+    terms: Terms,
     order_facts: Vec<Vec<OrderFact>>,
     interaction_facts: Vec<Vec<InteractionFact>>,
     /// Folded names for sorting, parallel to `customers`.
@@ -159,6 +171,7 @@ impl Db {
             .iter()
             .map(|c| search::fold(&c.data.name()))
             .collect();
+        db.bought = vec![Bought::default(); db.customers.len()];
         db.load_facts(order_facts, interaction_facts);
         db
     }
@@ -169,8 +182,9 @@ impl Db {
         orders: Vec<(u32, Vec<OrderFact>)>,
         interactions: Vec<(u32, Vec<InteractionFact>)>,
     ) {
-        for (b, f) in orders {
+        for (b, mut f) in orders {
             if let Some(slot) = self.order_facts.get_mut(b as usize) {
+                sort_facts(&mut f);
                 *slot = f;
             }
         }
@@ -181,6 +195,43 @@ impl Db {
         }
         self.rebuild_stats();
         self.sorted.clear();
+    }
+
+    /// Sets what the customers of some buckets bought (start-up, after the customers).
+    pub fn load_purchases(&mut self, buckets: Vec<(u32, Vec<PurchaseFact>)>) {
+        for (_, facts) in buckets {
+            self.apply_purchases(&facts);
+        }
+    }
+
+    fn apply_purchases(&mut self, facts: &[PurchaseFact]) {
+        for f in facts {
+            if let Some(&p) = self.positions.get(&f.customer) {
+                self.bought[p as usize] = Bought::from_fact(f, &mut self.terms);
+            }
+        }
+    }
+
+    /// Replaces what the customers of bucket `b` bought (after an order changed).
+    pub fn set_purchase_facts(&mut self, b: u32, facts: Vec<PurchaseFact>) {
+        for i in self.bucket_positions(b) {
+            self.bought[i as usize] = Bought::default();
+        }
+        self.apply_purchases(&facts);
+    }
+
+    pub fn bought_at(&self, position: u32) -> &Bought {
+        &self.bought[position as usize]
+    }
+
+    pub fn terms(&self) -> &Terms {
+        &self.terms
+    }
+
+    fn bucket_positions(&self, b: u32) -> Vec<u32> {
+        (0..self.customers.len() as u32)
+            .filter(|&i| bucket_of(self.customers[i as usize].id) == b)
+            .collect()
     }
 
     fn rebuild_stats(&mut self) {
@@ -206,10 +257,8 @@ impl Db {
     }
 
     fn refresh_bucket_stats(&mut self, b: u32) {
-        for (i, c) in self.customers.iter().enumerate() {
-            if bucket_of(c.id) == b {
-                self.stats[i] = CustomerStats::default();
-            }
+        for i in self.bucket_positions(b) {
+            self.stats[i as usize] = CustomerStats::default();
         }
         self.add_bucket_stats(b);
     }
@@ -275,6 +324,7 @@ impl Db {
                 self.customers.insert(p, record);
                 self.sort_names.insert(p, name);
                 self.stats.insert(p, CustomerStats::default());
+                self.bought.insert(p, Bought::default());
                 for (i, c) in self.customers.iter().enumerate().skip(p) {
                     self.positions.insert(c.id, i as u32);
                 }
@@ -287,7 +337,8 @@ impl Db {
         self.sorted.clear();
     }
 
-    pub fn set_order_facts(&mut self, b: u32, facts: Vec<OrderFact>) {
+    pub fn set_order_facts(&mut self, b: u32, mut facts: Vec<OrderFact>) {
+        sort_facts(&mut facts);
         self.order_facts[b as usize] = facts;
         self.refresh_bucket_stats(b);
         self.sorted.clear();
@@ -297,6 +348,11 @@ impl Db {
         self.interaction_facts[b as usize] = facts;
         self.refresh_bucket_stats(b);
         self.sorted.clear();
+    }
+
+    /// The order facts of one bucket, grouped by customer and by time within each.
+    pub fn bucket_order_facts(&self, b: u32) -> &[OrderFact] {
+        &self.order_facts[b as usize]
     }
 
     pub fn order_facts(&self) -> impl Iterator<Item = &OrderFact> {

@@ -9,6 +9,7 @@ pub mod format;
 pub mod hlc;
 pub mod id;
 pub mod model;
+pub mod purchases;
 pub mod record;
 pub mod search;
 pub mod segment;

@@ -1,5 +1,7 @@
-//! Segmentation: RFM scores and named segments, lifecycle stages. (Rules and
-//! clustering come with the rest of issue 3.)
+//! Segmentation: RFM scores and named segments, lifecycle stages, rules over customer
+//! fields, and saved segments.
 
+pub mod analysis;
 pub mod lifecycle;
 pub mod rfm;
+pub mod rules;

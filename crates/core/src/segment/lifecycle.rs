@@ -92,15 +92,21 @@ impl Thresholds {
             frequencies.push(d.len() as u32);
             gaps.extend(d.windows(2).map(|w| (w[1].0 - w[0].0) as u32));
         }
+        Thresholds::from_gaps(&mut gaps, &mut frequencies)
+    }
+
+    /// Derives thresholds from every gap (days) between consecutive purchase days and
+    /// every buyer's number of purchase days (both in any order; they get sorted).
+    pub fn from_gaps(gaps: &mut [u32], frequencies: &mut [u32]) -> Thresholds {
         let mut t = Thresholds::default();
         if gaps.len() >= MIN_GAPS {
             gaps.sort_unstable();
-            t.at_risk_days = percentile(&gaps, 0.9).max(7);
+            t.at_risk_days = percentile(gaps, 0.9).max(7);
             t.lapsed_days = t.at_risk_days * 2;
         }
         if frequencies.len() >= MIN_GAPS {
             frequencies.sort_unstable();
-            t.loyal_purchases = percentile(&frequencies, 0.8).max(3);
+            t.loyal_purchases = percentile(frequencies, 0.8).max(3);
         }
         t
     }
@@ -117,6 +123,11 @@ impl Thresholds {
             count += 1;
             last = Some(*d);
         }
+        self.stage_of(count, last, as_of)
+    }
+
+    /// The stage of a customer with `count` distinct purchase days, the last on `last`.
+    pub fn stage_of(&self, count: u32, last: Option<Day>, as_of: Day) -> Stage {
         let Some(last) = last else {
             return Stage::Prospect;
         };

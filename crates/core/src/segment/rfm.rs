@@ -151,7 +151,8 @@ fn thresholds(values: &[f64], cuts: &[f64; 4], lower_is_better: bool) -> Vec<u8>
         .collect()
 }
 
-fn score(values: &[f64], scoring: &Scoring, lower_is_better: bool) -> Vec<u8> {
+/// Scores one dimension (see the module docs); recency is `lower_is_better`.
+pub fn score(values: &[f64], scoring: &Scoring, lower_is_better: bool) -> Vec<u8> {
     if values.is_empty() {
         return Vec::new();
     }
