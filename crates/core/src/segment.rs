@@ -2,6 +2,8 @@
 //! fields, and saved segments.
 
 pub mod analysis;
+pub mod eval;
 pub mod lifecycle;
 pub mod rfm;
 pub mod rules;
+pub mod saved;

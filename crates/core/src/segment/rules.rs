@@ -524,14 +524,55 @@ pub struct Condition {
 }
 
 /// A rule: a condition, or a group of rules that must all (AND) or any (OR) hold.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Rule {
+    All(Vec<Rule>),
+    Any(Vec<Rule>),
+    Condition(Condition),
+}
+
+/// The JSON form of a rule. Binary formats (postcard, in storage) cannot read its
+/// untagged parts, so there a rule is stored as its JSON text.
+#[derive(Serialize, Deserialize)]
+enum Repr {
     #[serde(rename = "all")]
     All(Vec<Rule>),
     #[serde(rename = "any")]
     Any(Vec<Rule>),
     #[serde(untagged)]
     Condition(Condition),
+}
+
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let repr = match self.clone() {
+            Rule::All(v) => Repr::All(v),
+            Rule::Any(v) => Repr::Any(v),
+            Rule::Condition(c) => Repr::Condition(c),
+        };
+        if s.is_human_readable() {
+            repr.serialize(s)
+        } else {
+            let json = serde_json::to_string(&repr).map_err(serde::ser::Error::custom)?;
+            s.serialize_str(&json)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Rule {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Rule, D::Error> {
+        let repr = if d.is_human_readable() {
+            Repr::deserialize(d)?
+        } else {
+            let json = String::deserialize(d)?;
+            serde_json::from_str(&json).map_err(serde::de::Error::custom)?
+        };
+        Ok(match repr {
+            Repr::All(v) => Rule::All(v),
+            Repr::Any(v) => Rule::Any(v),
+            Repr::Condition(c) => Rule::Condition(c),
+        })
+    }
 }
 
 impl Default for Rule {
@@ -744,6 +785,8 @@ mod tests {
         let json = serde_json::to_string(rule).unwrap();
         let back: Rule = serde_json::from_str(&json).unwrap();
         assert_eq!(&back, rule);
+        let bytes = postcard::to_stdvec(rule).unwrap();
+        assert_eq!(&postcard::from_bytes::<Rule>(&bytes).unwrap(), rule, "storage form");
         json
     }
 

@@ -1,0 +1,327 @@
+//! Running a rule over the database: `Compiled::new` prepares the rule once (texts
+//! folded, money in minor units, product names looked up), then `matches` tests one
+//! customer position at a time, so the caller can work in slices and yield between.
+//!
+//! Missing values: a condition on a value the customer does not have (no birthday,
+//! no orders) is false, except "is not", "none of", "has not" and "is empty".
+
+use super::analysis::Analysis;
+use super::rules::{self, Condition, Field, Op, Rule, Value};
+use crate::db::Db;
+use crate::model::{CustomValue, Customer, SalesChannel};
+use crate::purchases::{channel_bit, TermKind};
+use crate::search::fold_char;
+use crate::time::{Day, Millis, MS_PER_DAY};
+
+/// What a rule is evaluated against.
+pub struct Context<'a> {
+    pub db: &'a Db,
+    pub analysis: &'a Analysis,
+}
+
+enum Node {
+    All(Vec<Node>),
+    Any(Vec<Node>),
+    Leaf(Leaf),
+}
+
+struct Leaf {
+    field: Field,
+    op: Op,
+    number: f64,
+    range: (f64, f64),
+    /// Folded texts of the value.
+    texts: Vec<String>,
+    /// Purchase terms of the value (`None`: nobody bought it).
+    terms: Vec<Option<u32>>,
+    /// Sales channel bits of the value.
+    bits: u8,
+    date: Option<Day>,
+}
+
+pub struct Compiled {
+    root: Node,
+    as_of: Day,
+    offset: i64,
+    currency_scale: f64,
+}
+
+fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.trim().chars() {
+        fold_char(c, out);
+    }
+}
+
+fn folded(s: &str) -> String {
+    let mut out = String::new();
+    fold_into(s, &mut out);
+    out
+}
+
+impl Compiled {
+    /// Prepares a rule (which must pass `Rule::check`) for `ctx`'s data.
+    pub fn new(rule: &Rule, ctx: &Context) -> Compiled {
+        let params = ctx.analysis.params.clone().unwrap_or_else(|| {
+            super::analysis::Params::new(Day(0), crate::model::Currency::VND)
+        });
+        let scale = 10f64.powi(params.currency.exponent() as i32);
+        Compiled {
+            root: compile(rule, ctx.db, scale),
+            as_of: params.as_of,
+            offset: params.offset_minutes as i64 * 60_000,
+            currency_scale: scale,
+        }
+    }
+
+    /// Whether the live customer at `position` belongs (deleted ones never do).
+    pub fn matches(&self, ctx: &Context, position: u32, scratch: &mut String) -> bool {
+        if ctx.db.at(position).is_deleted() {
+            return false;
+        }
+        self.node(&self.root, ctx, position, scratch)
+    }
+
+    /// Every matching position in `range`.
+    pub fn members(&self, ctx: &Context, range: std::ops::Range<u32>) -> Vec<u32> {
+        let mut scratch = String::new();
+        range
+            .filter(|&p| self.matches(ctx, p, &mut scratch))
+            .collect()
+    }
+
+    fn node(&self, node: &Node, ctx: &Context, p: u32, scratch: &mut String) -> bool {
+        match node {
+            Node::All(v) => v.iter().all(|n| self.node(n, ctx, p, scratch)),
+            Node::Any(v) => v.iter().any(|n| self.node(n, ctx, p, scratch)),
+            Node::Leaf(l) => self.leaf(l, ctx, p, scratch),
+        }
+    }
+
+    fn day(&self, ms: Millis) -> Day {
+        Day((ms + self.offset).div_euclid(MS_PER_DAY) as i32)
+    }
+
+    fn leaf(&self, l: &Leaf, ctx: &Context, p: u32, scratch: &mut String) -> bool {
+        let c = &ctx.db.at(p).data;
+        let stats = ctx.db.stats_at(p);
+        let a = ctx.analysis;
+        let pi = p as usize;
+        let since = |t: Option<Millis>| t.map(|t| (self.as_of.0 - self.day(t).0) as f64);
+        let score = |v: &Vec<u8>| v.get(pi).copied().filter(|s| *s > 0).map(f64::from);
+        let currency = a.params.as_ref().map(|p| p.currency).unwrap_or_default();
+        match &l.field {
+            Field::Age => number(l, c.birthday.map(|b| b.years_until(self.as_of) as f64)),
+            Field::Orders => number(l, Some(stats.orders as f64)),
+            Field::TotalSpent => number(
+                l,
+                Some(stats.spent_in(currency) as f64 / self.currency_scale),
+            ),
+            Field::AverageSpend => number(
+                l,
+                (stats.orders > 0)
+                    .then(|| stats.spent_in(currency) as f64 / stats.orders as f64 / self.currency_scale),
+            ),
+            Field::DaysSinceLastOrder => number(l, since(stats.last_order)),
+            Field::DaysSinceFirstOrder => number(l, since(stats.first_order)),
+            Field::Interactions => number(l, Some(stats.interactions as f64)),
+            Field::DaysSinceLastInteraction => number(l, since(stats.last_interaction)),
+            Field::RecencyScore => number(l, score(&a.r)),
+            Field::FrequencyScore => number(l, score(&a.f)),
+            Field::MonetaryScore => number(l, score(&a.m)),
+            Field::Occupation => text(l, &c.occupation, scratch),
+            Field::Country => text(l, &c.address.country, scratch),
+            Field::City => text(l, &c.address.city, scratch),
+            Field::District => text(l, &c.address.district, scratch),
+            Field::Source => text(l, &c.source, scratch),
+            Field::Kind => choice(l, Some(rules::kind_code(c.kind))),
+            Field::Gender => choice(l, c.gender.map(rules::gender_code)),
+            Field::Income => choice(l, c.income.map(rules::income_code)),
+            Field::Acquisition => choice(l, c.channel.map(rules::acquisition_code)),
+            Field::RfmSegment => choice(l, a.segment.get(pi).copied().flatten().map(|s| s.code())),
+            Field::Stage => choice(l, a.stage.get(pi).map(|s| s.code())),
+            Field::Interests => texts(l, &c.interests, scratch),
+            Field::Tags => texts(l, &c.tags, scratch),
+            Field::Product | Field::Category | Field::Sku | Field::Store => {
+                let bought = ctx.db.bought_at(p);
+                list(l.op, bought.terms.is_empty(), |k| {
+                    l.terms[k].is_some_and(|t| bought.has(t))
+                }, l.terms.len())
+            }
+            Field::SalesChannel => {
+                let have = ctx.db.bought_at(p).channels;
+                let wanted: Vec<u8> = SalesChannel::ALL
+                    .into_iter()
+                    .map(channel_bit)
+                    .filter(|b| l.bits & b != 0)
+                    .collect();
+                list(l.op, have == 0, |k| have & wanted[k] != 0, wanted.len())
+            }
+            Field::Consent(ch) => {
+                let granted = c.consent_for(*ch).is_some_and(|x| x.granted);
+                (l.op == Op::Yes) == granted
+            }
+            Field::Custom(name) => custom(l, c, name, scratch),
+        }
+    }
+}
+
+fn number(l: &Leaf, v: Option<f64>) -> bool {
+    let Some(v) = v else {
+        return matches!(l.op, Op::IsNot | Op::IsEmpty);
+    };
+    match l.op {
+        Op::Gt => v > l.number,
+        Op::Ge => v >= l.number,
+        Op::Lt => v < l.number,
+        Op::Le => v <= l.number,
+        Op::Is => v == l.number,
+        Op::IsNot => v != l.number,
+        Op::Between => v >= l.range.0 && v <= l.range.1,
+        Op::NotEmpty => true,
+        _ => false,
+    }
+}
+
+fn text(l: &Leaf, v: &str, scratch: &mut String) -> bool {
+    fold_into(v, scratch);
+    let v = scratch.as_str();
+    let first = l.texts.first().map(String::as_str).unwrap_or("");
+    match l.op {
+        Op::Is => v == first,
+        Op::IsNot => v != first,
+        Op::Contains => v.contains(first),
+        Op::NotContains => !v.contains(first),
+        Op::StartsWith => v.starts_with(first),
+        Op::AnyOf => l.texts.iter().any(|t| t == v),
+        Op::NoneOf => !l.texts.iter().any(|t| t == v),
+        Op::IsEmpty => v.is_empty(),
+        Op::NotEmpty => !v.is_empty(),
+        _ => false,
+    }
+}
+
+fn choice(l: &Leaf, v: Option<&str>) -> bool {
+    let has = |code: &str| l.texts.iter().any(|t| t == code);
+    match (l.op, v) {
+        (Op::IsEmpty, v) => v.is_none(),
+        (Op::NotEmpty, v) => v.is_some(),
+        (Op::Is | Op::AnyOf, Some(v)) => has(v),
+        (Op::IsNot | Op::NoneOf, Some(v)) => !has(v),
+        (Op::IsNot | Op::NoneOf, None) => true,
+        _ => false,
+    }
+}
+
+/// A list operator, given whether the list is empty and whether it holds the k-th of
+/// `n` wanted values.
+fn list(op: Op, empty: bool, holds: impl Fn(usize) -> bool, n: usize) -> bool {
+    match op {
+        Op::Has | Op::AnyOf => (0..n).any(&holds),
+        Op::HasNot | Op::NoneOf => !(0..n).any(&holds),
+        Op::AllOf => n > 0 && (0..n).all(&holds),
+        Op::IsEmpty => empty,
+        Op::NotEmpty => !empty,
+        _ => false,
+    }
+}
+
+fn texts(l: &Leaf, values: &[String], scratch: &mut String) -> bool {
+    let mut held = vec![false; l.texts.len()];
+    for v in values {
+        fold_into(v, scratch);
+        for (k, t) in l.texts.iter().enumerate() {
+            if t == scratch {
+                held[k] = true;
+            }
+        }
+    }
+    list(l.op, values.is_empty(), |k| held[k], l.texts.len())
+}
+
+fn custom(l: &Leaf, c: &Customer, name: &str, scratch: &mut String) -> bool {
+    let value = c
+        .custom
+        .iter()
+        .find(|f| f.key.trim().eq_ignore_ascii_case(name.trim()))
+        .map(|f| &f.value);
+    match value {
+        None => matches!(l.op, Op::IsEmpty | Op::IsNot | Op::NoneOf | Op::NotContains),
+        Some(CustomValue::Number(n)) => number(l, Some(*n)),
+        Some(CustomValue::Date(d)) => match (l.op, l.date) {
+            (Op::Before, Some(x)) => *d < x,
+            (Op::After, Some(x)) => *d > x,
+            (Op::Is, Some(x)) => *d == x,
+            (Op::NotEmpty, _) => true,
+            _ => false,
+        },
+        Some(CustomValue::Text(s)) | Some(CustomValue::Choice(s)) => {
+            match l.op {
+                Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between => {
+                    number(l, s.trim().parse::<f64>().ok())
+                }
+                _ => text(l, s, scratch),
+            }
+        }
+    }
+}
+
+fn compile(rule: &Rule, db: &Db, scale: f64) -> Node {
+    match rule {
+        Rule::All(v) => Node::All(v.iter().map(|r| compile(r, db, scale)).collect()),
+        Rule::Any(v) => Node::Any(v.iter().map(|r| compile(r, db, scale)).collect()),
+        Rule::Condition(c) => Node::Leaf(leaf(c, db, scale)),
+    }
+}
+
+fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
+    let money = matches!(c.field, Field::TotalSpent | Field::AverageSpend);
+    // Money is compared in major units: no scaling needed, but amounts are rounded to
+    // the currency's precision as the user sees them.
+    let round = |v: f64| if money { (v * scale).round() / scale } else { v };
+    let texts: Vec<String> = match c.value {
+        Value::None => Vec::new(),
+        _ => c.value.texts(),
+    };
+    let kind = match c.field {
+        Field::Product => Some(TermKind::Product),
+        Field::Category => Some(TermKind::Category),
+        Field::Sku => Some(TermKind::Sku),
+        Field::Store => Some(TermKind::Store),
+        _ => None,
+    };
+    let terms = match kind {
+        Some(k) => texts.iter().map(|t| db.terms().find(k, t)).collect(),
+        None => Vec::new(),
+    };
+    let bits = if c.field == Field::SalesChannel {
+        SalesChannel::ALL
+            .into_iter()
+            .filter(|ch| texts.iter().any(|t| t.trim() == rules::sales_channel_code(*ch)))
+            .map(channel_bit)
+            .fold(0, |a, b| a | b)
+    } else {
+        0
+    };
+    let choice_field = !c.field.choices().is_empty();
+    Leaf {
+        field: c.field.clone(),
+        op: c.op,
+        number: c.value.number().map(round).unwrap_or(f64::NAN),
+        range: c
+            .value
+            .range()
+            .map(|(a, b)| (round(a), round(b)))
+            .unwrap_or((f64::NAN, f64::NAN)),
+        texts: texts
+            .iter()
+            .map(|t| if choice_field { t.trim().to_string() } else { folded(t) })
+            .collect(),
+        terms,
+        bits,
+        date: c.value.date(),
+    }
+}
+
+#[cfg(test)]
+mod tests;

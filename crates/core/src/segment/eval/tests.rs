@@ -1,0 +1,209 @@
+use super::*;
+use crate::db::{bucket_of, OrderFact};
+use crate::hlc::{DeviceId, Hlc};
+use crate::id::Id;
+use crate::model::{
+    Address, Consent, ConsentChannel, Currency, CustomField, Gender, LineItem, Order,
+    OrderStatus,
+};
+use crate::purchases::PurchaseFact;
+use crate::record::Record;
+use crate::segment::analysis::Params;
+use std::collections::HashMap;
+
+const AS_OF: Day = Day(20_000);
+
+fn stamp() -> Hlc {
+    Hlc {
+        millis: 1,
+        counter: 0,
+        device: DeviceId(1),
+    }
+}
+
+struct Shop {
+    customers: Vec<Record<Customer>>,
+    orders: Vec<Record<Order>>,
+}
+
+impl Shop {
+    fn person(&mut self, name: &str, city: &str, edit: impl FnOnce(&mut Customer)) -> Id {
+        let n = self.customers.len() as u64 + 1;
+        let mut c = Customer {
+            display_name: name.into(),
+            address: Address {
+                city: city.into(),
+                country: "VN".into(),
+                ..Default::default()
+            },
+            ..Default::default()
+        };
+        edit(&mut c);
+        let id = Id::new_v7(n, [n as u8; 10]);
+        self.customers.push(Record::new(id, c, stamp()));
+        id
+    }
+
+    fn order(&mut self, c: Id, days_ago: i32, total: i64, category: &str) {
+        let n = 1000 + self.orders.len() as u64;
+        let data = Order {
+            customer: c,
+            placed_at: Day(AS_OF.0 - days_ago).start_millis() + 3_600_000,
+            items: vec![LineItem {
+                product: format!("{category} item"),
+                sku: format!("SKU-{category}"),
+                category: category.into(),
+                quantity: 1,
+                unit_price: total,
+            }],
+            total,
+            currency: Currency::VND,
+            channel: SalesChannel::Online,
+            store: "Website".into(),
+            status: OrderStatus::Paid,
+            deleted: false,
+        };
+        self.orders.push(Record::new(Id::new_v7(n, [0; 10]), data, stamp()));
+    }
+
+    fn db(&self) -> Db {
+        let mut by: HashMap<u32, Vec<Record<Order>>> = HashMap::new();
+        for o in &self.orders {
+            by.entry(bucket_of(o.data.customer)).or_default().push(o.clone());
+        }
+        let facts: Vec<(u32, Vec<OrderFact>)> =
+            by.iter().map(|(b, o)| (*b, OrderFact::of(o))).collect();
+        let purchases: Vec<(u32, Vec<PurchaseFact>)> =
+            by.iter().map(|(b, o)| (*b, PurchaseFact::of(o))).collect();
+        let mut db = Db::load(self.customers.clone(), facts, vec![]);
+        db.load_purchases(purchases);
+        db
+    }
+}
+
+fn names(db: &Db, rule: &Rule) -> Vec<String> {
+    rule.check().expect("valid rule");
+    let analysis = Analysis::compute(db, &Params::new(AS_OF, Currency::VND));
+    let ctx = Context {
+        db,
+        analysis: &analysis,
+    };
+    let compiled = Compiled::new(rule, &ctx);
+    let mut v: Vec<String> = compiled
+        .members(&ctx, 0..db.len() as u32)
+        .into_iter()
+        .map(|p| db.at(p).data.name())
+        .collect();
+    v.sort();
+    v
+}
+
+fn when(field: Field, op: Op, value: Value) -> Rule {
+    Rule::Condition(Condition { field, op, value })
+}
+
+fn shop() -> Db {
+    let mut s = Shop {
+        customers: vec![],
+        orders: vec![],
+    };
+    let an = s.person("An", "Hà Nội", |c| {
+        c.birthday = Day::from_ymd(1990, 1, 1);
+        c.gender = Some(Gender::Female);
+        c.tags = vec!["VIP".into()];
+        c.interests = vec!["Thời trang".into()];
+        c.consent = vec![Consent {
+            channel: ConsentChannel::Email,
+            granted: true,
+            on: Day(19_000),
+        }];
+        c.custom = vec![CustomField {
+            key: "Size".into(),
+            value: CustomValue::Number(38.0),
+        }];
+    });
+    let binh = s.person("Bình", "ha noi", |c| c.tags = vec!["vip".into(), "new".into()]);
+    let cuong = s.person("Cường", "Huế", |c| c.birthday = Day::from_ymd(2005, 6, 1));
+    s.person("Dung", "Hà Nội", |_| {});
+    s.order(an, 200, 1_500_000, "Giày dép");
+    s.order(an, 120, 1_000_000, "Thời trang");
+    s.order(binh, 10, 3_000_000, "Giày dép");
+    s.order(cuong, 400, 5_000_000, "Phụ kiện");
+    s.db()
+}
+
+#[test]
+fn the_issue_example_rule() {
+    let db = shop();
+    let rule = Rule::All(vec![
+        when(Field::City, Op::Is, Value::Text("Hà Nội".into())),
+        when(Field::TotalSpent, Op::Gt, Value::Number(2_000_000.0)),
+        when(Field::DaysSinceLastOrder, Op::Gt, Value::Number(90.0)),
+    ]);
+    assert_eq!(names(&db, &rule), ["An"], "Bình bought 10 days ago; Cường is in Huế");
+}
+
+#[test]
+fn operators_by_kind() {
+    let db = shop();
+    let t = |s: &str| Value::Text(s.into());
+    let list = |v: &[&str]| Value::Texts(v.iter().map(|s| s.to_string()).collect());
+    let cases: Vec<(Rule, Vec<&str>)> = vec![
+        (when(Field::City, Op::Is, t("ha noi")), vec!["An", "Bình", "Dung"]),
+        (when(Field::City, Op::IsNot, t("Hà Nội")), vec!["Cường"]),
+        (when(Field::City, Op::StartsWith, t("hu")), vec!["Cường"]),
+        (when(Field::City, Op::AnyOf, list(&["Huế", "Đà Nẵng"])), vec!["Cường"]),
+        (when(Field::Age, Op::Ge, Value::Number(30.0)), vec!["An"]),
+        (when(Field::Age, Op::Between, Value::Numbers(vec![18.0, 25.0])), vec!["Cường"]),
+        (when(Field::Age, Op::IsEmpty, Value::None), vec!["Bình", "Dung"]),
+        (when(Field::Gender, Op::Is, t("female")), vec!["An"]),
+        (when(Field::Gender, Op::IsNot, t("female")), vec!["Bình", "Cường", "Dung"]),
+        (when(Field::Tags, Op::Has, t("VIP")), vec!["An", "Bình"]),
+        (when(Field::Tags, Op::AllOf, list(&["vip", "NEW"])), vec!["Bình"]),
+        (when(Field::Tags, Op::IsEmpty, Value::None), vec!["Cường", "Dung"]),
+        (when(Field::Interests, Op::Has, t("thoi trang")), vec!["An"]),
+        (when(Field::Category, Op::Has, t("giay dep")), vec!["An", "Bình"]),
+        (when(Field::Category, Op::HasNot, t("Giày dép")), vec!["Cường", "Dung"]),
+        (when(Field::Category, Op::Has, t("Nobody bought this")), vec![]),
+        (when(Field::Product, Op::AnyOf, list(&["Phụ kiện item"])), vec!["Cường"]),
+        (when(Field::SalesChannel, Op::Has, t("online")), vec!["An", "Bình", "Cường"]),
+        (when(Field::Orders, Op::Is, Value::Number(0.0)), vec!["Dung"]),
+        (when(Field::AverageSpend, Op::Ge, Value::Number(1_250_000.0)), vec!["An", "Bình", "Cường"]),
+        (when(Field::DaysSinceFirstOrder, Op::Lt, Value::Number(30.0)), vec!["Bình"]),
+        (when(Field::DaysSinceLastOrder, Op::IsEmpty, Value::None), vec!["Dung"]),
+        (when(Field::Consent(ConsentChannel::Email), Op::Yes, Value::None), vec!["An"]),
+        (when(Field::Consent(ConsentChannel::Email), Op::No, Value::None), vec!["Bình", "Cường", "Dung"]),
+        (when(Field::Stage, Op::Is, t("prospect")), vec!["Dung"]),
+        (when(Field::RfmSegment, Op::IsEmpty, Value::None), vec!["Dung"]),
+        // Three buyers: the best has 2 worse, so 1 + ⌊5·2/3⌋ = 4.
+        (when(Field::RecencyScore, Op::Is, Value::Number(4.0)), vec!["Bình"]),
+        (when(Field::Custom("size".into()), Op::Gt, Value::Number(37.0)), vec!["An"]),
+        (when(Field::Custom("Size".into()), Op::IsEmpty, Value::None), vec!["Bình", "Cường", "Dung"]),
+        (
+            Rule::Any(vec![
+                when(Field::City, Op::Is, t("Huế")),
+                Rule::All(vec![
+                    when(Field::Tags, Op::Has, t("vip")),
+                    when(Field::Orders, Op::Ge, Value::Number(2.0)),
+                ]),
+            ]),
+            vec!["An", "Cường"],
+        ),
+    ];
+    for (rule, expected) in cases {
+        assert_eq!(names(&db, &rule), expected, "{rule:?}");
+    }
+}
+
+#[test]
+fn deleted_customers_never_match() {
+    let mut db = shop();
+    let p = (0..db.len() as u32).find(|&p| db.at(p).data.name() == "Dung").unwrap();
+    let mut gone = db.at(p).clone();
+    gone.data.deleted = true;
+    db.put_customer(gone);
+    assert_eq!(
+        names(&db, &when(Field::Orders, Op::Is, Value::Number(0.0))),
+        Vec::<String>::new()
+    );
+}
