@@ -1,7 +1,8 @@
 //! Segmentation: RFM scores and named segments, lifecycle stages, rules over customer
-//! fields, and saved segments.
+//! fields, k-means++ clustering, and saved segments.
 
 pub mod analysis;
+pub mod cluster;
 pub mod eval;
 pub mod lifecycle;
 pub mod rfm;
