@@ -5,7 +5,8 @@ use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::not_found::NotFound;
 use crate::pages::settings::SettingsPage;
 use crate::state::{
-    provide_data, provide_notices, provide_settings, use_data, use_settings, LoadState,
+    provide_data, provide_notices, provide_segments, provide_settings, use_data, use_settings,
+    LoadState,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -13,9 +14,10 @@ use leptos_router::path;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_settings();
+    let settings = provide_settings();
     provide_notices();
-    provide_data();
+    let data = provide_data();
+    provide_segments(data, settings);
     register_service_worker();
     view! {
         <Router>

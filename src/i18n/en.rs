@@ -153,6 +153,7 @@ pub static EN: Strings = Strings {
         "This tag is listed twice.",
         "Not a number.",
         "This name is used twice.",
+        "A condition of the rule is not complete.",
     ],
     records_summary_text: "{c} customers, {o} orders",
     remove_line: "Remove item",

@@ -158,7 +158,7 @@ pub struct Strings {
     pub persist_unsupported: &'static str,
     pub persist_yes: &'static str,
     /// Indexed like `Problem`'s variants.
-    pub problems: [&'static str; 11],
+    pub problems: [&'static str; 12],
     pub records_summary_text: &'static str,
     pub remove_line: &'static str,
     pub sales_channels: [&'static str; 5],

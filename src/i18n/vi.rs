@@ -153,6 +153,7 @@ pub static VI: Strings = Strings {
         "Nhãn này bị lặp lại.",
         "Không phải là số.",
         "Tên này bị dùng hai lần.",
+        "Một điều kiện của quy tắc chưa đầy đủ.",
     ],
     records_summary_text: "{c} khách hàng, {o} đơn hàng",
     remove_line: "Bỏ dòng này",

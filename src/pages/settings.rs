@@ -2,7 +2,9 @@
 //! demo data; erasing everything.
 
 use crate::components::{choices, ConfirmDialog, SelectField};
-use crate::state::{load_demo, use_data, use_notices, use_settings, DemoProgress, Theme};
+use crate::state::{
+    load_demo, use_data, use_notices, use_segments, use_settings, DemoProgress, Theme,
+};
 use crate::storage::quota;
 use clientele_core::format::{DateFormat, Locale};
 use leptos::prelude::*;
@@ -173,10 +175,14 @@ fn DemoCard() -> impl IntoView {
             })
             .collect::<Vec<_>>()
     });
+    let segments = use_segments();
     let run = move || {
         let n: usize = size.get_untracked().parse().unwrap_or(1000);
         spawn_local(async move {
-            match load_demo(data, n, 1, progress).await {
+            let result = load_demo(data, n, 1, progress).await;
+            // Loading demo data replaces everything, saved segments included.
+            segments.forget();
+            match result {
                 Ok(()) => notices.info(settings.t().demo_loaded),
                 Err(e) => notices.error(e.message(settings.t())),
             }
@@ -222,9 +228,12 @@ fn EraseCard() -> impl IntoView {
     let notices = use_notices();
     let t = move || settings.t();
     let confirm = RwSignal::new(false);
+    let segments = use_segments();
     let erase = Callback::new(move |_| {
         spawn_local(async move {
-            match data.erase_all().await {
+            let result = data.erase_all().await;
+            segments.forget();
+            match result {
                 Ok(()) => notices.info(settings.t().erased),
                 Err(e) => notices.error(e.message(settings.t())),
             }

@@ -7,6 +7,7 @@ use crate::storage::{self, Storage, StorageError};
 use clientele_core::command::{apply, inverse, RecordCommand};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
 use clientele_core::hlc::{Clock, DeviceId};
+use clientele_core::purchases::PurchaseFact;
 use clientele_core::time::Day;
 use clientele_core::{Customer, Hlc, Id, Interaction, Order, Record};
 use futures::lock::Mutex;
@@ -37,14 +38,15 @@ pub struct Data {
 
 /// A record type kept in per-customer buckets (orders, interactions).
 pub trait HistoryKind: storage::History + clientele_core::command::Validate {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<Self::Fact>);
+    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<Self::Fact>, extra: Self::Extra);
     /// The customer the record belongs to (a bucket holds many customers).
     fn customer(&self) -> Id;
 }
 
 impl HistoryKind for Order {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<OrderFact>) {
+    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<OrderFact>, purchases: Vec<PurchaseFact>) {
         db.set_order_facts(bucket, facts);
+        db.set_purchase_facts(bucket, purchases);
     }
     fn customer(&self) -> Id {
         self.customer
@@ -52,7 +54,7 @@ impl HistoryKind for Order {
 }
 
 impl HistoryKind for Interaction {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<InteractionFact>) {
+    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<InteractionFact>, _: ()) {
         db.set_interaction_facts(bucket, facts);
     }
     fn customer(&self) -> Id {
@@ -60,7 +62,7 @@ impl HistoryKind for Interaction {
     }
 }
 
-fn today() -> Day {
+pub(super) fn today() -> Day {
     Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000)
 }
 
@@ -100,7 +102,7 @@ impl Data {
             )))
     }
 
-    fn tick(&self) -> Hlc {
+    pub(super) fn tick(&self) -> Hlc {
         let now = storage::now_ms();
         self.clock
             .try_update_value(|c| c.tick(now))
@@ -173,8 +175,8 @@ impl Data {
                 Ok(undo)
             })
             .await?;
-        let (undo, facts) = result?;
-        self.db.update_value(|db| T::set_facts(db, b, facts));
+        let (undo, facts, extra) = result?;
+        self.db.update_value(|db| T::set_facts(db, b, facts, extra));
         self.changed();
         Ok(undo)
     }
@@ -261,8 +263,16 @@ async fn load(data: Data) -> Result<(), AppError> {
     data.changed();
     mark("clientele:customers-loaded");
     let (orders, interactions) = storage.load_facts().await?;
-    data.db
-        .update_value(|db| db.load_facts(orders, interactions));
+    let purchases = if loaded.meta.purchases_ready {
+        storage.load_purchases().await?
+    } else {
+        // A database from schema v1: derive what customers bought, once.
+        storage.rebuild_purchases().await?
+    };
+    data.db.update_value(|db| {
+        db.load_facts(orders, interactions);
+        db.load_purchases(purchases);
+    });
     data.facts_ready.set(true);
     data.changed();
     mark("clientele:facts-loaded");

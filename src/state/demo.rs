@@ -8,6 +8,7 @@ use super::error::AppError;
 use crate::storage;
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact, BUCKETS};
 use clientele_core::demo::{self, DemoConfig};
+use clientele_core::purchases::PurchaseFact;
 use clientele_core::time::Day;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
@@ -65,6 +66,7 @@ pub async fn load_demo(
     let mut order_facts: Vec<(u32, Vec<OrderFact>)> = Vec::with_capacity(BUCKETS as usize);
     let mut interaction_facts: Vec<(u32, Vec<InteractionFact>)> =
         Vec::with_capacity(BUCKETS as usize);
+    let mut purchases: Vec<(u32, Vec<PurchaseFact>)> = Vec::with_capacity(BUCKETS as usize);
     for (b, members) in by_bucket.into_iter().enumerate() {
         let mut orders: Vec<Record<Order>> = Vec::new();
         let mut interactions: Vec<Record<Interaction>> = Vec::new();
@@ -85,6 +87,7 @@ pub async fn load_demo(
             return Err(e.into());
         }
         order_facts.push((b as u32, OrderFact::of(&orders)));
+        purchases.push((b as u32, PurchaseFact::of(&orders)));
         interaction_facts.push((b as u32, InteractionFact::of(&interactions)));
         all_customers.extend(cs);
         progress.set(Some(DemoProgress {
@@ -94,7 +97,9 @@ pub async fn load_demo(
         yield_now().await;
     }
     storage.set_bulk_pending(false).await?;
-    data.replace(Db::load(all_customers, order_facts, interaction_facts));
+    let mut db = Db::load(all_customers, order_facts, interaction_facts);
+    db.load_purchases(purchases);
+    data.replace(db);
     progress.set(None);
     web_sys::console::log_1(
         &format!(

@@ -4,10 +4,14 @@ mod data;
 mod demo;
 mod error;
 mod notices;
+mod segments;
 mod settings;
 
 pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, DemoProgress};
 pub use error::AppError;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
-pub use settings::{provide_settings, use_settings, Settings, SettingsState, Theme};
+pub use segments::{params as analysis_params, provide_segments, use_segments, Segments};
+pub use settings::{
+    provide_settings, use_settings, AnalysisSettings, Settings, SettingsState, Theme,
+};

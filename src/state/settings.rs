@@ -5,6 +5,8 @@ use crate::i18n::{strings, Strings};
 use crate::storage;
 use clientele_core::format::{self, DateFormat, Locale};
 use clientele_core::model::Currency;
+use clientele_core::segment::lifecycle::Thresholds;
+use clientele_core::segment::rfm::{ScoringRules, SegmentMap};
 use clientele_core::time::{Day, Millis};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -25,6 +27,19 @@ pub struct Settings {
     pub currency: String,
     pub date_format: DateFormat,
     pub theme: Theme,
+    /// How customers are scored and staged (Segments page).
+    pub analysis: AnalysisSettings,
+}
+
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisSettings {
+    /// Only the last this many days count (all history when `None`).
+    pub window_days: Option<u32>,
+    pub scoring: ScoringRules,
+    pub map: SegmentMap,
+    /// Lifecycle thresholds set by hand; derived from the data when `None`.
+    pub stages: Option<Thresholds>,
 }
 
 impl Default for Settings {
@@ -37,6 +52,7 @@ impl Default for Settings {
             currency: "VND".into(),
             date_format: DateFormat::DayMonthYear,
             theme: Theme::System,
+            analysis: AnalysisSettings::default(),
         }
     }
 }

@@ -6,11 +6,17 @@
 //! - `orders`, `interactions`: bucket → encoded records (bucket of the customer's id)
 //! - `order_facts`, `interaction_facts`: bucket → encoded facts, derived from the
 //!   records and written in the same transaction, read at start-up instead of them.
+//! - `purchase_facts` (v2): bucket → what each customer of the bucket bought, derived
+//!   from the orders like the facts. Databases from v1 get it rebuilt once at start.
+//! - `segments` (v2): segment id → encoded `Record<SavedSegment>`.
 
 use super::StorageError;
 use clientele_core::codec;
 use clientele_core::db::{InteractionFact, OrderFact};
+use clientele_core::purchases::PurchaseFact;
 use clientele_core::record::Fields;
+use clientele_core::segment::saved::SavedSegment;
+use clientele_core::Id;
 use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::{Database, Factory, TransactionMode};
 use js_sys::Uint8Array;
@@ -19,11 +25,14 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "clientele";
 /// The IndexedDB schema version. Each version's step is in `upgrade`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 const META: &str = "meta";
 const CUSTOMERS: &str = "customers";
-const ALL_STORES: [&str; 6] = [
+const PURCHASES: &str = "purchase_facts";
+const SEGMENTS: &str = "segments";
+/// Stores of schema version 1.
+const V1_STORES: [&str; 6] = [
     META,
     CUSTOMERS,
     Order::STORE,
@@ -31,6 +40,18 @@ const ALL_STORES: [&str; 6] = [
     Interaction::STORE,
     Interaction::FACTS,
 ];
+const ALL_STORES: [&str; 8] = [
+    META,
+    CUSTOMERS,
+    Order::STORE,
+    Order::FACTS,
+    Interaction::STORE,
+    Interaction::FACTS,
+    PURCHASES,
+    SEGMENTS,
+];
+/// Meta key set once purchase facts exist for every bucket of orders.
+const PURCHASES_READY: &str = "purchases";
 
 /// A record type stored per customer bucket, with derived facts.
 pub trait History: Fields + Serialize + DeserializeOwned + 'static {
@@ -38,6 +59,10 @@ pub trait History: Fields + Serialize + DeserializeOwned + 'static {
     const FACTS: &'static str;
     type Fact: Serialize + DeserializeOwned;
     fn facts(records: &[Record<Self>]) -> Vec<Self::Fact>;
+    /// A second derived store, if any, written with the facts.
+    const EXTRA: Option<&'static str>;
+    type Extra: Serialize + DeserializeOwned;
+    fn extra(records: &[Record<Self>]) -> Self::Extra;
 }
 
 impl History for Order {
@@ -46,6 +71,11 @@ impl History for Order {
     type Fact = OrderFact;
     fn facts(records: &[Record<Order>]) -> Vec<OrderFact> {
         OrderFact::of(records)
+    }
+    const EXTRA: Option<&'static str> = Some(PURCHASES);
+    type Extra = Vec<PurchaseFact>;
+    fn extra(records: &[Record<Order>]) -> Vec<PurchaseFact> {
+        PurchaseFact::of(records)
     }
 }
 
@@ -56,6 +86,9 @@ impl History for Interaction {
     fn facts(records: &[Record<Interaction>]) -> Vec<InteractionFact> {
         InteractionFact::of(records)
     }
+    const EXTRA: Option<&'static str> = None;
+    type Extra = ();
+    fn extra(_: &[Record<Interaction>]) {}
 }
 
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -63,6 +96,8 @@ pub struct Meta {
     pub clock: Option<Hlc>,
     /// A bulk load (demo data) was started and did not finish.
     pub bulk_pending: bool,
+    /// Purchase facts exist for every bucket of orders (false after a v1 upgrade).
+    pub purchases_ready: bool,
 }
 
 pub struct Loaded {
@@ -93,9 +128,14 @@ fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageErro
 }
 
 /// Creates or upgrades the schema, one step per version, from `old` to `SCHEMA_VERSION`.
-fn upgrade(db: &Database, old: u32) -> Result<(), idb::Error> {
-    if old < 1 {
-        for name in ALL_STORES {
+fn upgrade(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
+    if old < 1 && new >= 1 {
+        for name in V1_STORES {
+            db.create_object_store(name, idb::ObjectStoreParams::new())?;
+        }
+    }
+    if old < 2 && new >= 2 {
+        for name in [PURCHASES, SEGMENTS] {
             db.create_object_store(name, idb::ObjectStoreParams::new())?;
         }
     }
@@ -110,9 +150,14 @@ impl Storage {
 
     /// Opens a database by name (tests use their own names).
     pub async fn open_named(name: &str) -> Result<Storage, StorageError> {
+        Storage::open_at(name, SCHEMA_VERSION).await
+    }
+
+    /// Opens a database at an older schema version (tests of migrations).
+    pub async fn open_at(name: &str, version: u32) -> Result<Storage, StorageError> {
         let factory = Factory::new().map_err(|e| StorageError::Unavailable(e.to_string()))?;
         let mut request = factory
-            .open(name, Some(SCHEMA_VERSION))
+            .open(name, Some(version))
             .map_err(StorageError::from)?;
         let failed = std::rc::Rc::new(std::cell::Cell::new(false));
         let failed2 = failed.clone();
@@ -120,7 +165,7 @@ impl Storage {
             use idb::DatabaseEvent;
             let result = event
                 .database()
-                .and_then(|db| upgrade(&db, event.old_version().unwrap_or(0)));
+                .and_then(|db| upgrade(&db, event.old_version().unwrap_or(0), version));
             if result.is_err() {
                 failed2.set(true);
             }
@@ -137,7 +182,7 @@ impl Storage {
             db.close();
             return Err(StorageError::Failed("could not create the database".into()));
         }
-        let found = db.version().unwrap_or(SCHEMA_VERSION);
+        let found = db.version().unwrap_or(version);
         if found > SCHEMA_VERSION {
             db.close();
             return Err(StorageError::NewerVersion {
@@ -205,9 +250,14 @@ impl Storage {
         };
         let bulk_pending =
             matches!(s.get(JsValue::from_str("bulk"))?.await?, Some(v) if !v.is_undefined());
+        let purchases_ready = matches!(
+            s.get(JsValue::from_str(PURCHASES_READY))?.await?,
+            Some(v) if !v.is_undefined()
+        );
         Ok(Meta {
             clock,
             bulk_pending,
+            purchases_ready,
         })
     }
 
@@ -260,20 +310,20 @@ impl Storage {
         }
     }
 
-    /// Reads a bucket, lets `change` modify it, and writes it back with its facts and
-    /// the clock, in one transaction. If `change` fails, nothing is written.
+    /// Reads a bucket, lets `change` modify it, and writes it back with its derived
+    /// facts and the clock, in one transaction. If `change` fails, nothing is written.
     pub async fn modify<T: History, R, E>(
         &self,
         bucket: u32,
         clock: Hlc,
         change: impl FnOnce(&mut Vec<Record<T>>) -> Result<R, E>,
-    ) -> Result<Result<(R, Vec<T::Fact>), E>, StorageError>
+    ) -> Result<Result<(R, Vec<T::Fact>, T::Extra), E>, StorageError>
     where
         T::Fact: Clone,
     {
-        let tx = self
-            .db
-            .transaction(&[T::STORE, T::FACTS, META], TransactionMode::ReadWrite)?;
+        let mut stores = vec![T::STORE, T::FACTS, META];
+        stores.extend(T::EXTRA);
+        let tx = self.db.transaction(&stores, TransactionMode::ReadWrite)?;
         let store = tx.object_store(T::STORE)?;
         let mut records: Vec<Record<T>> = match store.get(key(bucket))?.await? {
             Some(v) if !v.is_undefined() => decode(&v, T::STORE)?,
@@ -282,11 +332,16 @@ impl Storage {
         match change(&mut records) {
             Ok(r) => {
                 let facts = T::facts(&records);
+                let extra = T::extra(&records);
                 let puts = || -> Result<(), StorageError> {
                     store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
                     self.injected_failure()?;
                     tx.object_store(T::FACTS)?
                         .put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
+                    if let Some(name) = T::EXTRA {
+                        tx.object_store(name)?
+                            .put(&bytes(&codec::encode(&extra)), Some(&key(bucket)))?;
+                    }
                     tx.object_store(META)?.put(
                         &bytes(&codec::encode(&clock)),
                         Some(&JsValue::from_str("clock")),
@@ -295,13 +350,85 @@ impl Storage {
                 };
                 let result = puts();
                 commit_or_abort(tx, result).await?;
-                Ok(Ok((r, facts)))
+                Ok(Ok((r, facts, extra)))
             }
             Err(e) => {
                 let _ = tx.abort();
                 Ok(Err(e))
             }
         }
+    }
+
+    /// Reads what every customer bought, by bucket.
+    pub async fn load_purchases(&self) -> Result<Vec<(u32, Vec<PurchaseFact>)>, StorageError> {
+        self.all(PURCHASES).await
+    }
+
+    /// Derives the purchase facts of every bucket of orders (databases from schema
+    /// v1 have none), one bucket per transaction, then marks them ready. Returns them.
+    pub async fn rebuild_purchases(&self) -> Result<Vec<(u32, Vec<PurchaseFact>)>, StorageError> {
+        let tx = self.db.transaction(&[Order::STORE], TransactionMode::ReadOnly)?;
+        let keys = tx.object_store(Order::STORE)?.get_all_keys(None, None)?.await?;
+        drop(tx);
+        let mut out = Vec::with_capacity(keys.len());
+        for k in keys {
+            let b = k.as_f64().unwrap_or(0.0) as u32;
+            let tx = self
+                .db
+                .transaction(&[Order::STORE, PURCHASES], TransactionMode::ReadWrite)?;
+            let orders: Vec<Record<Order>> = match tx.object_store(Order::STORE)?.get(key(b))?.await? {
+                Some(v) if !v.is_undefined() => decode(&v, Order::STORE)?,
+                _ => Vec::new(),
+            };
+            let facts = PurchaseFact::of(&orders);
+            let put = tx
+                .object_store(PURCHASES)
+                .and_then(|s| s.put(&bytes(&codec::encode(&facts)), Some(&key(b))))
+                .map(|_| ())
+                .map_err(StorageError::from);
+            commit_or_abort(tx, put).await?;
+            out.push((b, facts));
+        }
+        let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
+        let put = tx
+            .object_store(META)
+            .and_then(|s| s.put(&bytes(&[1]), Some(&JsValue::from_str(PURCHASES_READY))))
+            .map(|_| ())
+            .map_err(StorageError::from);
+        commit_or_abort(tx, put).await?;
+        Ok(out)
+    }
+
+    /// Every saved segment.
+    pub async fn load_segments(&self) -> Result<Vec<Record<SavedSegment>>, StorageError> {
+        let tx = self.db.transaction(&[SEGMENTS], TransactionMode::ReadOnly)?;
+        let values = tx.object_store(SEGMENTS)?.get_all(None, None)?.await?;
+        values.iter().map(|v| decode(v, SEGMENTS)).collect()
+    }
+
+    /// Writes one saved segment and the clock, atomically.
+    pub async fn write_segment(
+        &self,
+        record: &Record<SavedSegment>,
+        clock: Hlc,
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[SEGMENTS, META], TransactionMode::ReadWrite)?;
+        let puts = || -> Result<(), StorageError> {
+            tx.object_store(SEGMENTS)?.put(
+                &bytes(&codec::encode(record)),
+                Some(&JsValue::from_str(&segment_key(record.id))),
+            )?;
+            self.injected_failure()?;
+            tx.object_store(META)?.put(
+                &bytes(&codec::encode(&clock)),
+                Some(&JsValue::from_str("clock")),
+            )?;
+            Ok(())
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await
     }
 
     /// Writes a whole bucket of each kind at once (bulk loads), in one transaction.
@@ -324,6 +451,8 @@ impl Storage {
                 .put(&bytes(&codec::encode(orders)), Some(&k))?;
             tx.object_store(Order::FACTS)?
                 .put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
+            tx.object_store(PURCHASES)?
+                .put(&bytes(&codec::encode(&Order::extra(orders))), Some(&k))?;
             tx.object_store(Interaction::STORE)?
                 .put(&bytes(&codec::encode(interactions)), Some(&k))?;
             tx.object_store(Interaction::FACTS)?.put(
@@ -367,6 +496,10 @@ impl Storage {
         commit_or_abort(tx, issued).await?;
         self.set_bulk_pending(false).await
     }
+}
+
+fn segment_key(id: Id) -> String {
+    id.to_string()
 }
 
 /// Commits the transaction if every request was issued, else aborts it, so that a

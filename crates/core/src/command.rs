@@ -88,6 +88,11 @@ impl Validate for Order {
         validate::order(self)
     }
 }
+impl Validate for crate::segment::saved::SavedSegment {
+    fn validate(&self, _today: Day) -> Result<(), Vec<FieldError>> {
+        validate::segment(self)
+    }
+}
 impl Validate for Interaction {
     fn validate(&self, _today: Day) -> Result<(), Vec<FieldError>> {
         validate::interaction(self)

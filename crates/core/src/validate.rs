@@ -22,6 +22,8 @@ pub enum Problem {
     InvalidNumber,
     /// A custom field name used twice.
     DuplicateName,
+    /// A segment rule with a condition that does not fit (see `Rule::check`).
+    InvalidRule,
 }
 
 /// A problem with one field (by its stable name, e.g. "emails"), and for list fields
@@ -215,6 +217,24 @@ pub fn interaction(i: &Interaction) -> Result<(), Vec<FieldError>> {
 
 /// Parses a date typed by a person in the given order of day, month, year, with `/`,
 /// `-` or `.` between; ISO `YYYY-MM-DD` is always accepted.
+/// A saved segment needs a name, and a live one a rule that checks out.
+pub fn segment(s: &crate::segment::saved::SavedSegment) -> Result<(), Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if s.name.trim().is_empty() {
+        errors.push(FieldError::new("name", Problem::Required));
+    } else if s.name.chars().count() > MAX_TEXT {
+        errors.push(FieldError::new("name", Problem::TooLong));
+    }
+    if s.rule.as_ref().is_some_and(|r| r.check().is_err()) {
+        errors.push(FieldError::new("rule", Problem::InvalidRule));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}
+
 pub fn parse_date(s: &str, format: crate::format::DateFormat) -> Option<Day> {
     use crate::format::DateFormat;
     let s = s.trim();

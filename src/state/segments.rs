@@ -1,0 +1,267 @@
+//! Segments as the app sees them: the analysis of every customer (RFM, segment,
+//! stage), saved segments and their members. Everything is recomputed when the data
+//! or the analysis settings change, in slices with a yield between them, so the page
+//! never freezes: one slice is the analysis (a few ms per 100k orders) or up to
+//! `SLICE` customers of one segment's rule.
+
+use super::data::{today, Data};
+use super::demo::yield_now;
+use super::error::AppError;
+use super::notices::NoticeKind;
+use super::settings::SettingsState;
+use crate::storage;
+use clientele_core::command::{apply, inverse, RecordCommand};
+use clientele_core::segment::analysis::{Analysis, Params};
+use clientele_core::segment::eval::{Compiled, Context};
+use clientele_core::segment::rules::Rule;
+use clientele_core::segment::saved::SavedSegment;
+use clientele_core::{Id, Record};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+/// Customers evaluated per slice of a rule.
+pub const SLICE: u32 = 20_000;
+
+#[derive(Clone, Copy)]
+pub struct Segments {
+    data: Data,
+    /// Every saved segment record (deleted ones too, as tombstones).
+    records: RwSignal<Vec<Record<SavedSegment>>>,
+    analysis: StoredValue<Rc<Analysis>, LocalStorage>,
+    members: StoredValue<HashMap<Id, Rc<Vec<u32>>>, LocalStorage>,
+    /// Bumped when a new analysis and members are ready.
+    pub revision: RwSignal<u64>,
+    /// A recomputation is under way.
+    pub busy: RwSignal<bool>,
+    run: StoredValue<u64>,
+}
+
+/// The analysis parameters from the settings, as of today.
+pub fn params(settings: &SettingsState) -> Params {
+    let a = settings.settings.with(|s| s.analysis.clone());
+    let mut p = Params::new(today(), settings.currency());
+    p.offset_minutes = storage::utc_offset_minutes();
+    p.window_days = a.window_days;
+    p.scoring = a.scoring;
+    p.map = a.map;
+    p.stages = a.stages;
+    p
+}
+
+impl Segments {
+    /// The current analysis (tracks `revision`).
+    pub fn analysis(&self) -> Rc<Analysis> {
+        self.revision.track();
+        self.analysis.get_value()
+    }
+
+    /// Live saved segments, newest first.
+    pub fn list(&self) -> Vec<Record<SavedSegment>> {
+        let mut v: Vec<Record<SavedSegment>> = self
+            .records
+            .get()
+            .into_iter()
+            .filter(|r| !r.is_deleted())
+            .collect();
+        v.sort_by_key(|r| std::cmp::Reverse(r.data.created_at));
+        v
+    }
+
+    pub fn get(&self, id: Id) -> Option<Record<SavedSegment>> {
+        self.records
+            .with(|v| v.iter().find(|r| r.id == id && !r.is_deleted()).cloned())
+    }
+
+    /// The members (customer positions) of a saved segment, as last computed.
+    pub fn members(&self, id: Id) -> Rc<Vec<u32>> {
+        self.revision.track();
+        self.members
+            .with_value(|m| m.get(&id).cloned())
+            .unwrap_or_default()
+    }
+
+    /// Members of an unsaved rule, computed now (the builder's preview).
+    pub fn preview(&self, rule: &Rule) -> Vec<u32> {
+        let analysis = self.analysis();
+        self.data.with(|db| {
+            if !analysis.fits(db) || rule.check().is_err() {
+                return Vec::new();
+            }
+            let ctx = Context {
+                db,
+                analysis: &analysis,
+            };
+            Compiled::new(rule, &ctx).members(&ctx, 0..db.len() as u32)
+        })
+    }
+
+    /// Runs a command on a saved segment; returns the command that undoes it.
+    pub async fn command(
+        &self,
+        cmd: RecordCommand<SavedSegment>,
+    ) -> Result<Option<RecordCommand<SavedSegment>>, AppError> {
+        let storage = self.data.storage_handle()?;
+        let lock = self.data.lock_handle();
+        let _guard = lock.lock().await;
+        let stamp = self.data.tick();
+        let id = cmd.id();
+        let current = self
+            .records
+            .with_untracked(|v| v.iter().find(|r| r.id == id).cloned());
+        let next = apply(&cmd, current.as_ref(), stamp, today())?;
+        let undo = inverse(&cmd, current.as_ref());
+        storage.write_segment(&next, stamp).await?;
+        self.records.update(|v| match v.iter_mut().find(|r| r.id == id) {
+            Some(slot) => *slot = next,
+            None => v.push(next),
+        });
+        Ok(undo)
+    }
+
+    /// Forgets the saved segments in memory (after all data was erased or replaced).
+    pub fn forget(&self) {
+        self.records.set(Vec::new());
+        self.members.set_value(HashMap::new());
+    }
+
+    /// Starts a recomputation; an older one still running stops at its next slice.
+    pub fn recompute(&self, params: Params) {
+        let run = self.run.get_value() + 1;
+        self.run.set_value(run);
+        let this = *self;
+        spawn_local(async move {
+            // Let a burst of changes settle (and the page paint) first.
+            yield_now().await;
+            if this.run.get_value() != run {
+                return;
+            }
+            this.busy.set(true);
+            if let Some((analysis, members)) = this.compute(run, params).await {
+                this.analysis.set_value(Rc::new(analysis));
+                this.members.set_value(members);
+                this.revision.update(|r| *r += 1);
+                mark("clientele:segments-ready");
+            }
+            if this.run.get_value() == run {
+                this.busy.set(false);
+            }
+        });
+    }
+
+    async fn compute(
+        &self,
+        run: u64,
+        params: Params,
+    ) -> Option<(Analysis, HashMap<Id, Rc<Vec<u32>>>)> {
+        let data = self.data;
+        let revision = data.revision.get_untracked();
+        let stale = || self.run.get_value() != run || data.revision.get_untracked() != revision;
+        let analysis = data.untracked(|db| Analysis::compute(db, &params));
+        let mut members = HashMap::new();
+        for seg in self.records.get_untracked() {
+            if seg.is_deleted() {
+                continue;
+            }
+            yield_now().await;
+            if stale() {
+                return None;
+            }
+            let found = match &seg.data.rule {
+                None => data.untracked(|db| seg.data.static_members(db)),
+                Some(rule) => {
+                    let mut found = Vec::new();
+                    let n = data.untracked(|db| db.len() as u32);
+                    let mut start = 0;
+                    while start < n {
+                        let end = (start + SLICE).min(n);
+                        data.untracked(|db| {
+                            let ctx = Context {
+                                db,
+                                analysis: &analysis,
+                            };
+                            found.extend(Compiled::new(rule, &ctx).members(&ctx, start..end));
+                        });
+                        start = end;
+                        if start < n {
+                            yield_now().await;
+                            if stale() {
+                                return None;
+                            }
+                        }
+                    }
+                    found
+                }
+            };
+            members.insert(seg.id, Rc::new(found));
+        }
+        (!stale()).then_some((analysis, members))
+    }
+}
+
+fn use_notices_or_log(kind: NoticeKind, text: String) {
+    match use_context::<super::notices::Notices>() {
+        Some(n) => {
+            n.push(kind, text, None);
+        }
+        None => web_sys::console::error_1(&text.into()),
+    }
+}
+
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// Loads the saved segments and keeps the analysis up to date.
+pub fn provide_segments(data: Data, settings: SettingsState) -> Segments {
+    let segments = Segments {
+        data,
+        records: RwSignal::new(Vec::new()),
+        analysis: StoredValue::new_local(Rc::new(Analysis::default())),
+        members: StoredValue::new_local(HashMap::new()),
+        revision: RwSignal::new(0),
+        busy: RwSignal::new(false),
+        run: StoredValue::new(0),
+    };
+    provide_context(segments);
+    Effect::new(move |_| {
+        // Re-run on any data change, once the order facts are in.
+        data.revision.track();
+        segments.records.track();
+        let ready = data.facts_ready.get();
+        let p = params(&settings);
+        if ready {
+            segments.recompute(p);
+        }
+    });
+    Effect::new(move |loaded: Option<bool>| {
+        if loaded == Some(true) {
+            return true;
+        }
+        if !data.facts_ready.get() {
+            return false;
+        }
+        spawn_local(async move {
+            let loaded = match data.storage_handle() {
+                Ok(storage) => storage.load_segments().await.map_err(AppError::from),
+                Err(e) => Err(e),
+            };
+            match loaded {
+                Ok(list) => segments.records.set(list),
+                Err(e) => {
+                    let t = settings.t();
+                    use_notices_or_log(NoticeKind::Error, e.message(t));
+                }
+            }
+        });
+        true
+    });
+    segments
+}
+
+pub fn use_segments() -> Segments {
+    expect_context::<Segments>()
+}
