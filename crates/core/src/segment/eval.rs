@@ -129,6 +129,12 @@ impl Compiled {
             Field::RecencyScore => number(l, score(&a.r)),
             Field::FrequencyScore => number(l, score(&a.f)),
             Field::MonetaryScore => number(l, score(&a.m)),
+            Field::FmScore => number(
+                l,
+                score(&a.f)
+                    .zip(score(&a.m))
+                    .map(|(f, m)| crate::segment::rfm::fm(f as u8, m as u8) as f64),
+            ),
             Field::Occupation => text(l, &c.occupation, scratch),
             Field::Country => text(l, &c.address.country, scratch),
             Field::City => text(l, &c.address.city, scratch),

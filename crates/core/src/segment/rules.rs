@@ -54,6 +54,8 @@ pub enum Field {
     RecencyScore,
     FrequencyScore,
     MonetaryScore,
+    /// FM = ⌈(F + M) / 2⌉, the column of the RFM grid.
+    FmScore,
     Interactions,
     DaysSinceLastInteraction,
     Consent(ConsentChannel),
@@ -93,7 +95,7 @@ pub enum Kind {
 
 impl Field {
     /// Every field but custom ones and per-channel consent, in builder order.
-    pub const FIXED: [Field; 30] = [
+    pub const FIXED: [Field; 31] = [
         Field::Kind,
         Field::Age,
         Field::Gender,
@@ -119,6 +121,7 @@ impl Field {
         Field::RecencyScore,
         Field::FrequencyScore,
         Field::MonetaryScore,
+        Field::FmScore,
         Field::Interactions,
         Field::DaysSinceLastInteraction,
         Field::Acquisition,
@@ -128,7 +131,7 @@ impl Field {
 
     /// Every field the builder offers (consent once per channel), custom fields aside.
     pub fn all() -> Vec<Field> {
-        let mut v: Vec<Field> = Field::FIXED[..29].to_vec();
+        let mut v: Vec<Field> = Field::FIXED[..30].to_vec();
         v.extend(ConsentChannel::ALL.into_iter().map(Field::Consent));
         v
     }
@@ -160,6 +163,7 @@ impl Field {
             Field::RecencyScore => "r_score",
             Field::FrequencyScore => "f_score",
             Field::MonetaryScore => "m_score",
+            Field::FmScore => "fm_score",
             Field::Interactions => "interactions",
             Field::DaysSinceLastInteraction => "days_since_last_interaction",
             Field::Acquisition => "acquisition_channel",
@@ -181,7 +185,7 @@ impl Field {
             let name = name.trim();
             return (!name.is_empty()).then(|| Field::Custom(name.to_string()));
         }
-        Field::FIXED[..29].iter().find(|f| f.code() == code).cloned()
+        Field::FIXED[..30].iter().find(|f| f.code() == code).cloned()
     }
 
     pub fn group(&self) -> Group {
@@ -200,7 +204,7 @@ impl Field {
         use Field::*;
         match self {
             Age | Orders | DaysSinceLastOrder | DaysSinceFirstOrder | RecencyScore
-            | FrequencyScore | MonetaryScore | Interactions | DaysSinceLastInteraction => {
+            | FrequencyScore | MonetaryScore | FmScore | Interactions | DaysSinceLastInteraction => {
                 self::Kind::Number
             }
             TotalSpent | AverageSpend => self::Kind::Money,
