@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and prints their results (record them in bench/RESULTS.md with
-# the date and machine). Expects dist/ built (make bench does it).
+# the date and machine). Expects dist/ built (make bench does it). The RFM benchmark
+# (bench/rfm.sh) builds the CLI itself and sets up its Python venv in bench/.venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
@@ -9,3 +10,5 @@ echo "== browser, 1,000 customers (reference scale)"
 node bench/browser.mjs 1000
 echo "== browser, 100,000 customers"
 node bench/browser.mjs 100000
+echo "== rfm: clientele rfm vs pandas (demo orders, 100,000 customers, and CDNOW)"
+bash bench/rfm.sh
