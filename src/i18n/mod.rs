@@ -3,7 +3,10 @@
 //! `{o}`, `{pattern}`.
 
 mod en;
+mod seg;
 mod vi;
+
+pub use seg::{seg_strings, SegStrings};
 
 use clientele_core::format::Locale;
 use clientele_core::model::*;

@@ -1,7 +1,7 @@
 //! User settings (language, currency, date format, theme), remembered in localStorage,
 //! and the formatting helpers that follow them.
 
-use crate::i18n::{strings, Strings};
+use crate::i18n::{seg_strings, strings, SegStrings, Strings};
 use crate::storage;
 use clientele_core::format::{self, DateFormat, Locale};
 use clientele_core::model::Currency;
@@ -67,6 +67,10 @@ pub struct SettingsState {
 impl SettingsState {
     pub fn t(&self) -> &'static Strings {
         strings(self.settings.with(|s| s.locale))
+    }
+    /// The words of the Segments pages.
+    pub fn s(&self) -> &'static SegStrings {
+        seg_strings(self.settings.with(|s| s.locale))
     }
     /// One UI string as a signal that follows the language, e.g. for a field label:
     /// `settings.text(|t| t.field_emails)`.

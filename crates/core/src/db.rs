@@ -391,6 +391,37 @@ impl Db {
         v
     }
 
+    /// Names of the custom fields in use on live customers, sorted.
+    pub fn custom_keys(&self) -> Vec<String> {
+        let mut v: Vec<String> = Vec::new();
+        for c in self.customers.iter().filter(|c| !c.is_deleted()) {
+            for f in &c.data.custom {
+                let k = f.key.trim();
+                if !k.is_empty() && !v.iter().any(|x| x.eq_ignore_ascii_case(k)) {
+                    v.push(k.to_string());
+                }
+            }
+        }
+        v.sort_by_cached_key(|k| search::fold(k));
+        v
+    }
+
+    /// Distinct non-empty values `of` live customers (folded for sameness), sorted.
+    pub fn distinct(&self, of: impl Fn(&Customer) -> Vec<String>) -> Vec<String> {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        for c in self.customers.iter().filter(|c| !c.is_deleted()) {
+            for v in of(&c.data) {
+                let v = v.trim();
+                if !v.is_empty() {
+                    seen.entry(search::fold(v)).or_insert_with(|| v.to_string());
+                }
+            }
+        }
+        let mut v: Vec<(String, String)> = seen.into_iter().collect();
+        v.sort();
+        v.into_iter().map(|(_, shown)| shown).collect()
+    }
+
     /// Every tag in use on live customers, sorted, with its count.
     pub fn tags(&self) -> Vec<(String, usize)> {
         let mut counts: HashMap<String, (String, usize)> = HashMap::new();

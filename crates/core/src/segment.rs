@@ -4,6 +4,7 @@
 pub mod analysis;
 pub mod cluster;
 pub mod eval;
+pub mod features;
 pub mod lifecycle;
 pub mod rfm;
 pub mod rules;

@@ -78,6 +78,8 @@ pub struct Analysis {
     pub grid: [[Tally; 5]; 5],
     /// Indexed like `Segment::ALL`.
     pub segments: [Tally; 11],
+    /// Live customers per stage, indexed like `Stage::ALL`.
+    pub stages: [u32; 6],
     /// Live customers with and without purchases, and all revenue in the window.
     pub buyers: u32,
     pub customers: u32,
@@ -170,6 +172,11 @@ impl Analysis {
                 a.thresholds.stage_of(a.frequency[p], last, params.as_of)
             })
             .collect();
+        for (p, st) in a.stage.iter().enumerate() {
+            if live(p) {
+                a.stages[*st as usize] += 1;
+            }
+        }
         a.buyers = buyers.len() as u32;
         a.customers = (0..n).filter(|&p| live(p)).count() as u32;
         a.params = Some(params.clone());
@@ -249,6 +256,8 @@ mod tests {
         assert_eq!(a.r[p(3)], 0);
         assert_eq!(a.segment[p(5)], None);
         assert_eq!(a.stage[p(5)], Stage::Prospect);
+        assert_eq!(a.stages.iter().sum::<u32>(), 5);
+        assert_eq!(a.stages[Stage::Prospect as usize], 3);
         assert_eq!((a.buyers, a.customers, a.revenue), (2, 5, 10_000));
         let cells: u32 = a.grid.iter().flatten().map(|t| t.customers).sum();
         assert_eq!(cells, 2);

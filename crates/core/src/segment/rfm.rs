@@ -118,6 +118,28 @@ pub enum Scoring {
     Thresholds([f64; 4]),
 }
 
+/// Reads cut points as typed: empty means quintiles; else four ascending numbers in
+/// the locale's notation, separated by ";" or spaces (and "," in English).
+pub fn parse_cuts(text: &str, locale: crate::format::Locale) -> Option<Scoring> {
+    if text.trim().is_empty() {
+        return Some(Scoring::Quintiles);
+    }
+    let sep: &[char] = if locale == crate::format::Locale::Vi {
+        &[';', ' ']
+    } else {
+        &[';', ' ', ',']
+    };
+    let v: Vec<f64> = text
+        .split(sep)
+        .filter(|s| !s.trim().is_empty())
+        .map(|s| crate::format::parse_decimal(s, locale))
+        .collect::<Option<Vec<f64>>>()?;
+    match v[..] {
+        [a, b, c, d] if a < b && b < c && c < d => Some(Scoring::Thresholds([a, b, c, d])),
+        _ => None,
+    }
+}
+
 /// Scores `values` (higher is better unless `lower_is_better`) by the quintile rule.
 fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     let n = values.len();
@@ -357,7 +379,24 @@ impl SegmentMap {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Locale;
     use proptest::prelude::*;
+
+    #[test]
+    fn cut_points_as_typed() {
+        assert_eq!(parse_cuts(" ", Locale::En), Some(Scoring::Quintiles));
+        assert_eq!(
+            parse_cuts("30; 90; 180; 365", Locale::En),
+            Some(Scoring::Thresholds([30.0, 90.0, 180.0, 365.0]))
+        );
+        assert_eq!(
+            parse_cuts("1.000.000; 2.000.000; 5.000.000; 10.000.000", Locale::Vi),
+            Some(Scoring::Thresholds([1e6, 2e6, 5e6, 1e7]))
+        );
+        assert_eq!(parse_cuts("30 20 10 5", Locale::En), None, "not ascending");
+        assert_eq!(parse_cuts("1; 2; 3", Locale::En), None);
+        assert_eq!(parse_cuts("1; 2; x; 4", Locale::En), None);
+    }
 
     fn p(c: &str, day: i32, amount: f64) -> Purchase<String> {
         Purchase {

@@ -1,0 +1,203 @@
+//! Building a segment: the rule editor, a live preview of the matching customers
+//! (summary and list), and saving as a live segment or a static list.
+
+use super::members::{MembersTable, SummaryCards};
+use super::rule_editor::{CondState, GroupState, Item, RuleEditor};
+use crate::components::{focus_first_invalid, TextField};
+use crate::state::{use_notices, use_segments, use_settings};
+use clientele_core::command::RecordCommand;
+use clientele_core::segment::rules::{Condition, Field, Op, Rule, Value};
+use clientele_core::segment::saved::SavedSegment;
+use clientele_core::Id;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use std::rc::Rc;
+
+fn is(field: Field, code: &str) -> Rule {
+    Rule::Condition(Condition {
+        field,
+        op: Op::Is,
+        value: Value::Text(code.to_string()),
+    })
+}
+
+fn score(field: Field, n: u8) -> Rule {
+    Rule::Condition(Condition {
+        field,
+        op: Op::Is,
+        value: Value::Number(n as f64),
+    })
+}
+
+/// The starting rule from the address: a grid cell (`?r=5&fm=4`), a named segment
+/// (`?rfm=champions`) or a stage (`?stage=loyal`); else one empty condition.
+fn start_rule(r: Option<u8>, fm: Option<u8>, rfm: Option<String>, stage: Option<String>) -> Rule {
+    match (r, fm, rfm, stage) {
+        (Some(r), Some(fm), _, _) => Rule::All(vec![score(Field::RecencyScore, r), score(Field::FmScore, fm)]),
+        (_, _, Some(code), _) => Rule::All(vec![is(Field::RfmSegment, &code)]),
+        (_, _, _, Some(code)) => Rule::All(vec![is(Field::Stage, &code)]),
+        _ => Rule::All(vec![Rule::Condition(Condition {
+            field: Field::City,
+            op: Op::Is,
+            value: Value::None,
+        })]),
+    }
+}
+
+#[component]
+pub fn NewSegmentPage() -> impl IntoView {
+    let query = use_query_map();
+    let settings = use_settings();
+    let (rule, name) = query.with_untracked(|q| {
+        let num = |k: &str| q.get(k).and_then(|v| v.parse::<u8>().ok()).filter(|n| (1..=5).contains(n));
+        let rule = start_rule(num("r"), num("fm"), q.get("rfm"), q.get("stage"));
+        let s = settings.s();
+        let name = match (num("r"), num("fm"), q.get("rfm"), q.get("stage")) {
+            (Some(r), Some(fm), _, _) => format!("R{r} FM{fm}"),
+            (_, _, Some(code), _) => clientele_core::segment::rfm::Segment::parse(&code)
+                .map(|x| s.segment(x).to_string())
+                .unwrap_or_default(),
+            (_, _, _, Some(code)) => clientele_core::segment::lifecycle::Stage::ALL
+                .into_iter()
+                .find(|x| x.code() == code)
+                .map(|x| s.stage_name(x).to_string())
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        (rule, name)
+    });
+    view! { <Builder existing=None rule=rule name=name/> }
+}
+
+#[component]
+pub fn EditSegmentPage() -> impl IntoView {
+    let params = use_params_map();
+    let segments = use_segments();
+    let settings = use_settings();
+    let id = params.with_untracked(|p| p.get("id").and_then(|s| Id::parse(&s)));
+    move || match id.and_then(|id| segments.get(id)) {
+        Some(seg) => {
+            let rule = seg.data.rule.clone().unwrap_or_default();
+            view! { <Builder existing=Some(seg.id) rule=rule name=seg.data.name.clone()/> }.into_any()
+        }
+        None => view! {
+            <section class="page">
+                <h1>{settings.s().not_found}</h1>
+                <p><a href="/segments">{settings.s().back}</a></p>
+            </section>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
+    let settings = use_settings();
+    let segments = use_segments();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let s = move || settings.s();
+    let root = GroupState::from_rule(&rule, settings.locale());
+    if root.items.with_untracked(Vec::is_empty) {
+        root.items.set(vec![Item::Cond(CondState::new(Field::City))]);
+    }
+    let name = RwSignal::new(name);
+    let description = RwSignal::new(String::new());
+    let live = RwSignal::new(true);
+    let show_errors = RwSignal::new(false);
+    let name_error = RwSignal::new(None::<String>);
+    // The rule as typed, debounced so typing stays smooth on 100k customers.
+    let typed = Memo::new(move |_| root.rule(settings.locale()));
+    let settled = RwSignal::new(typed.get_untracked());
+    Effect::new(move |_| {
+        let r = typed.get();
+        set_timeout(move || {
+            if typed.get_untracked() == r {
+                settled.set(r);
+            }
+        }, std::time::Duration::from_millis(250));
+    });
+    let members: Memo<Rc<Vec<u32>>> = Memo::new(move |_| Rc::new(settled.with(|r| segments.preview(r))));
+    let valid = Memo::new(move |_| settled.with(|r| r.check().is_ok()));
+    let save = move |_| {
+        show_errors.set(true);
+        let rule = root.rule(settings.locale());
+        let bad_name = name.with(|n| n.trim().is_empty());
+        name_error.set(bad_name.then(|| settings.t().problems[0].to_string()));
+        if bad_name || rule.check().is_err() {
+            focus_first_invalid();
+            return;
+        }
+        let frozen = !live.get_untracked();
+        let positions = segments.preview(&rule);
+        let member_ids: Vec<Id> = if frozen {
+            crate::state::use_data().untracked(|db| positions.iter().map(|&p| db.at(p).id).collect())
+        } else {
+            Vec::new()
+        };
+        let data = SavedSegment {
+            name: name.get_untracked().trim().to_string(),
+            description: description.get_untracked().trim().to_string(),
+            rule: (!frozen).then_some(rule),
+            members: member_ids,
+            created_at: crate::storage::now_ms(),
+            deleted: false,
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let (id, cmd) = match existing {
+                Some(id) => {
+                    let mut changes = vec![
+                        clientele_core::segment::saved::SavedSegmentField::Name(data.name.clone()),
+                        clientele_core::segment::saved::SavedSegmentField::Rule(data.rule.clone()),
+                        clientele_core::segment::saved::SavedSegmentField::Members(data.members.clone()),
+                    ];
+                    if !data.description.is_empty() {
+                        changes.push(clientele_core::segment::saved::SavedSegmentField::Description(data.description.clone()));
+                    }
+                    (id, RecordCommand::Update { id, changes })
+                }
+                None => {
+                    let id = crate::storage::new_id();
+                    (id, RecordCommand::Create { id, data })
+                }
+            };
+            match segments.command(cmd).await {
+                Ok(_) => {
+                    notices.info(settings.s().saved);
+                    navigate(&format!("/segments/{id}"), Default::default());
+                }
+                Err(e) => notices.error(e.message(settings.t())),
+            }
+        });
+    };
+    let kind_name = crate::components::next_id("kind");
+    view! {
+        <section class="page builder">
+            <div class="page-head">
+                <h1>{move || if existing.is_some() { s().edit_title } else { s().builder_title }}</h1>
+                <a href="/segments">{move || s().back}</a>
+            </div>
+            <div class="card">
+                <RuleEditor root=root show_errors=show_errors/>
+            </div>
+            <div class="card">
+                <h2>{move || s().preview_title}</h2>
+                <SummaryCards members=Signal::derive(move || members.get())/>
+            </div>
+            <div class="card save-form">
+                <TextField label=Signal::derive(move || s().name_label.to_string()) value=name required=true error=Signal::derive(move || name_error.get())/>
+                <TextField label=Signal::derive(move || s().description_label.to_string()) value=description/>
+                <fieldset class="choices" role="radiogroup">
+                    <legend>{move || s().kind_label}</legend>
+                    <label class="check"><input type="radio" name=kind_name.clone() prop:checked=move || live.get() on:change=move |_| live.set(true)/>{move || s().live_explain}</label>
+                    <label class="check"><input type="radio" name=kind_name prop:checked=move || !live.get() on:change=move |_| live.set(false)/>{move || s().static_explain}</label>
+                </fieldset>
+                <button type="button" class="primary" on:click=save>{move || s().save_segment}</button>
+                {move || (show_errors.get() && !valid.get()).then(|| view! { <p class="error" role="alert">{settings.t().problems[11]}</p> })}
+            </div>
+            <MembersTable members=Signal::derive(move || members.get()) name=Signal::derive(move || name.get())/>
+        </section>
+    }
+}
