@@ -1,9 +1,13 @@
 //! `clientele`: Clientele's core over files on disk. Thin: parse arguments, call the
 //! core, print. Exit codes: 0 done, 2 bad input or arguments, 1 anything else.
 
+mod csvfile;
+mod customers;
 mod demo;
 mod orders;
 mod rfm;
+mod rulefile;
+mod segment;
 
 use lexopt::ValueExt;
 use std::process::ExitCode;
@@ -15,7 +19,18 @@ const USAGE: &str = "usage:
   clientele rfm --orders FILE --as-of YYYY-MM-DD [--window-days N] [--format csv|json]
       One row per customer: customer_id,recency_days,frequency,monetary,r,f,m,segment.
       FILE: CSV with a header holding at least customer_id,date,amount (ISO dates,
-      decimal amounts); an optional status column drops refunded and cancelled rows.";
+      decimal amounts); an optional status column drops refunded and cancelled rows.
+  clientele segment --orders FILE [--customers FILE] [--items FILE] --rules RULES.json
+                    [--as-of YYYY-MM-DD] [--currency CODE] [--format csv|json]
+      The customers matching the rule in RULES.json, sorted by customer_id:
+      customer_id,name,email,phone,city,country,tags,orders,total_spent,currency,
+      last_order,recency_days,frequency,monetary,r,f,m,segment,stage.
+      FILE: orders as for rfm, plus optional order_id, currency, channel, store columns.
+      --customers: profiles by customer_id (columns as `demo` writes customers.csv);
+      customers without orders are included. --items: order lines with order_id and
+      product, category, sku (as `demo` writes order_items.csv), for product rules.
+      RULES.json: {\"all\": [{\"field\": \"city\", \"op\": \"is\", \"value\": \"Hà Nội\"}, ...]}
+      (or \"any\"; groups nest). --as-of defaults to today; money in --currency (VND).";
 
 /// An error for the person running the command: what is wrong, and the exit code.
 #[derive(Debug)]
@@ -58,6 +73,7 @@ fn run() -> Result<(), CliError> {
     match command.as_str() {
         "demo" => demo::run(args),
         "rfm" => rfm::run(args),
+        "segment" => segment::run(args),
         other => Err(CliError::usage(format!("unknown command '{other}'"))),
     }
 }

@@ -1,22 +1,19 @@
 //! Reading an orders CSV for batch analytics: a header with at least `customer_id`,
 //! `date` and `amount` (any order, any case); other columns are ignored, except an
-//! optional `status`. Dates are ISO (`2026-01-31`, or a date-time such as
+//! optional `status` (and, for `segment`, optional `order_id`, `currency`, `channel`
+//! and `store`). Dates are ISO (`2026-01-31`, or a date-time such as
 //! `2026-01-31T08:05:00Z`, whose date is taken); amounts are plain decimals
 //! (`1234.5`). Rows whose status is refunded or cancelled, and rows with a negative
 //! amount (refunds), are not purchases. The first bad row stops the reading with its
 //! line and column.
 
+use crate::csvfile::{bad, cell, Table};
 use crate::CliError;
+use clientele_core::model::{Currency, OrderStatus, SalesChannel};
 use clientele_core::segment::rfm::Purchase;
+use clientele_core::segment::rules::sales_channel_code;
 use clientele_core::time::Day;
 use std::path::Path;
-
-fn bad(path: &Path, line: u64, column: &str, why: impl std::fmt::Display) -> CliError {
-    CliError {
-        message: format!("{}: line {line}, column '{column}': {why}", path.display()),
-        code: 2,
-    }
-}
 
 pub fn parse_day(s: &str) -> Option<Day> {
     let s = s.trim();
@@ -32,61 +29,69 @@ pub fn parse_day(s: &str) -> Option<Day> {
     }
 }
 
-pub fn read(path: &Path) -> Result<Vec<Purchase<String>>, CliError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .flexible(false)
-        .from_path(path)
-        .map_err(|e| CliError {
-            message: format!("cannot read {}: {e}", path.display()),
-            code: 2,
-        })?;
-    let headers = reader.headers().map_err(|e| bad(path, 1, "-", e))?.clone();
-    let find = |name: &str| {
-        headers.iter().position(|h| {
-            h.trim()
-                .trim_start_matches('\u{feff}')
-                .eq_ignore_ascii_case(name)
-        })
+/// The columns every orders file has.
+struct Base {
+    customer: usize,
+    date: usize,
+    amount: usize,
+    status: Option<usize>,
+}
+
+fn open(path: &Path) -> Result<(Table, Base), CliError> {
+    let table = Table::open(path)?;
+    table.require(
+        &["customer_id", "date", "amount"],
+        "needed: customer_id, date, amount",
+    )?;
+    let base = Base {
+        customer: table.find("customer_id").expect("required"),
+        date: table.find("date").expect("required"),
+        amount: table.find("amount").expect("required"),
+        status: table.find("status"),
     };
-    let missing: Vec<&str> = ["customer_id", "date", "amount"]
-        .into_iter()
-        .filter(|n| find(n).is_none())
-        .collect();
-    if !missing.is_empty() {
-        return Err(bad(
-            path,
-            1,
-            &missing.join("', '"),
-            "missing from the header (needed: customer_id, date, amount)",
-        ));
+    Ok((table, base))
+}
+
+/// The customer and day of a row, checked.
+fn customer_day(
+    path: &Path,
+    line: u64,
+    row: &csv::StringRecord,
+    b: &Base,
+) -> Result<(String, Day), CliError> {
+    let customer = cell(row, Some(b.customer));
+    if customer.is_empty() {
+        return Err(bad(path, line, "customer_id", "empty"));
     }
-    let (ci, di, ai) = (
-        find("customer_id").unwrap(),
-        find("date").unwrap(),
-        find("amount").unwrap(),
-    );
-    let si = find("status");
+    let date = row.get(b.date).unwrap_or("");
+    let day = parse_day(date).ok_or_else(|| {
+        bad(
+            path,
+            line,
+            "date",
+            format!("'{date}' is not an ISO date (YYYY-MM-DD)"),
+        )
+    })?;
+    Ok((customer.to_string(), day))
+}
+
+fn status(row: &csv::StringRecord, b: &Base) -> OrderStatus {
+    match cell(row, b.status).to_ascii_lowercase().as_str() {
+        "refunded" => OrderStatus::Refunded,
+        "cancelled" | "canceled" => OrderStatus::Cancelled,
+        "pending" => OrderStatus::Pending,
+        _ => OrderStatus::Paid,
+    }
+}
+
+/// The purchases of an orders file, for RFM.
+pub fn read(path: &Path) -> Result<Vec<Purchase<String>>, CliError> {
+    let (mut table, b) = open(path)?;
     let mut out = Vec::new();
-    for row in reader.records() {
-        let row = row.map_err(|e| {
-            let line = e.position().map(|p| p.line()).unwrap_or(0);
-            bad(path, line, "-", e)
-        })?;
-        let line = row.position().map(|p| p.line()).unwrap_or(0);
-        let customer = row.get(ci).unwrap_or("").trim();
-        if customer.is_empty() {
-            return Err(bad(path, line, "customer_id", "empty"));
-        }
-        let date = row.get(di).unwrap_or("");
-        let day = parse_day(date).ok_or_else(|| {
-            bad(
-                path,
-                line,
-                "date",
-                format!("'{date}' is not an ISO date (YYYY-MM-DD)"),
-            )
-        })?;
-        let amount_text = row.get(ai).unwrap_or("").trim();
+    for row in table.rows() {
+        let (line, row) = row?;
+        let (customer, day) = customer_day(path, line, &row, &b)?;
+        let amount_text = cell(&row, Some(b.amount));
         let amount: f64 = amount_text
             .parse()
             .ok()
@@ -99,21 +104,141 @@ pub fn read(path: &Path) -> Result<Vec<Purchase<String>>, CliError> {
                     format!("'{amount_text}' is not a decimal number like 1234.50"),
                 )
             })?;
-        let status = si
-            .and_then(|i| row.get(i))
-            .unwrap_or("")
-            .trim()
-            .to_ascii_lowercase();
-        if amount < 0.0 || matches!(status.as_str(), "refunded" | "cancelled" | "canceled") {
+        if amount < 0.0 || !status(&row, &b).counts() {
             continue;
         }
         out.push(Purchase {
-            customer: customer.to_string(),
+            customer,
             day,
             amount,
         });
     }
     Ok(out)
+}
+
+/// One row of an orders file, as `segment` uses it.
+pub struct OrderRow {
+    pub line: u64,
+    /// Empty when the file has no `order_id` column.
+    pub order_id: String,
+    pub customer: String,
+    pub day: Day,
+    /// Minor units of `currency`.
+    pub total: i64,
+    pub currency: Currency,
+    pub status: OrderStatus,
+    pub channel: Option<SalesChannel>,
+    pub store: String,
+}
+
+impl OrderRow {
+    /// Whether the row is a purchase: not refunded or cancelled, not a negative amount.
+    pub fn counts(&self) -> bool {
+        self.status.counts() && self.total >= 0
+    }
+}
+
+/// An orders file read whole, with which optional columns it has.
+pub struct OrderFile {
+    pub rows: Vec<OrderRow>,
+    pub has_order_id: bool,
+    pub has_channel: bool,
+    pub has_store: bool,
+}
+
+/// An amount in minor units of `currency`; trailing zeros past its precision are
+/// allowed ("100.00" VND is 100).
+pub fn parse_amount(currency: Currency, s: &str) -> Option<i64> {
+    let s = s.trim();
+    currency.parse_amount(s).or_else(|| {
+        s.contains('.')
+            .then(|| currency.parse_amount(s.trim_end_matches('0')))
+            .flatten()
+    })
+}
+
+/// A sales channel by its rule code (`in_store`) or its name (`InStore`, `In store`).
+pub fn parse_channel(s: &str) -> Option<SalesChannel> {
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let k = key(s);
+    SalesChannel::ALL
+        .into_iter()
+        .find(|c| key(sales_channel_code(*c)) == k)
+}
+
+/// Every row of an orders file, refunded and cancelled ones included (they are not
+/// purchases, but their orders exist). Amounts without a `currency` cell are in
+/// `default_currency`.
+pub fn read_rows(path: &Path, default_currency: Currency) -> Result<OrderFile, CliError> {
+    let (mut table, b) = open(path)?;
+    let order_id = table.find("order_id");
+    let currency = table.find("currency");
+    let channel = table.find("channel");
+    let store = table.find("store");
+    let mut rows = Vec::new();
+    for row in table.rows() {
+        let (line, row) = row?;
+        let (customer, day) = customer_day(path, line, &row, &b)?;
+        let currency = match cell(&row, currency) {
+            "" => default_currency,
+            code => Currency::parse(code).ok_or_else(|| {
+                bad(
+                    path,
+                    line,
+                    "currency",
+                    format!("'{code}' is not a three-letter currency code like VND"),
+                )
+            })?,
+        };
+        let amount_text = cell(&row, Some(b.amount));
+        let total = parse_amount(currency, amount_text).ok_or_else(|| {
+            bad(
+                path,
+                line,
+                "amount",
+                format!(
+                    "'{amount_text}' is not an amount in {currency} (a decimal number with at most {} decimals)",
+                    currency.exponent()
+                ),
+            )
+        })?;
+        let channel = match cell(&row, channel) {
+            "" => None,
+            name => Some(parse_channel(name).ok_or_else(|| {
+                bad(
+                    path,
+                    line,
+                    "channel",
+                    format!(
+                        "'{name}' is not a sales channel (one of: {})",
+                        SalesChannel::ALL.map(sales_channel_code).join(", ")
+                    ),
+                )
+            })?),
+        };
+        rows.push(OrderRow {
+            line,
+            order_id: cell(&row, order_id).to_string(),
+            customer,
+            day,
+            total,
+            currency,
+            status: status(&row, &b),
+            channel,
+            store: cell(&row, store).to_string(),
+        });
+    }
+    Ok(OrderFile {
+        rows,
+        has_order_id: order_id.is_some(),
+        has_channel: channel.is_some(),
+        has_store: store.is_some(),
+    })
 }
 
 #[cfg(test)]
@@ -131,5 +256,22 @@ mod tests {
         assert_eq!(parse_day("31/01/2026"), None);
         assert_eq!(parse_day("2026-01-31Tnope"), None);
         assert_eq!(parse_day("2026-02-30"), None);
+    }
+
+    #[test]
+    fn amounts_and_channels() {
+        assert_eq!(parse_amount(Currency::VND, "2500000"), Some(2_500_000));
+        assert_eq!(parse_amount(Currency::VND, "100.00"), Some(100));
+        assert_eq!(parse_amount(Currency::VND, "100.50"), None);
+        assert_eq!(parse_amount(Currency::USD, "12.5"), Some(1250));
+        assert_eq!(parse_amount(Currency::USD, "-3"), Some(-300));
+        assert_eq!(parse_amount(Currency::USD, "1e5"), None);
+        assert_eq!(parse_channel("InStore"), Some(SalesChannel::InStore));
+        assert_eq!(parse_channel("in_store"), Some(SalesChannel::InStore));
+        assert_eq!(
+            parse_channel("Marketplace"),
+            Some(SalesChannel::Marketplace)
+        );
+        assert_eq!(parse_channel("fax"), None);
     }
 }
