@@ -3,6 +3,9 @@
 use crate::components::{Nav, Toasts};
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::not_found::NotFound;
+use crate::pages::segments::{
+    ClustersPage, EditSegmentPage, NewSegmentPage, SegmentPage, SegmentsPage,
+};
 use crate::pages::settings::SettingsPage;
 use crate::state::{
     provide_data, provide_notices, provide_segments, provide_settings, use_data, use_settings,
@@ -30,6 +33,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerPage/>
+                    <Route path=path!("/segments") view=SegmentsPage/>
+                    <Route path=path!("/segments/new") view=NewSegmentPage/>
+                    <Route path=path!("/segments/clusters") view=ClustersPage/>
+                    <Route path=path!("/segments/:id") view=SegmentPage/>
+                    <Route path=path!("/segments/:id/edit") view=EditSegmentPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

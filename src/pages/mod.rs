@@ -2,4 +2,5 @@
 
 pub mod customers;
 pub mod not_found;
+pub mod segments;
 pub mod settings;

@@ -8,7 +8,7 @@ mod segments;
 mod settings;
 
 pub use data::{provide_data, use_data, Data, LoadState};
-pub use demo::{load_demo, DemoProgress};
+pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments};

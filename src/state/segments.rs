@@ -20,6 +20,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// Customers evaluated per slice of a rule.
 pub const SLICE: u32 = 20_000;
@@ -30,7 +31,7 @@ pub struct Segments {
     /// Every saved segment record (deleted ones too, as tombstones).
     records: RwSignal<Vec<Record<SavedSegment>>>,
     analysis: StoredValue<Rc<Analysis>, LocalStorage>,
-    members: StoredValue<HashMap<Id, Rc<Vec<u32>>>, LocalStorage>,
+    members: StoredValue<HashMap<Id, Arc<Vec<u32>>>, LocalStorage>,
     /// Bumped when a new analysis and members are ready.
     pub revision: RwSignal<u64>,
     /// A recomputation is under way.
@@ -57,6 +58,11 @@ impl Segments {
         self.analysis.get_value()
     }
 
+    /// The current analysis, without tracking (inside event handlers and rows).
+    pub fn analysis_untracked(&self) -> Rc<Analysis> {
+        self.analysis.get_value()
+    }
+
     /// Live saved segments, newest first.
     pub fn list(&self) -> Vec<Record<SavedSegment>> {
         let mut v: Vec<Record<SavedSegment>> = self
@@ -75,7 +81,7 @@ impl Segments {
     }
 
     /// The members (customer positions) of a saved segment, as last computed.
-    pub fn members(&self, id: Id) -> Rc<Vec<u32>> {
+    pub fn members(&self, id: Id) -> Arc<Vec<u32>> {
         self.revision.track();
         self.members
             .with_value(|m| m.get(&id).cloned())
@@ -154,7 +160,7 @@ impl Segments {
         &self,
         run: u64,
         params: Params,
-    ) -> Option<(Analysis, HashMap<Id, Rc<Vec<u32>>>)> {
+    ) -> Option<(Analysis, HashMap<Id, Arc<Vec<u32>>>)> {
         let data = self.data;
         let revision = data.revision.get_untracked();
         let stale = || self.run.get_value() != run || data.revision.get_untracked() != revision;
@@ -194,7 +200,7 @@ impl Segments {
                     found
                 }
             };
-            members.insert(seg.id, Rc::new(found));
+            members.insert(seg.id, Arc::new(found));
         }
         (!stale()).then_some((analysis, members))
     }

@@ -3,6 +3,7 @@
 use super::form::CustomerForm;
 use super::interactions::Interactions;
 use super::orders::Orders;
+use super::segments_card::SegmentsCard;
 use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::command::RecordCommand;
 use clientele_core::model::{Customer, PartyKind};
@@ -47,6 +48,7 @@ pub fn CustomerPage() -> impl IntoView {
                 }.into_any(),
             }}
             {move || id.get().filter(|_| customer.with(Option::is_some) && !editing.get()).map(|id| view! {
+                <SegmentsCard customer=id/>
                 <div class="columns">
                     <Orders customer=id/>
                     <Interactions customer=id/>

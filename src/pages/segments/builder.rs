@@ -12,7 +12,7 @@ use clientele_core::Id;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use std::rc::Rc;
+use std::sync::Arc;
 
 fn is(field: Field, code: &str) -> Rule {
     Rule::Condition(Condition {
@@ -118,7 +118,7 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
             }
         }, std::time::Duration::from_millis(250));
     });
-    let members: Memo<Rc<Vec<u32>>> = Memo::new(move |_| Rc::new(settled.with(|r| segments.preview(r))));
+    let members: Memo<Arc<Vec<u32>>> = Memo::new(move |_| Arc::new(settled.with(|r| segments.preview(r))));
     let valid = Memo::new(move |_| settled.with(|r| r.check().is_ok()));
     let save = move |_| {
         show_errors.set(true);

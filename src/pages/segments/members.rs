@@ -5,7 +5,7 @@ use crate::components::{Column, VirtualTable};
 use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::segment::saved::{members_csv, Summary};
 use leptos::prelude::*;
-use std::rc::Rc;
+
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
@@ -42,7 +42,7 @@ pub fn file_name(name: &str) -> String {
 }
 
 #[component]
-pub fn SummaryCards(#[prop(into)] members: Signal<Rc<Vec<u32>>>) -> impl IntoView {
+pub fn SummaryCards(#[prop(into)] members: Signal<Arc<Vec<u32>>>) -> impl IntoView {
     let settings = use_settings();
     let segments = use_segments();
     let s = move || settings.s();
@@ -65,7 +65,7 @@ pub fn SummaryCards(#[prop(into)] members: Signal<Rc<Vec<u32>>>) -> impl IntoVie
 
 #[component]
 pub fn MembersTable(
-    #[prop(into)] members: Signal<Rc<Vec<u32>>>,
+    #[prop(into)] members: Signal<Arc<Vec<u32>>>,
     /// The segment's name, for the table's name and the file name.
     #[prop(into)]
     name: Signal<String>,
@@ -98,7 +98,7 @@ pub fn MembersTable(
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
         let (c, stats) = data.untracked(|db| (db.at(p).clone(), db.stats_at(p).clone()));
-        let a = segments.analysis.get_value_untracked();
+        let a = segments.analysis_untracked();
         let pi = p as usize;
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|x| *x > 0).map(|x| x.to_string());
         let main = settings.currency();
@@ -117,7 +117,7 @@ pub fn MembersTable(
     };
     let key = move |i: usize| (rows.with_untracked(|r| r.get(i).copied()), segments.revision.get_untracked(), i);
     let export = move |_| {
-        let a = segments.analysis.get_value_untracked();
+        let a = segments.analysis_untracked();
         let csv = members.with_untracked(|m| data.untracked(|db| members_csv(db, &a, m)));
         match download(&file_name(&name.get_untracked()), &csv) {
             Ok(()) => notices.info(settings.s().exported),

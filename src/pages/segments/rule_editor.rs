@@ -31,7 +31,7 @@ pub struct CondState {
 pub struct GroupState {
     key: u32,
     any: RwSignal<bool>,
-    items: RwSignal<Vec<Item>>,
+    pub items: RwSignal<Vec<Item>>,
 }
 
 #[derive(Clone, Copy)]
@@ -234,8 +234,9 @@ fn GroupView(
         })
     };
     let remove = move |k: u32| group.items.update(|v| v.retain(|i| i.key() != k));
+    let group_class = if depth > 0 { "rule-group nested" } else { "rule-group" };
     view! {
-        <fieldset class="rule-group" class:nested=depth > 0>
+        <fieldset class=group_class>
             <legend class="sr-only">{move || s().group_label}</legend>
             <div class="group-head">
                 <label for=id.clone()>{move || s().group_label}</label>
@@ -369,6 +370,7 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
             None
         }
     };
+    let eid2 = eid.clone();
     let value_input = move || {
         let f = field.get();
         let o = op.get();
@@ -442,7 +444,6 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
             }
         }
     };
-    let eid2 = eid.clone();
     view! {
         <div class="condition" class:has-error=move || error().is_some()>
             <div class="field">
