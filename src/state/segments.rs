@@ -119,10 +119,11 @@ impl Segments {
         let next = apply(&cmd, current.as_ref(), stamp, today())?;
         let undo = inverse(&cmd, current.as_ref());
         storage.write_segment(&next, stamp).await?;
-        self.records.update(|v| match v.iter_mut().find(|r| r.id == id) {
-            Some(slot) => *slot = next,
-            None => v.push(next),
-        });
+        self.records
+            .update(|v| match v.iter_mut().find(|r| r.id == id) {
+                Some(slot) => *slot = next,
+                None => v.push(next),
+            });
         Ok(undo)
     }
 

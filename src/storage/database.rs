@@ -367,8 +367,13 @@ impl Storage {
     /// Derives the purchase facts of every bucket of orders (databases from schema
     /// v1 have none), one bucket per transaction, then marks them ready. Returns them.
     pub async fn rebuild_purchases(&self) -> Result<Vec<(u32, Vec<PurchaseFact>)>, StorageError> {
-        let tx = self.db.transaction(&[Order::STORE], TransactionMode::ReadOnly)?;
-        let keys = tx.object_store(Order::STORE)?.get_all_keys(None, None)?.await?;
+        let tx = self
+            .db
+            .transaction(&[Order::STORE], TransactionMode::ReadOnly)?;
+        let keys = tx
+            .object_store(Order::STORE)?
+            .get_all_keys(None, None)?
+            .await?;
         drop(tx);
         let mut out = Vec::with_capacity(keys.len());
         for k in keys {
@@ -376,10 +381,11 @@ impl Storage {
             let tx = self
                 .db
                 .transaction(&[Order::STORE, PURCHASES], TransactionMode::ReadWrite)?;
-            let orders: Vec<Record<Order>> = match tx.object_store(Order::STORE)?.get(key(b))?.await? {
-                Some(v) if !v.is_undefined() => decode(&v, Order::STORE)?,
-                _ => Vec::new(),
-            };
+            let orders: Vec<Record<Order>> =
+                match tx.object_store(Order::STORE)?.get(key(b))?.await? {
+                    Some(v) if !v.is_undefined() => decode(&v, Order::STORE)?,
+                    _ => Vec::new(),
+                };
             let facts = PurchaseFact::of(&orders);
             let put = tx
                 .object_store(PURCHASES)
@@ -401,7 +407,9 @@ impl Storage {
 
     /// Every saved segment.
     pub async fn load_segments(&self) -> Result<Vec<Record<SavedSegment>>, StorageError> {
-        let tx = self.db.transaction(&[SEGMENTS], TransactionMode::ReadOnly)?;
+        let tx = self
+            .db
+            .transaction(&[SEGMENTS], TransactionMode::ReadOnly)?;
         let values = tx.object_store(SEGMENTS)?.get_all(None, None)?.await?;
         values.iter().map(|v| decode(v, SEGMENTS)).collect()
     }

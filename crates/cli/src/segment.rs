@@ -209,7 +209,9 @@ fn needs(field: &Field) -> Needs {
     let customers = |c: &str| Needs::CustomersColumn(c.to_string());
     match field {
         Orders | TotalSpent | AverageSpend | DaysSinceLastOrder | DaysSinceFirstOrder
-        | RfmSegment | Stage | RecencyScore | FrequencyScore | MonetaryScore => Needs::Orders,
+        | RfmSegment | Stage | RecencyScore | FrequencyScore | MonetaryScore | FmScore => {
+            Needs::Orders
+        }
         Product => Needs::ItemsColumn(0),
         Category => Needs::ItemsColumn(1),
         Sku => Needs::ItemsColumn(2),

@@ -146,7 +146,13 @@ mod tests {
     use crate::hlc::{DeviceId, Hlc};
     use crate::model::{LineItem, OrderStatus};
 
-    fn order(c: Id, n: u64, items: &[(&str, &str)], channel: SalesChannel, status: OrderStatus) -> Record<Order> {
+    fn order(
+        c: Id,
+        n: u64,
+        items: &[(&str, &str)],
+        channel: SalesChannel,
+        status: OrderStatus,
+    ) -> Record<Order> {
         let data = Order {
             customer: c,
             items: items
@@ -164,7 +170,15 @@ mod tests {
             status,
             ..Default::default()
         };
-        Record::new(Id::new_v7(n, [n as u8; 10]), data, Hlc { millis: 1, counter: 0, device: DeviceId(1) })
+        Record::new(
+            Id::new_v7(n, [n as u8; 10]),
+            data,
+            Hlc {
+                millis: 1,
+                counter: 0,
+                device: DeviceId(1),
+            },
+        )
     }
 
     #[test]
@@ -172,21 +186,45 @@ mod tests {
         let a = Id::new_v7(1, [1; 10]);
         let b = Id::new_v7(2, [2; 10]);
         let orders = vec![
-            order(a, 10, &[("Áo dài", "Thời trang"), ("Giày", "Giày dép")], SalesChannel::Online, OrderStatus::Paid),
-            order(a, 11, &[("áo dài", "thoi trang")], SalesChannel::InStore, OrderStatus::Pending),
-            order(b, 12, &[("Túi", "Phụ kiện")], SalesChannel::Phone, OrderStatus::Refunded),
+            order(
+                a,
+                10,
+                &[("Áo dài", "Thời trang"), ("Giày", "Giày dép")],
+                SalesChannel::Online,
+                OrderStatus::Paid,
+            ),
+            order(
+                a,
+                11,
+                &[("áo dài", "thoi trang")],
+                SalesChannel::InStore,
+                OrderStatus::Pending,
+            ),
+            order(
+                b,
+                12,
+                &[("Túi", "Phụ kiện")],
+                SalesChannel::Phone,
+                OrderStatus::Refunded,
+            ),
         ];
         let facts = PurchaseFact::of(&orders);
         assert_eq!(facts.len(), 1, "b's only order was refunded");
         let f = &facts[0];
         assert_eq!(f.customer, a);
-        assert_eq!(f.channels, channel_bit(SalesChannel::Online) | channel_bit(SalesChannel::InStore));
+        assert_eq!(
+            f.channels,
+            channel_bit(SalesChannel::Online) | channel_bit(SalesChannel::InStore)
+        );
         let mut terms = Terms::default();
         let bought = Bought::from_fact(f, &mut terms);
         let ao = terms.find(TermKind::Product, "ao dai").unwrap();
         assert!(bought.has(ao), "diacritics and case are folded");
         assert!(terms.find(TermKind::Product, "Túi").is_none());
-        assert_eq!(terms.of_kind(TermKind::Category), vec!["Giày dép", "Thời trang"]);
+        assert_eq!(
+            terms.of_kind(TermKind::Category),
+            vec!["Giày dép", "Thời trang"]
+        );
         assert!(bought.has(terms.find(TermKind::Store, "cua hang hue").unwrap()));
     }
 }

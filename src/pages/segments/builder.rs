@@ -34,7 +34,10 @@ fn score(field: Field, n: u8) -> Rule {
 /// (`?rfm=champions`) or a stage (`?stage=loyal`); else one empty condition.
 fn start_rule(r: Option<u8>, fm: Option<u8>, rfm: Option<String>, stage: Option<String>) -> Rule {
     match (r, fm, rfm, stage) {
-        (Some(r), Some(fm), _, _) => Rule::All(vec![score(Field::RecencyScore, r), score(Field::FmScore, fm)]),
+        (Some(r), Some(fm), _, _) => Rule::All(vec![
+            score(Field::RecencyScore, r),
+            score(Field::FmScore, fm),
+        ]),
         (_, _, Some(code), _) => Rule::All(vec![is(Field::RfmSegment, &code)]),
         (_, _, _, Some(code)) => Rule::All(vec![is(Field::Stage, &code)]),
         _ => Rule::All(vec![Rule::Condition(Condition {
@@ -50,7 +53,11 @@ pub fn NewSegmentPage() -> impl IntoView {
     let query = use_query_map();
     let settings = use_settings();
     let (rule, name) = query.with_untracked(|q| {
-        let num = |k: &str| q.get(k).and_then(|v| v.parse::<u8>().ok()).filter(|n| (1..=5).contains(n));
+        let num = |k: &str| {
+            q.get(k)
+                .and_then(|v| v.parse::<u8>().ok())
+                .filter(|n| (1..=5).contains(n))
+        };
         let rule = start_rule(num("r"), num("fm"), q.get("rfm"), q.get("stage"));
         let s = settings.s();
         let name = match (num("r"), num("fm"), q.get("rfm"), q.get("stage")) {
@@ -79,7 +86,8 @@ pub fn EditSegmentPage() -> impl IntoView {
     move || match id.and_then(|id| segments.get(id)) {
         Some(seg) => {
             let rule = seg.data.rule.clone().unwrap_or_default();
-            view! { <Builder existing=Some(seg.id) rule=rule name=seg.data.name.clone()/> }.into_any()
+            view! { <Builder existing=Some(seg.id) rule=rule name=seg.data.name.clone()/> }
+                .into_any()
         }
         None => view! {
             <section class="page">
@@ -100,7 +108,8 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
     let s = move || settings.s();
     let root = GroupState::from_rule(&rule, settings.locale());
     if root.items.with_untracked(Vec::is_empty) {
-        root.items.set(vec![Item::Cond(CondState::new(Field::City))]);
+        root.items
+            .set(vec![Item::Cond(CondState::new(Field::City))]);
     }
     let name = RwSignal::new(name);
     let description = RwSignal::new(String::new());
@@ -112,13 +121,17 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
     let settled = RwSignal::new(typed.get_untracked());
     Effect::new(move |_| {
         let r = typed.get();
-        set_timeout(move || {
-            if typed.get_untracked() == r {
-                settled.set(r);
-            }
-        }, std::time::Duration::from_millis(250));
+        set_timeout(
+            move || {
+                if typed.get_untracked() == r {
+                    settled.set(r);
+                }
+            },
+            std::time::Duration::from_millis(250),
+        );
     });
-    let members: Memo<Arc<Vec<u32>>> = Memo::new(move |_| Arc::new(settled.with(|r| segments.preview(r))));
+    let members: Memo<Arc<Vec<u32>>> =
+        Memo::new(move |_| Arc::new(settled.with(|r| segments.preview(r))));
     let valid = Memo::new(move |_| settled.with(|r| r.check().is_ok()));
     let save = move |_| {
         show_errors.set(true);
@@ -132,7 +145,8 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
         let frozen = !live.get_untracked();
         let positions = segments.preview(&rule);
         let member_ids: Vec<Id> = if frozen {
-            crate::state::use_data().untracked(|db| positions.iter().map(|&p| db.at(p).id).collect())
+            crate::state::use_data()
+                .untracked(|db| positions.iter().map(|&p| db.at(p).id).collect())
         } else {
             Vec::new()
         };
@@ -151,10 +165,16 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
                     let mut changes = vec![
                         clientele_core::segment::saved::SavedSegmentField::Name(data.name.clone()),
                         clientele_core::segment::saved::SavedSegmentField::Rule(data.rule.clone()),
-                        clientele_core::segment::saved::SavedSegmentField::Members(data.members.clone()),
+                        clientele_core::segment::saved::SavedSegmentField::Members(
+                            data.members.clone(),
+                        ),
                     ];
                     if !data.description.is_empty() {
-                        changes.push(clientele_core::segment::saved::SavedSegmentField::Description(data.description.clone()));
+                        changes.push(
+                            clientele_core::segment::saved::SavedSegmentField::Description(
+                                data.description.clone(),
+                            ),
+                        );
                     }
                     (id, RecordCommand::Update { id, changes })
                 }

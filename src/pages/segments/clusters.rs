@@ -38,9 +38,18 @@ fn words(settings: &SettingsState, f: &Features, centroid: &[f64]) -> String {
     let parts: Vec<String> = describe(centroid, 3)
         .into_iter()
         .map(|(col, level)| {
-            let (i, cat) = if col >= BASE { (5, f.categories[col - BASE].as_str()) } else { (col, "") };
+            let (i, cat) = if col >= BASE {
+                (5, f.categories[col - BASE].as_str())
+            } else {
+                (col, "")
+            };
             let high = matches!(level, Level::High | Level::VeryHigh);
-            let w = if high { s.feature_high[i] } else { s.feature_low[i] }.replace("{x}", cat);
+            let w = if high {
+                s.feature_high[i]
+            } else {
+                s.feature_low[i]
+            }
+            .replace("{x}", cat);
             if matches!(level, Level::VeryHigh | Level::VeryLow) {
                 s.very.replace("{x}", &w)
             } else {
@@ -92,12 +101,20 @@ pub fn ClustersPage() -> impl IntoView {
                     best = Some((c, score));
                 }
             }
-            found.set(best.map(|(clustering, silhouette)| Rc::new(Found { features, clustering, silhouette })));
+            found.set(best.map(|(clustering, silhouette)| {
+                Rc::new(Found {
+                    features,
+                    clustering,
+                    silhouette,
+                })
+            }));
             running.set(false);
         });
     };
     let save = move |i: usize, name: String| {
-        let Some(f) = found.get_untracked() else { return };
+        let Some(f) = found.get_untracked() else {
+            return;
+        };
         let ids: Vec<Id> = data.untracked(|db| {
             f.clustering
                 .assignment

@@ -48,7 +48,8 @@ fn Detail(id: Id, seg: SavedSegment) -> impl IntoView {
         let name = name.clone();
         let navigate = navigate.clone();
         move |_| {
-            let ids: Vec<Id> = members.with_untracked(|m| data.untracked(|db| m.iter().map(|&p| db.at(p).id).collect()));
+            let ids: Vec<Id> = members
+                .with_untracked(|m| data.untracked(|db| m.iter().map(|&p| db.at(p).id).collect()));
             let new_id = crate::storage::new_id();
             let cmd = RecordCommand::Create {
                 id: new_id,

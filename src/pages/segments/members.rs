@@ -50,7 +50,12 @@ pub fn SummaryCards(#[prop(into)] members: Signal<Arc<Vec<u32>>>) -> impl IntoVi
         let a = segments.analysis();
         members.with(|m| Summary::of(m, &a))
     });
-    let pct = move |x: f64| format!("{} %", clientele_core::format::decimal(x * 100.0, 1, settings.locale()));
+    let pct = move |x: f64| {
+        format!(
+            "{} %",
+            clientele_core::format::decimal(x * 100.0, 1, settings.locale())
+        )
+    };
     view! {
         <dl class="kpis">
             <div><dt>{move || s().size}</dt><dd>{move || settings.integer(summary.get().size as i64)}</dd></div>
@@ -85,7 +90,11 @@ pub fn MembersTable(
     };
     use crate::state::SettingsState;
     let columns = vec![
-        col(|st| st.t().col_name.to_string(), "minmax(12rem, 2fr)", false),
+        col(
+            |st| st.t().col_name.to_string(),
+            "minmax(12rem, 2fr)",
+            false,
+        ),
         col(|st| st.t().col_city.to_string(), "minmax(7rem, 1fr)", false),
         col(|st| st.t().col_orders.to_string(), "5rem", true),
         col(|st| st.t().col_spent.to_string(), "8rem", true),
@@ -93,7 +102,11 @@ pub fn MembersTable(
         col(|st| st.s().col_r.to_string(), "2.5rem", true),
         col(|st| st.s().col_f.to_string(), "2.5rem", true),
         col(|st| st.s().col_m.to_string(), "2.5rem", true),
-        col(|st| st.s().col_segment.to_string(), "minmax(8rem, 1fr)", false),
+        col(
+            |st| st.s().col_segment.to_string(),
+            "minmax(8rem, 1fr)",
+            false,
+        ),
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
@@ -102,7 +115,12 @@ pub fn MembersTable(
         let pi = p as usize;
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|x| *x > 0).map(|x| x.to_string());
         let main = settings.currency();
-        let seg = a.segment.get(pi).copied().flatten().map(|x| settings.s().segment(x));
+        let seg = a
+            .segment
+            .get(pi)
+            .copied()
+            .flatten()
+            .map(|x| settings.s().segment(x));
         view! {
             <span role="cell" class="name"><a href=format!("/customers/{}", c.id)>{c.data.name()}</a></span>
             <span role="cell" class="ellipsis">{c.data.address.city.clone()}</span>
@@ -115,7 +133,13 @@ pub fn MembersTable(
             <span role="cell" class="ellipsis">{seg}</span>
         }
     };
-    let key = move |i: usize| (rows.with_untracked(|r| r.get(i).copied()), segments.revision.get_untracked(), i);
+    let key = move |i: usize| {
+        (
+            rows.with_untracked(|r| r.get(i).copied()),
+            segments.revision.get_untracked(),
+            i,
+        )
+    };
     let export = move |_| {
         let a = segments.analysis_untracked();
         let csv = members.with_untracked(|m| data.untracked(|db| members_csv(db, &a, m)));

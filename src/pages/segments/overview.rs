@@ -45,8 +45,22 @@ fn RfmGrid() -> impl IntoView {
     let by_revenue = RwSignal::new(false);
     let cells = move || {
         let a = segments.analysis();
-        let max_n = a.grid.iter().flatten().map(|t| t.customers).max().unwrap_or(1).max(1);
-        let max_r = a.grid.iter().flatten().map(|t| t.revenue).max().unwrap_or(1).max(1);
+        let max_n = a
+            .grid
+            .iter()
+            .flatten()
+            .map(|t| t.customers)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        let max_r = a
+            .grid
+            .iter()
+            .flatten()
+            .map(|t| t.revenue)
+            .max()
+            .unwrap_or(1)
+            .max(1);
         let revenue = by_revenue.get();
         let main = settings.currency();
         (1..=5u8)
@@ -133,7 +147,12 @@ fn Stages() -> impl IntoView {
         let t = segments.analysis().thresholds;
         format!(
             "{} {} · {} {} · {} {}",
-            s().at_risk_label, t.at_risk_days, s().lapsed_label, t.lapsed_days, s().loyal_label, t.loyal_purchases
+            s().at_risk_label,
+            t.at_risk_days,
+            s().lapsed_label,
+            t.lapsed_days,
+            s().loyal_label,
+            t.loyal_purchases
         )
     };
     view! {

@@ -192,7 +192,10 @@ pub fn choice_label(settings: &SettingsState, field: &Field, code: &str) -> Stri
         Field::SalesChannel => &t.sales_channels,
         _ => &[],
     };
-    words.get(i).map(|w| w.to_string()).unwrap_or_else(|| code.to_string())
+    words
+        .get(i)
+        .map(|w| w.to_string())
+        .unwrap_or_else(|| code.to_string())
 }
 
 fn field_name(settings: &SettingsState, f: &Field) -> String {
@@ -234,7 +237,11 @@ fn GroupView(
         })
     };
     let remove = move |k: u32| group.items.update(|v| v.retain(|i| i.key() != k));
-    let group_class = if depth > 0 { "rule-group nested" } else { "rule-group" };
+    let group_class = if depth > 0 {
+        "rule-group nested"
+    } else {
+        "rule-group"
+    };
     view! {
         <fieldset class=group_class>
             <legend class="sr-only">{move || s().group_label}</legend>
@@ -269,7 +276,10 @@ fn GroupView(
 }
 
 /// Field options grouped for the select, custom fields from the data included.
-fn field_groups(settings: &SettingsState, custom: &[String]) -> Vec<(String, Vec<(String, String)>)> {
+fn field_groups(
+    settings: &SettingsState,
+    custom: &[String],
+) -> Vec<(String, Vec<(String, String)>)> {
     let groups = [
         Group::Demographic,
         Group::Geographic,
@@ -309,7 +319,13 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
     let settings = use_settings();
     let data = use_data();
     let s = move || settings.s();
-    let (fid, oid, vid, v2id, eid) = (next_id("cf"), next_id("co"), next_id("cv"), next_id("cv"), next_id("ce"));
+    let (fid, oid, vid, v2id, eid) = (
+        next_id("cf"),
+        next_id("co"),
+        next_id("cv"),
+        next_id("cv"),
+        next_id("ce"),
+    );
     let list_id = next_id("dl");
     let custom_keys = Memo::new(move |_| data.with(|db| db.custom_keys()));
     let field = Memo::new(move |_| cond.field());
@@ -329,7 +345,8 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
         let c = cond.condition(settings.locale());
         c.check().err()
     });
-    let error = move || (show_errors.get() && problem.with(Option::is_some)).then(|| s().incomplete);
+    let error =
+        move || (show_errors.get() && problem.with(Option::is_some)).then(|| s().incomplete);
     let ops = move || {
         let f = field.get();
         let mut v: Vec<Op> = Op::for_kind(f.kind()).to_vec();

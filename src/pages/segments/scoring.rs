@@ -31,13 +31,26 @@ pub fn ScoringSettings() -> impl IntoView {
     let s = move || settings.s();
     let locale = settings.locale();
     let current = settings.settings.with_untracked(|x| x.analysis.clone());
-    let window = RwSignal::new(current.window_days.map(|d| d.to_string()).unwrap_or_default());
+    let window = RwSignal::new(
+        current
+            .window_days
+            .map(|d| d.to_string())
+            .unwrap_or_default(),
+    );
     let cuts = [
         RwSignal::new(cuts_text(&current.scoring.recency, locale)),
         RwSignal::new(cuts_text(&current.scoring.frequency, locale)),
         RwSignal::new(cuts_text(&current.scoring.monetary, locale)),
     ];
-    let stage = |f: fn(&Thresholds) -> u32| RwSignal::new(current.stages.as_ref().map(|t| f(t).to_string()).unwrap_or_default());
+    let stage = |f: fn(&Thresholds) -> u32| {
+        RwSignal::new(
+            current
+                .stages
+                .as_ref()
+                .map(|t| f(t).to_string())
+                .unwrap_or_default(),
+        )
+    };
     let at_risk = stage(|t| t.at_risk_days);
     let lapsed = stage(|t| t.lapsed_days);
     let loyal = stage(|t| t.loyal_purchases);
@@ -45,36 +58,74 @@ pub fn ScoringSettings() -> impl IntoView {
     let errors = RwSignal::new([false; 4]);
     let window_options = Signal::derive(move || {
         let mut v = vec![(String::new(), s().window_all.to_string())];
-        v.extend([90, 180, 365, 730].map(|d| (d.to_string(), s().window_days.replace("{n}", &d.to_string()))));
+        v.extend([90, 180, 365, 730].map(|d| {
+            (
+                d.to_string(),
+                s().window_days.replace("{n}", &d.to_string()),
+            )
+        }));
         v
     });
     let derived = move || {
         let t = segments.analysis().thresholds;
-        s().derived_hint.replace("{x}", &format!("{} / {} / {}", t.at_risk_days, t.lapsed_days, t.loyal_purchases))
+        s().derived_hint.replace(
+            "{x}",
+            &format!(
+                "{} / {} / {}",
+                t.at_risk_days, t.lapsed_days, t.loyal_purchases
+            ),
+        )
     };
     let apply = move |_| {
         let locale = settings.locale();
-        let parsed: Vec<Option<Scoring>> = cuts.iter().map(|c| parse_cuts(&c.get_untracked(), locale)).collect();
+        let parsed: Vec<Option<Scoring>> = cuts
+            .iter()
+            .map(|c| parse_cuts(&c.get_untracked(), locale))
+            .collect();
         let days = [at_risk, lapsed, loyal].map(|x| x.get_untracked());
         let all_empty = days.iter().all(|d| d.trim().is_empty());
-        let stages = match days.iter().map(|d| parse_days(d)).collect::<Option<Vec<u32>>>() {
-            Some(v) if v[0] < v[1] => Some(Some(Thresholds { at_risk_days: v[0], lapsed_days: v[1], loyal_purchases: v[2] })),
+        let stages = match days
+            .iter()
+            .map(|d| parse_days(d))
+            .collect::<Option<Vec<u32>>>()
+        {
+            Some(v) if v[0] < v[1] => Some(Some(Thresholds {
+                at_risk_days: v[0],
+                lapsed_days: v[1],
+                loyal_purchases: v[2],
+            })),
             _ if all_empty => Some(None),
             _ => None,
         };
-        errors.set([parsed[0].is_none(), parsed[1].is_none(), parsed[2].is_none(), stages.is_none()]);
-        let (Some(r), Some(f), Some(m), Some(stages)) = (parsed[0].clone(), parsed[1].clone(), parsed[2].clone(), stages) else {
+        errors.set([
+            parsed[0].is_none(),
+            parsed[1].is_none(),
+            parsed[2].is_none(),
+            stages.is_none(),
+        ]);
+        let (Some(r), Some(f), Some(m), Some(stages)) = (
+            parsed[0].clone(),
+            parsed[1].clone(),
+            parsed[2].clone(),
+            stages,
+        ) else {
             return;
         };
         let next = AnalysisSettings {
             window_days: window.get_untracked().parse().ok(),
-            scoring: clientele_core::segment::rfm::ScoringRules { recency: r, frequency: f, monetary: m },
+            scoring: clientele_core::segment::rfm::ScoringRules {
+                recency: r,
+                frequency: f,
+                monetary: m,
+            },
             map: map.get_untracked(),
             stages,
         };
         settings.update(|x| x.analysis = next);
     };
-    let err = move |i: usize| Signal::derive(move || errors.get()[i].then(|| s().cuts_invalid.to_string()));
+    let err = move |i: usize| {
+        Signal::derive(move || errors.get()[i].then(|| s().cuts_invalid.to_string()))
+    };
     let unreachable = move || {
         let v = map.with(SegmentMap::unreachable);
         (!v.is_empty()).then(|| {

@@ -143,9 +143,21 @@ impl Analysis {
             .stages
             .unwrap_or_else(|| Thresholds::from_gaps(&mut gaps, &mut frequencies));
         let pick = |v: &dyn Fn(usize) -> f64| buyers.iter().map(|&p| v(p)).collect::<Vec<f64>>();
-        let r = score(&pick(&|p| a.recency[p] as f64), &params.scoring.recency, true);
-        let f = score(&pick(&|p| a.frequency[p] as f64), &params.scoring.frequency, false);
-        let m = score(&pick(&|p| a.monetary[p] as f64), &params.scoring.monetary, false);
+        let r = score(
+            &pick(&|p| a.recency[p] as f64),
+            &params.scoring.recency,
+            true,
+        );
+        let f = score(
+            &pick(&|p| a.frequency[p] as f64),
+            &params.scoring.frequency,
+            false,
+        );
+        let m = score(
+            &pick(&|p| a.monetary[p] as f64),
+            &params.scoring.monetary,
+            false,
+        );
         a.r = vec![0; n];
         a.f = vec![0; n];
         a.m = vec![0; n];
@@ -249,8 +261,14 @@ mod tests {
         let db = db_with(&orders, 5);
         let a = Analysis::compute(&db, &Params::new(Day(100), Currency::VND));
         let p = |c: u64| db.position(Id::new_v7(c, [c as u8; 10])).unwrap() as usize;
-        assert_eq!((a.recency[p(1)], a.frequency[p(1)], a.monetary[p(1)]), (0, 2, 1000));
-        assert_eq!((a.recency[p(2)], a.frequency[p(2)], a.monetary[p(2)]), (50, 1, 9000));
+        assert_eq!(
+            (a.recency[p(1)], a.frequency[p(1)], a.monetary[p(1)]),
+            (0, 2, 1000)
+        );
+        assert_eq!(
+            (a.recency[p(2)], a.frequency[p(2)], a.monetary[p(2)]),
+            (50, 1, 9000)
+        );
         assert_eq!(a.frequency[p(3)], 0, "cancelled does not count");
         assert_eq!(a.frequency[p(4)], 0, "after as-of does not count");
         assert_eq!(a.r[p(3)], 0);

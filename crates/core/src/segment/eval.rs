@@ -62,9 +62,10 @@ fn folded(s: &str) -> String {
 impl Compiled {
     /// Prepares a rule (which must pass `Rule::check`) for `ctx`'s data.
     pub fn new(rule: &Rule, ctx: &Context) -> Compiled {
-        let params = ctx.analysis.params.clone().unwrap_or_else(|| {
-            super::analysis::Params::new(Day(0), crate::model::Currency::VND)
-        });
+        let params =
+            ctx.analysis.params.clone().unwrap_or_else(|| {
+                super::analysis::Params::new(Day(0), crate::model::Currency::VND)
+            });
         let scale = 10f64.powi(params.currency.exponent() as i32);
         Compiled {
             root: compile(rule, ctx.db, scale),
@@ -119,8 +120,9 @@ impl Compiled {
             ),
             Field::AverageSpend => number(
                 l,
-                (stats.orders > 0)
-                    .then(|| stats.spent_in(currency) as f64 / stats.orders as f64 / self.currency_scale),
+                (stats.orders > 0).then(|| {
+                    stats.spent_in(currency) as f64 / stats.orders as f64 / self.currency_scale
+                }),
             ),
             Field::DaysSinceLastOrder => number(l, since(stats.last_order)),
             Field::DaysSinceFirstOrder => number(l, since(stats.first_order)),
@@ -150,9 +152,12 @@ impl Compiled {
             Field::Tags => texts(l, &c.tags, scratch),
             Field::Product | Field::Category | Field::Sku | Field::Store => {
                 let bought = ctx.db.bought_at(p);
-                list(l.op, bought.terms.is_empty(), |k| {
-                    l.terms[k].is_some_and(|t| bought.has(t))
-                }, l.terms.len())
+                list(
+                    l.op,
+                    bought.terms.is_empty(),
+                    |k| l.terms[k].is_some_and(|t| bought.has(t)),
+                    l.terms.len(),
+                )
             }
             Field::SalesChannel => {
                 let have = ctx.db.bought_at(p).channels;
@@ -261,14 +266,12 @@ fn custom(l: &Leaf, c: &Customer, name: &str, scratch: &mut String) -> bool {
             (Op::NotEmpty, _) => true,
             _ => false,
         },
-        Some(CustomValue::Text(s)) | Some(CustomValue::Choice(s)) => {
-            match l.op {
-                Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between => {
-                    number(l, s.trim().parse::<f64>().ok())
-                }
-                _ => text(l, s, scratch),
+        Some(CustomValue::Text(s)) | Some(CustomValue::Choice(s)) => match l.op {
+            Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between => {
+                number(l, s.trim().parse::<f64>().ok())
             }
-        }
+            _ => text(l, s, scratch),
+        },
     }
 }
 
@@ -284,7 +287,13 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
     let money = matches!(c.field, Field::TotalSpent | Field::AverageSpend);
     // Money is compared in major units: no scaling needed, but amounts are rounded to
     // the currency's precision as the user sees them.
-    let round = |v: f64| if money { (v * scale).round() / scale } else { v };
+    let round = |v: f64| {
+        if money {
+            (v * scale).round() / scale
+        } else {
+            v
+        }
+    };
     let texts: Vec<String> = match c.value {
         Value::None => Vec::new(),
         _ => c.value.texts(),
@@ -303,7 +312,11 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
     let bits = if c.field == Field::SalesChannel {
         SalesChannel::ALL
             .into_iter()
-            .filter(|ch| texts.iter().any(|t| t.trim() == rules::sales_channel_code(*ch)))
+            .filter(|ch| {
+                texts
+                    .iter()
+                    .any(|t| t.trim() == rules::sales_channel_code(*ch))
+            })
             .map(channel_bit)
             .fold(0, |a, b| a | b)
     } else {
@@ -321,7 +334,13 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
             .unwrap_or((f64::NAN, f64::NAN)),
         texts: texts
             .iter()
-            .map(|t| if choice_field { t.trim().to_string() } else { folded(t) })
+            .map(|t| {
+                if choice_field {
+                    t.trim().to_string()
+                } else {
+                    folded(t)
+                }
+            })
             .collect(),
         terms,
         bits,

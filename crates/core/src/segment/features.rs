@@ -27,7 +27,9 @@ pub struct Features {
 pub fn customer_features(db: &Db, a: &Analysis, top: usize) -> Features {
     let params = a.params.clone();
     let as_of = params.as_ref().map_or(Day(0), |p| p.as_of);
-    let offset = params.as_ref().map_or(0, |p| p.offset_minutes as i64 * 60_000);
+    let offset = params
+        .as_ref()
+        .map_or(0, |p| p.offset_minutes as i64 * 60_000);
     let scale = 10f64.powi(params.as_ref().map_or(0, |p| p.currency.exponent() as i32));
     let positions: Vec<u32> = (0..db.len() as u32)
         .filter(|&p| !db.at(p).is_deleted() && a.frequency.get(p as usize).is_some_and(|f| *f > 0))
@@ -48,7 +50,10 @@ pub fn customer_features(db: &Db, a: &Analysis, top: usize) -> Features {
             }
         }
     }
-    let mut ranked: Vec<&(u32, String)> = category_ids.iter().filter(|(id, _)| counts.contains_key(id)).collect();
+    let mut ranked: Vec<&(u32, String)> = category_ids
+        .iter()
+        .filter(|(id, _)| counts.contains_key(id))
+        .collect();
     ranked.sort_by(|a, b| counts[&b.0].cmp(&counts[&a.0]).then(a.1.cmp(&b.1)));
     ranked.truncate(top);
     let mut m = Matrix::new(BASE + ranked.len());

@@ -14,8 +14,8 @@
 //! Text comparisons ignore case and Vietnamese diacritics ("ha noi" is "Hà Nội").
 //! Money values are in major units of the shop's main currency (2000000 ₫, 25.50 $).
 
-use crate::model::{AcquisitionChannel, ConsentChannel, Gender, IncomeBand, PartyKind};
 use crate::model::SalesChannel;
+use crate::model::{AcquisitionChannel, ConsentChannel, Gender, IncomeBand, PartyKind};
 use crate::segment::lifecycle::Stage;
 use crate::segment::rfm::Segment;
 use crate::time::Day;
@@ -185,7 +185,10 @@ impl Field {
             let name = name.trim();
             return (!name.is_empty()).then(|| Field::Custom(name.to_string()));
         }
-        Field::FIXED[..30].iter().find(|f| f.code() == code).cloned()
+        Field::FIXED[..30]
+            .iter()
+            .find(|f| f.code() == code)
+            .cloned()
     }
 
     pub fn group(&self) -> Group {
@@ -203,10 +206,16 @@ impl Field {
     pub fn kind(&self) -> Kind {
         use Field::*;
         match self {
-            Age | Orders | DaysSinceLastOrder | DaysSinceFirstOrder | RecencyScore
-            | FrequencyScore | MonetaryScore | FmScore | Interactions | DaysSinceLastInteraction => {
-                self::Kind::Number
-            }
+            Age
+            | Orders
+            | DaysSinceLastOrder
+            | DaysSinceFirstOrder
+            | RecencyScore
+            | FrequencyScore
+            | MonetaryScore
+            | FmScore
+            | Interactions
+            | DaysSinceLastInteraction => self::Kind::Number,
             TotalSpent | AverageSpend => self::Kind::Money,
             Occupation | Country | City | District | Source | Custom(_) => self::Kind::Text,
             Kind | Gender | Income | RfmSegment | Stage | Acquisition => self::Kind::Choice,
@@ -412,10 +421,20 @@ impl Op {
         match kind {
             Kind::Number | Kind::Money => &[Gt, Ge, Lt, Le, Is, IsNot, Between, IsEmpty, NotEmpty],
             Kind::Text => &[
-                Is, IsNot, Contains, NotContains, StartsWith, AnyOf, NoneOf, IsEmpty, NotEmpty,
+                Is,
+                IsNot,
+                Contains,
+                NotContains,
+                StartsWith,
+                AnyOf,
+                NoneOf,
+                IsEmpty,
+                NotEmpty,
             ],
             Kind::Choice => &[Is, IsNot, AnyOf, NoneOf, IsEmpty, NotEmpty],
-            Kind::List | Kind::ChoiceList => &[Has, HasNot, AnyOf, NoneOf, AllOf, IsEmpty, NotEmpty],
+            Kind::List | Kind::ChoiceList => {
+                &[Has, HasNot, AnyOf, NoneOf, AllOf, IsEmpty, NotEmpty]
+            }
             Kind::Flag => &[Yes, No],
             Kind::Date => &[Before, After, Is, IsEmpty, NotEmpty],
         }
@@ -449,7 +468,8 @@ impl Serialize for Op {
 impl<'de> Deserialize<'de> for Op {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Op, D::Error> {
         let code = String::deserialize(d)?;
-        Op::parse(&code).ok_or_else(|| serde::de::Error::custom(format!("unknown operator '{code}'")))
+        Op::parse(&code)
+            .ok_or_else(|| serde::de::Error::custom(format!("unknown operator '{code}'")))
     }
 }
 
@@ -598,7 +618,11 @@ pub enum RuleProblem {
     /// The operator does not fit the field (e.g. "contains" on a number).
     OpNotForField { op: Op, field: Field },
     /// The value is missing or of the wrong shape for the operator.
-    BadValue { field: Field, op: Op, expected: &'static str },
+    BadValue {
+        field: Field,
+        op: Op,
+        expected: &'static str,
+    },
     /// A choice field was given a code it does not have.
     UnknownChoice { field: Field, value: String },
     /// A group has no rules.
@@ -638,7 +662,8 @@ impl Condition {
     /// Checks the operator fits the field and the value fits the operator.
     pub fn check(&self) -> Result<(), RuleProblem> {
         let kind = self.field.kind();
-        let custom_date = matches!(self.field, Field::Custom(_)) && matches!(self.op, Op::Before | Op::After);
+        let custom_date =
+            matches!(self.field, Field::Custom(_)) && matches!(self.op, Op::Before | Op::After);
         let custom_number = matches!(self.field, Field::Custom(_))
             && matches!(self.op, Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between);
         if !Op::for_kind(kind).contains(&self.op) && !custom_date && !custom_number {
@@ -655,7 +680,9 @@ impl Condition {
         match self.op.arity() {
             Arity::None => {}
             Arity::Two => {
-                self.value.range().ok_or_else(|| bad("two numbers, e.g. [10, 20]"))?;
+                self.value
+                    .range()
+                    .ok_or_else(|| bad("two numbers, e.g. [10, 20]"))?;
             }
             Arity::Many => {
                 if self.value.texts().iter().all(|t| t.trim().is_empty()) {
@@ -698,7 +725,13 @@ impl Rule {
     }
 
     fn check_at(&self, path: String) -> Result<(), RuleError> {
-        let here = |p: &str| if p.is_empty() { "1".to_string() } else { p.to_string() };
+        let here = |p: &str| {
+            if p.is_empty() {
+                "1".to_string()
+            } else {
+                p.to_string()
+            }
+        };
         match self {
             Rule::All(rules) | Rule::Any(rules) => {
                 if rules.is_empty() {
@@ -727,7 +760,9 @@ impl Rule {
     /// Every condition, depth first.
     pub fn conditions(&self) -> Vec<&Condition> {
         match self {
-            Rule::All(rules) | Rule::Any(rules) => rules.iter().flat_map(Rule::conditions).collect(),
+            Rule::All(rules) | Rule::Any(rules) => {
+                rules.iter().flat_map(Rule::conditions).collect()
+            }
             Rule::Condition(c) => vec![c],
         }
     }
@@ -747,7 +782,10 @@ mod tests {
             assert_eq!(Field::parse(&f.code()), Some(f.clone()), "{f}");
             assert!(!Op::for_kind(f.kind()).is_empty());
         }
-        assert_eq!(Field::parse("custom:Size"), Some(Field::Custom("Size".into())));
+        assert_eq!(
+            Field::parse("custom:Size"),
+            Some(Field::Custom("Size".into()))
+        );
         assert_eq!(Field::parse("custom: "), None);
         assert_eq!(Field::parse("cty"), None);
         for o in Op::ALL {
@@ -777,7 +815,10 @@ mod tests {
         assert!(json.contains("\"field\":\"city\""), "{json}");
         assert!(json.contains("\"op\":\">\""), "{json}");
         assert!(json.contains("\"any\":["), "{json}");
-        assert!(!json.contains("Condition"), "conditions are untagged: {json}");
+        assert!(
+            !json.contains("Condition"),
+            "conditions are untagged: {json}"
+        );
         assert_eq!(conditions_len(&rule), 5);
     }
 
@@ -790,7 +831,11 @@ mod tests {
         let back: Rule = serde_json::from_str(&json).unwrap();
         assert_eq!(&back, rule);
         let bytes = postcard::to_stdvec(rule).unwrap();
-        assert_eq!(&postcard::from_bytes::<Rule>(&bytes).unwrap(), rule, "storage form");
+        assert_eq!(
+            &postcard::from_bytes::<Rule>(&bytes).unwrap(),
+            rule,
+            "storage form"
+        );
         json
     }
 
@@ -806,13 +851,25 @@ mod tests {
         let e = rule.check().unwrap_err();
         assert_eq!(e.path, "2.2");
         assert!(matches!(e.problem, RuleProblem::OpNotForField { .. }));
-        assert!(e.to_string().starts_with("rule 2.2: operator 'contains'"), "{e}");
+        assert!(
+            e.to_string().starts_with("rule 2.2: operator 'contains'"),
+            "{e}"
+        );
 
         let bad = [
-            (cond(Field::Age, Op::Gt, Value::Text("old".into())), "a number"),
-            (cond(Field::Age, Op::Between, Value::Number(3.0)), "two numbers"),
+            (
+                cond(Field::Age, Op::Gt, Value::Text("old".into())),
+                "a number",
+            ),
+            (
+                cond(Field::Age, Op::Between, Value::Number(3.0)),
+                "two numbers",
+            ),
             (cond(Field::Tags, Op::AnyOf, Value::Texts(vec![])), "a list"),
-            (cond(Field::City, Op::Is, Value::Text(" ".into())), "a value"),
+            (
+                cond(Field::City, Op::Is, Value::Text(" ".into())),
+                "a value",
+            ),
         ];
         for (r, expected) in bad {
             let e = r.check().unwrap_err();
@@ -821,12 +878,24 @@ mod tests {
         let e = cond(Field::Stage, Op::Is, Value::Text("gold".into()))
             .check()
             .unwrap_err();
-        assert!(matches!(e.problem, RuleProblem::UnknownChoice { .. }), "{e}");
-        assert_eq!(Rule::Any(vec![]).check().unwrap_err().problem, RuleProblem::EmptyGroup);
+        assert!(
+            matches!(e.problem, RuleProblem::UnknownChoice { .. }),
+            "{e}"
+        );
+        assert_eq!(
+            Rule::Any(vec![]).check().unwrap_err().problem,
+            RuleProblem::EmptyGroup
+        );
         // Custom fields take numbers and dates too.
-        cond(Field::Custom("Size".into()), Op::Gt, Value::Number(3.0)).check().unwrap();
-        cond(Field::Custom("Renewal".into()), Op::Before, Value::Text("2026-01-01".into()))
+        cond(Field::Custom("Size".into()), Op::Gt, Value::Number(3.0))
             .check()
             .unwrap();
+        cond(
+            Field::Custom("Renewal".into()),
+            Op::Before,
+            Value::Text("2026-01-01".into()),
+        )
+        .check()
+        .unwrap();
     }
 }

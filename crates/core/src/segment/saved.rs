@@ -107,7 +107,9 @@ pub fn csv_cell(s: &str) -> String {
 pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
     let params = analysis.params.clone();
     let currency = params.as_ref().map(|p| p.currency).unwrap_or_default();
-    let offset = params.as_ref().map_or(0, |p| p.offset_minutes as i64 * 60_000);
+    let offset = params
+        .as_ref()
+        .map_or(0, |p| p.offset_minutes as i64 * 60_000);
     let day = |ms: Millis| Day((ms + offset).div_euclid(MS_PER_DAY) as i32).iso();
     let mut out = String::from(
         "customer_id,name,email,phone,city,country,tags,orders,total_spent,currency,last_order,recency_days,frequency,monetary,r,f,m,segment,stage\n",
@@ -118,7 +120,13 @@ pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
         let pi = p as usize;
         let recency = analysis.recency.get(pi).copied().unwrap_or(-1);
         let scored = analysis.r.get(pi).copied().unwrap_or(0) > 0;
-        let score = |v: &Vec<u8>| if scored { v[pi].to_string() } else { String::new() };
+        let score = |v: &Vec<u8>| {
+            if scored {
+                v[pi].to_string()
+            } else {
+                String::new()
+            }
+        };
         let cells = [
             db.at(p).id.to_string(),
             c.name(),
@@ -131,14 +139,30 @@ pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
             currency.plain_amount(st.spent_in(currency)),
             currency.code().to_string(),
             st.last_order.map(day).unwrap_or_default(),
-            if recency >= 0 { recency.to_string() } else { String::new() },
+            if recency >= 0 {
+                recency.to_string()
+            } else {
+                String::new()
+            },
             analysis.frequency.get(pi).copied().unwrap_or(0).to_string(),
             currency.plain_amount(analysis.monetary.get(pi).copied().unwrap_or(0)),
             score(&analysis.r),
             score(&analysis.f),
             score(&analysis.m),
-            analysis.segment.get(pi).copied().flatten().map(|s| s.code()).unwrap_or("").to_string(),
-            analysis.stage.get(pi).map(|s| s.code()).unwrap_or("").to_string(),
+            analysis
+                .segment
+                .get(pi)
+                .copied()
+                .flatten()
+                .map(|s| s.code())
+                .unwrap_or("")
+                .to_string(),
+            analysis
+                .stage
+                .get(pi)
+                .map(|s| s.code())
+                .unwrap_or("")
+                .to_string(),
         ];
         let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
@@ -186,14 +210,22 @@ mod tests {
             recency: vec![10, -1, 30, 5],
             frequency: vec![2, 0, 1, 4],
             monetary: vec![1000, 0, 3000, 6000],
-            segment: vec![Some(Segment::Loyal), None, Some(Segment::AtRisk), Some(Segment::Champions)],
+            segment: vec![
+                Some(Segment::Loyal),
+                None,
+                Some(Segment::AtRisk),
+                Some(Segment::Champions),
+            ],
             customers: 4,
             buyers: 3,
             revenue: 10_000,
             ..Default::default()
         };
         let s = Summary::of(&[0, 1, 2], &analysis);
-        assert_eq!((s.size, s.buyers, s.revenue, s.average_spend), (3, 2, 4000, 2000));
+        assert_eq!(
+            (s.size, s.buyers, s.revenue, s.average_spend),
+            (3, 2, 4000, 2000)
+        );
         assert_eq!(s.share_customers, 0.75);
         assert_eq!(s.share_revenue, 0.4);
         assert_eq!(s.average_recency, Some(20.0));

@@ -3,8 +3,7 @@ use crate::db::{bucket_of, OrderFact};
 use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{
-    Address, Consent, ConsentChannel, Currency, CustomField, Gender, LineItem, Order,
-    OrderStatus,
+    Address, Consent, ConsentChannel, Currency, CustomField, Gender, LineItem, Order, OrderStatus,
 };
 use crate::purchases::PurchaseFact;
 use crate::record::Record;
@@ -63,13 +62,16 @@ impl Shop {
             status: OrderStatus::Paid,
             deleted: false,
         };
-        self.orders.push(Record::new(Id::new_v7(n, [0; 10]), data, stamp()));
+        self.orders
+            .push(Record::new(Id::new_v7(n, [0; 10]), data, stamp()));
     }
 
     fn db(&self) -> Db {
         let mut by: HashMap<u32, Vec<Record<Order>>> = HashMap::new();
         for o in &self.orders {
-            by.entry(bucket_of(o.data.customer)).or_default().push(o.clone());
+            by.entry(bucket_of(o.data.customer))
+                .or_default()
+                .push(o.clone());
         }
         let facts: Vec<(u32, Vec<OrderFact>)> =
             by.iter().map(|(b, o)| (*b, OrderFact::of(o))).collect();
@@ -122,8 +124,12 @@ fn shop() -> Db {
             value: CustomValue::Number(38.0),
         }];
     });
-    let binh = s.person("Bình", "ha noi", |c| c.tags = vec!["vip".into(), "new".into()]);
-    let cuong = s.person("Cường", "Huế", |c| c.birthday = Day::from_ymd(2005, 6, 1));
+    let binh = s.person("Bình", "ha noi", |c| {
+        c.tags = vec!["vip".into(), "new".into()]
+    });
+    let cuong = s.person("Cường", "Huế", |c| {
+        c.birthday = Day::from_ymd(2005, 6, 1)
+    });
     s.person("Dung", "Hà Nội", |_| {});
     s.order(an, 200, 1_500_000, "Giày dép");
     s.order(an, 120, 1_000_000, "Thời trang");
@@ -140,7 +146,11 @@ fn the_issue_example_rule() {
         when(Field::TotalSpent, Op::Gt, Value::Number(2_000_000.0)),
         when(Field::DaysSinceLastOrder, Op::Gt, Value::Number(90.0)),
     ]);
-    assert_eq!(names(&db, &rule), ["An"], "Bình bought 10 days ago; Cường is in Huế");
+    assert_eq!(
+        names(&db, &rule),
+        ["An"],
+        "Bình bought 10 days ago; Cường is in Huế"
+    );
 }
 
 #[test]
@@ -149,36 +159,102 @@ fn operators_by_kind() {
     let t = |s: &str| Value::Text(s.into());
     let list = |v: &[&str]| Value::Texts(v.iter().map(|s| s.to_string()).collect());
     let cases: Vec<(Rule, Vec<&str>)> = vec![
-        (when(Field::City, Op::Is, t("ha noi")), vec!["An", "Bình", "Dung"]),
+        (
+            when(Field::City, Op::Is, t("ha noi")),
+            vec!["An", "Bình", "Dung"],
+        ),
         (when(Field::City, Op::IsNot, t("Hà Nội")), vec!["Cường"]),
         (when(Field::City, Op::StartsWith, t("hu")), vec!["Cường"]),
-        (when(Field::City, Op::AnyOf, list(&["Huế", "Đà Nẵng"])), vec!["Cường"]),
+        (
+            when(Field::City, Op::AnyOf, list(&["Huế", "Đà Nẵng"])),
+            vec!["Cường"],
+        ),
         (when(Field::Age, Op::Ge, Value::Number(30.0)), vec!["An"]),
-        (when(Field::Age, Op::Between, Value::Numbers(vec![18.0, 25.0])), vec!["Cường"]),
-        (when(Field::Age, Op::IsEmpty, Value::None), vec!["Bình", "Dung"]),
+        (
+            when(Field::Age, Op::Between, Value::Numbers(vec![18.0, 25.0])),
+            vec!["Cường"],
+        ),
+        (
+            when(Field::Age, Op::IsEmpty, Value::None),
+            vec!["Bình", "Dung"],
+        ),
         (when(Field::Gender, Op::Is, t("female")), vec!["An"]),
-        (when(Field::Gender, Op::IsNot, t("female")), vec!["Bình", "Cường", "Dung"]),
+        (
+            when(Field::Gender, Op::IsNot, t("female")),
+            vec!["Bình", "Cường", "Dung"],
+        ),
         (when(Field::Tags, Op::Has, t("VIP")), vec!["An", "Bình"]),
-        (when(Field::Tags, Op::AllOf, list(&["vip", "NEW"])), vec!["Bình"]),
-        (when(Field::Tags, Op::IsEmpty, Value::None), vec!["Cường", "Dung"]),
+        (
+            when(Field::Tags, Op::AllOf, list(&["vip", "NEW"])),
+            vec!["Bình"],
+        ),
+        (
+            when(Field::Tags, Op::IsEmpty, Value::None),
+            vec!["Cường", "Dung"],
+        ),
         (when(Field::Interests, Op::Has, t("thoi trang")), vec!["An"]),
-        (when(Field::Category, Op::Has, t("giay dep")), vec!["An", "Bình"]),
-        (when(Field::Category, Op::HasNot, t("Giày dép")), vec!["Cường", "Dung"]),
-        (when(Field::Category, Op::Has, t("Nobody bought this")), vec![]),
-        (when(Field::Product, Op::AnyOf, list(&["Phụ kiện item"])), vec!["Cường"]),
-        (when(Field::SalesChannel, Op::Has, t("online")), vec!["An", "Bình", "Cường"]),
-        (when(Field::Orders, Op::Is, Value::Number(0.0)), vec!["Dung"]),
-        (when(Field::AverageSpend, Op::Ge, Value::Number(1_250_000.0)), vec!["An", "Bình", "Cường"]),
-        (when(Field::DaysSinceFirstOrder, Op::Lt, Value::Number(30.0)), vec!["Bình"]),
-        (when(Field::DaysSinceLastOrder, Op::IsEmpty, Value::None), vec!["Dung"]),
-        (when(Field::Consent(ConsentChannel::Email), Op::Yes, Value::None), vec!["An"]),
-        (when(Field::Consent(ConsentChannel::Email), Op::No, Value::None), vec!["Bình", "Cường", "Dung"]),
+        (
+            when(Field::Category, Op::Has, t("giay dep")),
+            vec!["An", "Bình"],
+        ),
+        (
+            when(Field::Category, Op::HasNot, t("Giày dép")),
+            vec!["Cường", "Dung"],
+        ),
+        (
+            when(Field::Category, Op::Has, t("Nobody bought this")),
+            vec![],
+        ),
+        (
+            when(Field::Product, Op::AnyOf, list(&["Phụ kiện item"])),
+            vec!["Cường"],
+        ),
+        (
+            when(Field::SalesChannel, Op::Has, t("online")),
+            vec!["An", "Bình", "Cường"],
+        ),
+        (
+            when(Field::Orders, Op::Is, Value::Number(0.0)),
+            vec!["Dung"],
+        ),
+        (
+            when(Field::AverageSpend, Op::Ge, Value::Number(1_250_000.0)),
+            vec!["An", "Bình", "Cường"],
+        ),
+        (
+            when(Field::DaysSinceFirstOrder, Op::Lt, Value::Number(30.0)),
+            vec!["Bình"],
+        ),
+        (
+            when(Field::DaysSinceLastOrder, Op::IsEmpty, Value::None),
+            vec!["Dung"],
+        ),
+        (
+            when(Field::Consent(ConsentChannel::Email), Op::Yes, Value::None),
+            vec!["An"],
+        ),
+        (
+            when(Field::Consent(ConsentChannel::Email), Op::No, Value::None),
+            vec!["Bình", "Cường", "Dung"],
+        ),
         (when(Field::Stage, Op::Is, t("prospect")), vec!["Dung"]),
-        (when(Field::RfmSegment, Op::IsEmpty, Value::None), vec!["Dung"]),
+        (
+            when(Field::RfmSegment, Op::IsEmpty, Value::None),
+            vec!["Dung"],
+        ),
         // Three buyers: the best has 2 worse, so 1 + ⌊5·2/3⌋ = 4.
-        (when(Field::RecencyScore, Op::Is, Value::Number(4.0)), vec!["Bình"]),
-        (when(Field::Custom("size".into()), Op::Gt, Value::Number(37.0)), vec!["An"]),
-        (when(Field::Custom("Size".into()), Op::IsEmpty, Value::None), vec!["Bình", "Cường", "Dung"]),
+        (
+            when(Field::RecencyScore, Op::Is, Value::Number(4.0)),
+            vec!["Bình"],
+        ),
+        (
+            when(Field::Custom("size".into()), Op::Gt, Value::Number(37.0)),
+            vec!["An"],
+        ),
+        (
+            when(Field::Custom("Size".into()), Op::IsEmpty, Value::None),
+            vec!["Bình", "Cường", "Dung"],
+        ),
         (
             Rule::Any(vec![
                 when(Field::City, Op::Is, t("Huế")),
@@ -198,7 +274,9 @@ fn operators_by_kind() {
 #[test]
 fn deleted_customers_never_match() {
     let mut db = shop();
-    let p = (0..db.len() as u32).find(|&p| db.at(p).data.name() == "Dung").unwrap();
+    let p = (0..db.len() as u32)
+        .find(|&p| db.at(p).data.name() == "Dung")
+        .unwrap();
     let mut gone = db.at(p).clone();
     gone.data.deleted = true;
     db.put_customer(gone);
