@@ -67,13 +67,81 @@ async fn fresh_database_has_the_current_schema() {
             "interactions",
             "meta",
             "order_facts",
-            "orders"
+            "orders",
+            "purchase_facts",
+            "segments"
         ]
     );
     let loaded = s.load_customers().await.unwrap();
     assert!(loaded.customers.is_empty());
     assert_eq!(loaded.meta.clock, None);
     assert!(!loaded.meta.bulk_pending);
+    assert!(!loaded.meta.purchases_ready);
+    // Nothing to derive on a fresh database; afterwards it is marked ready.
+    assert!(s.rebuild_purchases().await.unwrap().is_empty());
+    assert!(s.meta().await.unwrap().purchases_ready);
+}
+
+#[wasm_bindgen_test]
+async fn a_v1_database_is_migrated_and_its_purchases_derived() {
+    let name = "t-migrate";
+    let _ = idb::Factory::new().unwrap().delete(name).unwrap().await;
+    // A database as version 1 of the app left it: customers and orders, no
+    // purchase facts, no segments store.
+    let v1 = Storage::open_at(name, 1).await.expect("opens at v1");
+    let mut v1_names = v1.store_names();
+    v1_names.sort();
+    assert!(!v1_names.contains(&"segments".to_string()));
+    let a = customer(1, "An");
+    let b = bucket_of(a.id);
+    v1.write_customers(b, std::slice::from_ref(&a), h(5))
+        .await
+        .unwrap();
+    let o = order(a.id, 3, 150_000);
+    // Version 1 wrote orders and their facts only: write the orders store directly.
+    v1.put_raw_orders_v1(b, std::slice::from_ref(&o))
+        .await
+        .unwrap();
+    v1.close();
+
+    let s = Storage::open_named(name).await.expect("upgrades");
+    assert!(s.store_names().contains(&"segments".to_string()));
+    assert_eq!(s.load_customers().await.unwrap().customers, vec![a.clone()]);
+    assert!(!s.meta().await.unwrap().purchases_ready);
+    let derived = s.rebuild_purchases().await.unwrap();
+    assert_eq!(derived.len(), 1);
+    assert_eq!(derived[0].1[0].categories, vec!["Đồ uống".to_string()]);
+    assert!(s.meta().await.unwrap().purchases_ready);
+    assert_eq!(s.load_purchases().await.unwrap(), derived);
+    assert_eq!(s.read::<Order>(b).await.unwrap(), vec![o]);
+}
+
+#[wasm_bindgen_test]
+async fn segments_round_trip_and_fail_atomically() {
+    use clientele_core::segment::rules::{Condition, Field, Op, Rule, Value};
+    use clientele_core::segment::saved::SavedSegment;
+    let s = fresh("t-segments").await;
+    let seg = Record::new(
+        Id::new_v7(9, [9; 10]),
+        SavedSegment {
+            name: "Hà Nội".into(),
+            rule: Some(Rule::All(vec![Rule::Condition(Condition {
+                field: Field::City,
+                op: Op::Is,
+                value: Value::Text("Hà Nội".into()),
+            })])),
+            ..Default::default()
+        },
+        h(40),
+    );
+    s.write_segment(&seg, h(40)).await.unwrap();
+    assert_eq!(s.load_segments().await.unwrap(), vec![seg.clone()]);
+    let mut renamed = seg.clone();
+    renamed.data.name = "Changed".into();
+    s.fail_next_write();
+    assert!(s.write_segment(&renamed, h(41)).await.is_err());
+    assert_eq!(s.load_segments().await.unwrap(), vec![seg]);
+    assert_eq!(s.meta().await.unwrap().clock, Some(h(40)));
 }
 
 #[wasm_bindgen_test]
@@ -89,7 +157,7 @@ async fn customers_orders_and_clock_survive_a_reopen() {
         .await
         .unwrap();
     let o = order(a.id, 1, 250_000);
-    let ((), facts) = s
+    let ((), facts, purchases) = s
         .modify::<Order, _, ()>(bucket, h(12), |records| {
             records.push(o.clone());
             Ok(())
@@ -98,6 +166,7 @@ async fn customers_orders_and_clock_survive_a_reopen() {
         .unwrap()
         .unwrap();
     assert_eq!(facts.len(), 1);
+    assert_eq!(purchases[0].products, vec!["Cà phê".to_string()]);
     s.close();
 
     let s = Storage::open_named("t-roundtrip").await.unwrap();
@@ -109,6 +178,8 @@ async fn customers_orders_and_clock_survive_a_reopen() {
     let (order_facts, _) = s.load_facts().await.unwrap();
     assert_eq!(order_facts.len(), 1);
     assert_eq!(order_facts[0].1[0].total, 250_000);
+    let stored = s.load_purchases().await.unwrap();
+    assert_eq!(stored, vec![(bucket, purchases)], "written with the orders");
 }
 
 #[wasm_bindgen_test]

@@ -180,23 +180,18 @@ impl Segments {
                 Some(rule) => {
                     let mut found = Vec::new();
                     let n = data.untracked(|db| db.len() as u32);
-                    let mut start = 0;
-                    while start < n {
-                        let end = (start + SLICE).min(n);
+                    let done = for_slices(n, SLICE, &stale, |range| {
                         data.untracked(|db| {
                             let ctx = Context {
                                 db,
                                 analysis: &analysis,
                             };
-                            found.extend(Compiled::new(rule, &ctx).members(&ctx, start..end));
-                        });
-                        start = end;
-                        if start < n {
-                            yield_now().await;
-                            if stale() {
-                                return None;
-                            }
-                        }
+                            found.extend(Compiled::new(rule, &ctx).members(&ctx, range));
+                        })
+                    })
+                    .await;
+                    if !done {
+                        return None;
                     }
                     found
                 }
@@ -205,6 +200,29 @@ impl Segments {
         }
         (!stale()).then_some((analysis, members))
     }
+}
+
+/// Runs `work` over `0..n` in slices of `slice`, yielding to the browser between
+/// them; stops (returning false) as soon as `stale` says the result is not wanted.
+pub async fn for_slices(
+    n: u32,
+    slice: u32,
+    stale: &dyn Fn() -> bool,
+    mut work: impl FnMut(std::ops::Range<u32>),
+) -> bool {
+    let mut start = 0;
+    while start < n {
+        let end = (start + slice).min(n);
+        work(start..end);
+        start = end;
+        if start < n {
+            yield_now().await;
+            if stale() {
+                return false;
+            }
+        }
+    }
+    true
 }
 
 fn use_notices_or_log(kind: NoticeKind, text: String) {

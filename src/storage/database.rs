@@ -405,6 +405,28 @@ impl Storage {
         Ok(out)
     }
 
+    /// Test hook: writes a bucket of orders as schema v1 did (no purchase facts).
+    pub async fn put_raw_orders_v1(
+        &self,
+        bucket: u32,
+        orders: &[Record<Order>],
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[Order::STORE, Order::FACTS], TransactionMode::ReadWrite)?;
+        let puts = || -> Result<(), StorageError> {
+            tx.object_store(Order::STORE)?
+                .put(&bytes(&codec::encode(orders)), Some(&key(bucket)))?;
+            tx.object_store(Order::FACTS)?.put(
+                &bytes(&codec::encode(&Order::facts(orders))),
+                Some(&key(bucket)),
+            )?;
+            Ok(())
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await
+    }
+
     /// Every saved segment.
     pub async fn load_segments(&self) -> Result<Vec<Record<SavedSegment>>, StorageError> {
         let tx = self
