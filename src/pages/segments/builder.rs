@@ -123,8 +123,9 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
         let r = typed.get();
         set_timeout(
             move || {
-                if typed.get_untracked() == r {
-                    settled.set(r);
+                // The builder may be gone by then (saved, navigated away).
+                if typed.try_get_untracked().as_ref() == Some(&r) {
+                    let _ = settled.try_set(r);
                 }
             },
             std::time::Duration::from_millis(250),

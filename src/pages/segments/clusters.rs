@@ -101,14 +101,15 @@ pub fn ClustersPage() -> impl IntoView {
                     best = Some((c, score));
                 }
             }
-            found.set(best.map(|(clustering, silhouette)| {
+            // The page may have been left meanwhile.
+            let _ = found.try_set(best.map(|(clustering, silhouette)| {
                 Rc::new(Found {
                     features,
                     clustering,
                     silhouette,
                 })
             }));
-            running.set(false);
+            let _ = running.try_set(false);
         });
     };
     let save = move |i: usize, name: String| {

@@ -1,0 +1,126 @@
+// End to end: segmenting demo customers as a shop owner would, in headless Chromium.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { start, open, loadDemo } from "./app.mjs";
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+async function segmentsReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0);
+}
+
+/// Parses the exported CSV (quoted cells allowed) into objects by header.
+function parseCsv(text) {
+  const rows = [];
+  let row = [], cell = "", quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else cell += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; }
+    else cell += c;
+  }
+  const [head, ...body] = rows;
+  return body.map((r) => Object.fromEntries(head.map((h, i) => [h, r[i]])));
+}
+
+test("RFM grid cell, a rule in Vietnamese, saved, members exported", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Segments" }).click();
+  await segmentsReady(page);
+
+  // The grid: a cell shows its count; clicking it lists those customers.
+  const cell = page.getByRole("link", { name: /^R5 FM5: \d+/ });
+  const cellCount = Number((await cell.getAttribute("aria-label")).match(/^R5 FM5: (\d+)/)[1]);
+  assert.ok(cellCount > 0);
+  await cell.click();
+  await page.getByRole("heading", { level: 1, name: "New segment" }).waitFor();
+  await page.getByText(cellCount === 1 ? "1 customer" : `${cellCount} customers`, { exact: true }).waitFor();
+  const table = page.getByRole("table", { name: /R5 FM5: Members/ });
+  assert.ok(await table.getByRole("row").count() > 1);
+
+  // A rule, typed the Vietnamese way: lives in Hà Nội AND spent > 2.000.000 ₫ AND
+  // last order more than 90 days ago.
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await page.goto(app.base + "/segments/new");
+  await segmentsReady(page);
+  await page.getByLabel("Giá trị").first().fill("Hà Nội");
+  await page.getByRole("button", { name: "Thêm điều kiện" }).click();
+  await page.getByLabel("Trường").nth(1).selectOption({ label: "Tổng chi tiêu" });
+  await page.getByLabel("Phép so sánh").nth(1).selectOption({ label: "lớn hơn" });
+  await page.getByLabel("Giá trị").nth(1).fill("2.000.000");
+  await page.getByRole("button", { name: "Thêm điều kiện" }).click();
+  await page.getByLabel("Trường").nth(2).selectOption({ label: "Số ngày từ đơn gần nhất" });
+  await page.getByLabel("Phép so sánh").nth(2).selectOption({ label: "lớn hơn" });
+  await page.getByLabel("Giá trị").nth(2).fill("90");
+  // Saving without a name is refused, with the field marked.
+  await page.getByRole("button", { name: "Lưu phân khúc" }).click();
+  assert.equal(await page.getByLabel(/^Tên phân khúc/).getAttribute("aria-invalid"), "true");
+  await page.getByLabel(/^Tên phân khúc/).fill("Hà Nội chi nhiều, lâu chưa mua");
+  await page.getByRole("button", { name: "Lưu phân khúc" }).click();
+  await page.getByRole("heading", { level: 1, name: "Hà Nội chi nhiều, lâu chưa mua" }).waitFor();
+  await segmentsReady(page);
+  const countText = await page.locator(".members .count").textContent();
+  const members = Number(countText.replace(/\D/g, ""));
+  assert.ok(members > 0, countText);
+
+  // Still there after a reload, with the same members.
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Hà Nội chi nhiều, lâu chưa mua" }).waitFor();
+  await segmentsReady(page);
+  assert.equal(await page.locator(".members .count").textContent(), countText);
+
+  // Export: every row meets the rule.
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Xuất CSV" }).click(),
+  ]);
+  const csv = await readFile(await download.path(), "utf8");
+  const rows = parseCsv(csv);
+  assert.equal(rows.length, members);
+  const today = new Date();
+  for (const r of rows) {
+    assert.equal(r.city, "Hà Nội");
+    assert.ok(Number(r.total_spent) > 2_000_000, r.total_spent);
+    const days = (today - new Date(r.last_order)) / 86_400_000;
+    assert.ok(days > 89, r.last_order);
+  }
+  assert.match(download.suggestedFilename(), /^ha-noi-chi-nhieu-lau-chua-mua\.csv$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the customer page shows scores, stage and saved segments; groups are discovered", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Segments" }).click();
+  await page.getByRole("link", { name: "Discover groups" }).click();
+  await segmentsReady(page);
+  await page.getByLabel("Number of groups").selectOption("3");
+  await page.getByRole("button", { name: "Find groups" }).click();
+  await page.getByRole("heading", { name: "Group 3" }).waitFor({ timeout: 60_000 });
+  await page.getByRole("button", { name: /^Save as segment: Group 1/ }).click();
+  await page.getByText("Segment saved.").waitFor();
+  await page.getByRole("link", { name: "Segments", exact: true }).click();
+  const saved = page.getByRole("link", { name: /^Group 1:/ });
+  await saved.click();
+  await page.getByText("Static list", { exact: true }).waitFor();
+  await segmentsReady(page);
+  const first = page.getByRole("table", { name: /Members/ }).getByRole("link").first();
+  const name = await first.textContent();
+  await first.click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  await page.getByRole("heading", { name: "Segments and scores" }).waitFor();
+  await page.getByText(/^R [1-5] · F [1-5] · M [1-5]$/).waitFor();
+  await page.getByRole("link", { name: /^Group 1:/ }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
