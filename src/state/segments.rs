@@ -149,6 +149,7 @@ impl Segments {
                 this.analysis.set_value(Rc::new(analysis));
                 this.members.set_value(members);
                 this.revision.update(|r| *r += 1);
+                measure("clientele:segments", "clientele:segments-start");
                 mark("clientele:segments-ready");
             }
             if this.run.get_value() == run {
@@ -165,7 +166,9 @@ impl Segments {
         let data = self.data;
         let revision = data.revision.get_untracked();
         let stale = || self.run.get_value() != run || data.revision.get_untracked() != revision;
+        mark("clientele:segments-start");
         let analysis = data.untracked(|db| Analysis::compute(db, &params));
+        measure("clientele:analysis", "clientele:segments-start");
         let mut members = HashMap::new();
         for seg in self.records.get_untracked() {
             if seg.is_deleted() {
@@ -231,6 +234,13 @@ fn use_notices_or_log(kind: NoticeKind, text: String) {
             n.push(kind, text, None);
         }
         None => web_sys::console::error_1(&text.into()),
+    }
+}
+
+/// A performance measure from mark `start` to now (read by the benchmarks).
+fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
     }
 }
 
