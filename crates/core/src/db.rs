@@ -2,7 +2,7 @@
 //! about orders and interactions (the full orders stay in storage buckets and are read
 //! per customer). Storage decides where bytes go; this decides what they mean.
 
-use crate::id::Id;
+use crate::id::{Id, IdMap};
 use crate::model::{Currency, Customer, Interaction, InteractionChannel, Order, OrderStatus};
 use crate::purchases::{Bought, PurchaseFact, Terms};
 use crate::record::Record;
@@ -125,7 +125,7 @@ pub enum SortKey {
 #[derive(Default)]
 pub struct Db {
     customers: Vec<Record<Customer>>,
-    positions: HashMap<Id, u32>,
+    positions: IdMap<u32>,
     stats: Vec<CustomerStats>,
     /// What each customer bought, parallel to `customers`.
     bought: Vec<Bought>,

@@ -63,3 +63,26 @@ mod tests {
         }
     }
 }
+
+/// A fast hasher for maps keyed by `Id`: ids are mostly random bits already, so a
+/// multiply-rotate mix (FxHash's) is enough, and much faster than SipHash for the
+/// per-customer lookups of every analysis.
+#[derive(Default, Clone, Copy)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
+                .wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+}
+
+/// A `HashMap` keyed by `Id`, with `IdHasher`.
+pub type IdMap<V> = std::collections::HashMap<Id, V, std::hash::BuildHasherDefault<IdHasher>>;

@@ -1,7 +1,7 @@
 //! Calendar days and instants as plain integers (compact to store, fast to compare),
 //! with conversions through chrono.
 
-use chrono::{DateTime, Datelike, NaiveDate};
+use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// A calendar date, as days since 1970-01-01.
@@ -33,9 +33,19 @@ impl Day {
     pub fn start_millis(self) -> Millis {
         self.0 as i64 * MS_PER_DAY
     }
+    /// Year, month, day. Integer arithmetic only (the proleptic Gregorian calendar,
+    /// days-to-civil), as segment rules compute ages for every customer.
     pub fn ymd(self) -> (i32, u32, u32) {
-        let d = self.to_naive();
-        (d.year(), d.month(), d.day())
+        let z = self.0 as i64 + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+        let y = (yoe + era * 400 + i64::from(m <= 2)) as i32;
+        (y, m, d)
     }
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Day> {
@@ -68,6 +78,15 @@ pub fn iso_datetime(ms: Millis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ymd_agrees_with_chrono() {
+        use chrono::Datelike;
+        for n in (-800_000..800_000).step_by(37) {
+            let d = Day(n).to_naive();
+            assert_eq!(Day(n).ymd(), (d.year(), d.month(), d.day()), "{n}");
+        }
+    }
 
     #[test]
     fn day_round_trips_and_ages() {

@@ -6,7 +6,7 @@
 //! no orders) is false, except "is not", "none of", "has not" and "is empty".
 
 use super::analysis::Analysis;
-use super::rules::{self, Condition, Field, Op, Rule, Value};
+use super::rules::{self, Condition, Field, Kind, Op, Rule, Value};
 use crate::db::Db;
 use crate::model::{CustomValue, Customer, SalesChannel};
 use crate::purchases::{channel_bit, TermKind};
@@ -275,10 +275,38 @@ fn custom(l: &Leaf, c: &Customer, name: &str, scratch: &mut String) -> bool {
     }
 }
 
+/// A rough cost of testing a node, so cheap tests run first: AND and OR give the
+/// same answer in any order, and most customers fail a cheap number test early.
+fn cost(node: &Node) -> u32 {
+    match node {
+        Node::All(v) | Node::Any(v) => v.iter().map(cost).sum(),
+        Node::Leaf(l) => {
+            let base = match l.field.kind() {
+                Kind::Number | Kind::Money | Kind::Flag => 1,
+                Kind::Choice | Kind::ChoiceList => 2,
+                _ if matches!(
+                    l.field,
+                    Field::Product | Field::Category | Field::Sku | Field::Store
+                ) =>
+                {
+                    3
+                }
+                _ => 6,
+            };
+            base + u32::from(l.field == Field::Age) * 2
+        }
+    }
+}
+
 fn compile(rule: &Rule, db: &Db, scale: f64) -> Node {
+    let group = |v: &[Rule]| {
+        let mut nodes: Vec<Node> = v.iter().map(|r| compile(r, db, scale)).collect();
+        nodes.sort_by_key(cost);
+        nodes
+    };
     match rule {
-        Rule::All(v) => Node::All(v.iter().map(|r| compile(r, db, scale)).collect()),
-        Rule::Any(v) => Node::Any(v.iter().map(|r| compile(r, db, scale)).collect()),
+        Rule::All(v) => Node::All(group(v)),
+        Rule::Any(v) => Node::Any(group(v)),
         Rule::Condition(c) => Node::Leaf(leaf(c, db, scale)),
     }
 }

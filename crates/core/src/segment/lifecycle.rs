@@ -72,9 +72,10 @@ impl Default for Thresholds {
 /// Fewer repeat gaps than this and the shop's rhythm is not known yet: defaults.
 pub const MIN_GAPS: usize = 20;
 
-fn percentile(sorted: &[u32], p: f64) -> u32 {
-    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[i]
+/// The value at rank `p` (0–1) of `values` (reordered in place, not sorted: O(n)).
+fn percentile(values: &mut [u32], p: f64) -> u32 {
+    let i = ((values.len() - 1) as f64 * p).round() as usize;
+    *values.select_nth_unstable(i).1
 }
 
 impl Thresholds {
@@ -100,12 +101,10 @@ impl Thresholds {
     pub fn from_gaps(gaps: &mut [u32], frequencies: &mut [u32]) -> Thresholds {
         let mut t = Thresholds::default();
         if gaps.len() >= MIN_GAPS {
-            gaps.sort_unstable();
             t.at_risk_days = percentile(gaps, 0.9).max(7);
             t.lapsed_days = t.at_risk_days * 2;
         }
         if frequencies.len() >= MIN_GAPS {
-            frequencies.sort_unstable();
             t.loyal_purchases = percentile(frequencies, 0.8).max(3);
         }
         t

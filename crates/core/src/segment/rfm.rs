@@ -143,20 +143,27 @@ pub fn parse_cuts(text: &str, locale: crate::format::Locale) -> Option<Scoring> 
 /// Scores `values` (higher is better unless `lower_is_better`) by the quintile rule.
 fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     let n = values.len();
-    let mut sorted: Vec<f64> = values.to_vec();
-    sorted.sort_by(|a, b| a.total_cmp(b));
-    values
-        .iter()
-        .map(|v| {
-            // Number of customers with a strictly worse value.
-            let worse = if lower_is_better {
-                n - sorted.partition_point(|x| x.total_cmp(v).is_le())
-            } else {
-                sorted.partition_point(|x| x.total_cmp(v).is_lt())
-            };
-            (1 + (5 * worse) / n) as u8
-        })
-        .collect()
+    // One sort of the indices by value, then one pass over runs of equal values:
+    // everyone in a run has the same number of strictly worse values.
+    let mut order: Vec<u32> = (0..n as u32).collect();
+    order.sort_unstable_by(|&a, &b| values[a as usize].total_cmp(&values[b as usize]));
+    let mut scores = vec![0u8; n];
+    let mut start = 0;
+    while start < n {
+        let v = values[order[start] as usize];
+        let mut end = start + 1;
+        while end < n && values[order[end] as usize].total_cmp(&v).is_eq() {
+            end += 1;
+        }
+        // Ascending order: `start` values are lower, `n - end` are higher.
+        let worse = if lower_is_better { n - end } else { start };
+        let score = (1 + (5 * worse) / n) as u8;
+        for &i in &order[start..end] {
+            scores[i as usize] = score;
+        }
+        start = end;
+    }
+    scores
 }
 
 fn thresholds(values: &[f64], cuts: &[f64; 4], lower_is_better: bool) -> Vec<u8> {

@@ -1,0 +1,99 @@
+//! Native benchmark: the full analysis (RFM values, scores, segments, stages, grid)
+//! and a set of saved segments over demo data. Run by `bench/segments.sh`:
+//!
+//!     cargo run --release -p clientele-core --example segments_bench -- 100000
+//!
+//! Prints the data size and the best and median of several runs, in milliseconds.
+
+use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
+use clientele_core::demo::{self, DemoConfig};
+use clientele_core::model::Currency;
+use clientele_core::purchases::PurchaseFact;
+use clientele_core::segment::analysis::{Analysis, Params};
+use clientele_core::segment::eval::{Compiled, Context};
+use clientele_core::segment::rules::Rule;
+use clientele_core::time::Day;
+use std::collections::HashMap;
+use std::time::Instant;
+
+/// The saved segments of the benchmark: typical rules a shop would keep.
+const RULES: [&str; 4] = [
+    r#"{"all":[{"field":"city","op":"is","value":"Hà Nội"},{"field":"total_spent","op":">","value":2000000},{"field":"days_since_last_order","op":">","value":90}]}"#,
+    r#"{"all":[{"field":"rfm_segment","op":"any_of","value":["champions","loyal"]},{"field":"consent:email","op":"yes"}]}"#,
+    r#"{"any":[{"field":"category","op":"has","value":"Mỹ phẩm"},{"all":[{"field":"age","op":"between","value":[18,30]},{"field":"stage","op":"is","value":"at_risk"}]}]}"#,
+    r#"{"all":[{"field":"tags","op":"has","value":"VIP"},{"field":"orders","op":">=","value":5}]}"#,
+];
+
+fn stats(mut v: Vec<f64>) -> (f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2])
+}
+
+fn main() {
+    let customers: usize = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(100_000);
+    let end = Day::from_ymd(2026, 11, 25).expect("date");
+    let cfg = DemoConfig {
+        customers,
+        seed: 1,
+        end,
+    };
+    let mut all = Vec::with_capacity(customers);
+    let mut orders: HashMap<u32, Vec<_>> = HashMap::new();
+    for i in 0..customers {
+        let c = demo::customer(&cfg, i);
+        let (o, _) = demo::history(&cfg, i, &c);
+        orders.entry(bucket_of(c.id)).or_default().extend(o);
+        all.push(c);
+    }
+    let facts: Vec<(u32, Vec<OrderFact>)> =
+        orders.iter().map(|(b, o)| (*b, OrderFact::of(o))).collect();
+    let purchases: Vec<(u32, Vec<PurchaseFact>)> = orders
+        .iter()
+        .map(|(b, o)| (*b, PurchaseFact::of(o)))
+        .collect();
+    let n_orders: usize = facts.iter().map(|(_, f)| f.len()).sum();
+    drop(orders);
+    let mut db = Db::load(all, facts, Vec::<(u32, Vec<InteractionFact>)>::new());
+    db.load_purchases(purchases);
+    let rules: Vec<Rule> = RULES
+        .iter()
+        .map(|r| serde_json::from_str(r).expect("rule"))
+        .collect();
+    let params = Params::new(end, Currency::VND);
+    println!("data: {customers} customers, {n_orders} orders");
+    let runs = 15;
+    let (mut t_analysis, mut t_rules, mut t_total) = (Vec::new(), Vec::new(), Vec::new());
+    let mut sizes = Vec::new();
+    for _ in 0..runs {
+        let t0 = Instant::now();
+        let analysis = Analysis::compute(&db, &params);
+        let t1 = Instant::now();
+        let ctx = Context {
+            db: &db,
+            analysis: &analysis,
+        };
+        sizes = rules
+            .iter()
+            .map(|r| {
+                Compiled::new(r, &ctx)
+                    .members(&ctx, 0..db.len() as u32)
+                    .len()
+            })
+            .collect();
+        let t2 = Instant::now();
+        t_analysis.push((t1 - t0).as_secs_f64() * 1e3);
+        t_rules.push((t2 - t1).as_secs_f64() * 1e3);
+        t_total.push((t2 - t0).as_secs_f64() * 1e3);
+    }
+    let show = |name: &str, v: Vec<f64>| {
+        let (best, median) = stats(v);
+        println!("{name}: best {best:.1} ms, median {median:.1} ms ({runs} runs)");
+    };
+    show("analysis (RFM + segments + stages + grid)", t_analysis);
+    show(&format!("{} saved segments", rules.len()), t_rules);
+    show("total", t_total);
+    println!("segment sizes: {sizes:?}");
+}
