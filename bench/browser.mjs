@@ -84,6 +84,55 @@ async function searchLatency(page) {
   }, QUERIES);
 }
 
+/// Saves four segments through the builder (the same rules as the native benchmark,
+/// crates/core/examples/segments_bench.rs), then triggers a full recomputation by
+/// changing the scoring window, and reports the analysis and total recomputation
+/// times and every long task (> 50 ms) seen meanwhile.
+async function segmentTimes(page) {
+  const save = async (query, name, edit = async () => {}) => {
+    await page.goto(base + "/segments/new" + query);
+    await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 300000 });
+    await edit();
+    await page.getByLabel(/^Segment name/).fill(name);
+    await page.getByRole("button", { name: "Save segment" }).click();
+    await page.getByRole("heading", { level: 1, name }).waitFor({ timeout: 120000 });
+  };
+  await save("?rfm=champions", "Champions");
+  await save("?stage=at_risk", "At risk");
+  await save("?r=5&fm=5", "R5 FM5");
+  await save("", "Hà Nội big spenders, lapsed", async () => {
+    await page.getByLabel("Value").first().fill("Hà Nội");
+    await page.getByRole("button", { name: "Add condition" }).click();
+    await page.getByLabel("Field").nth(1).selectOption({ label: "Total spent" });
+    await page.getByLabel("Operator").nth(1).selectOption({ label: "more than" });
+    await page.getByLabel("Value").nth(1).fill("2000000");
+  });
+  await page.goto(base + "/segments");
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 300000 });
+  const runs = [];
+  for (const window of ["365", ""]) {
+    await page.evaluate(() => {
+      performance.clearMarks("clientele:segments-ready");
+      performance.clearMeasures();
+      window.__long = [];
+      window.__obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); });
+      window.__obs.observe({ type: "longtask" });
+    });
+    await page.getByText("Scoring settings").click();
+    await page.getByLabel("Purchases counted").selectOption(window);
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 300000 });
+    await page.waitForTimeout(300);
+    runs.push(await page.evaluate(() => ({
+      analysis_ms: Math.round(performance.getEntriesByName("clientele:analysis")[0].duration * 10) / 10,
+      recompute_ms: Math.round(performance.getEntriesByName("clientele:segments")[0].duration),
+      long_tasks_ms: window.__long,
+    })));
+    await page.getByText("Scoring settings").click();
+  }
+  return runs;
+}
+
 const server = await serve(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, "--enable-precise-memory-info"] });
@@ -119,6 +168,7 @@ result.memory = await sp.evaluate(() => ({
   js_heap_mb: Math.round(performance.memory.usedJSHeapSize / 1e5) / 10,
   wasm_memory_mb: window.__wasm ? Math.round(window.__wasm.memory.buffer.byteLength / 1e5) / 10 : null,
 }));
+result.segments = await segmentTimes(sp);
 await browser.close();
 server.close();
 console.log(JSON.stringify(result, null, 2));
