@@ -12,3 +12,5 @@ echo "== browser, 100,000 customers"
 node bench/browser.mjs 100000
 echo "== rfm: clientele rfm vs pandas (demo orders, 100,000 customers, and CDNOW)"
 bash bench/rfm.sh
+echo "== native segments benchmark"
+bash bench/segments.sh 100000
