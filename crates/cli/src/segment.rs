@@ -18,8 +18,8 @@ use clientele_core::purchases::{channel_bit, PurchaseFact};
 use clientele_core::segment::analysis::{Analysis, Params};
 use clientele_core::segment::eval::{Compiled, Context};
 use clientele_core::segment::rules::{consent_code, Condition, Field, Rule};
-use clientele_core::segment::saved::{csv_cell, members_csv};
-use clientele_core::time::{Day, Millis, MS_PER_DAY};
+use clientele_core::segment::saved::{csv_lines, member_values, MEMBER_COLUMNS};
+use clientele_core::time::Day;
 use clientele_core::{Db, Id, Record};
 use lexopt::ValueExt;
 use std::collections::HashMap;
@@ -422,98 +422,14 @@ impl Shop {
 
 /// The members as the core's members CSV, with each id as the files write it.
 fn csv_out(shop: &Shop, analysis: &Analysis, members: &[u32]) -> String {
-    let mut out = members_csv(&shop.db, analysis, &[]);
-    let header = out.len();
-    for &p in members {
-        let one = members_csv(&shop.db, analysis, &[p]);
-        let id = shop.db.at(p).id.to_string();
-        let rest = one[header..]
-            .strip_prefix(&id)
-            .expect("members_csv rows start with the id");
-        out.push_str(&csv_cell(shop.original(p)));
-        out.push_str(rest);
-    }
-    out
+    csv_lines(members.iter().map(|&p| values(shop, analysis, p)))
 }
 
-/// The columns of `members_csv`.
-const COLUMNS: [&str; 19] = [
-    "customer_id",
-    "name",
-    "email",
-    "phone",
-    "city",
-    "country",
-    "tags",
-    "orders",
-    "total_spent",
-    "currency",
-    "last_order",
-    "recency_days",
-    "frequency",
-    "monetary",
-    "r",
-    "f",
-    "m",
-    "segment",
-    "stage",
-];
-
-/// One member's values as `members_csv` computes them, before CSV quoting.
-fn member_values(db: &Db, analysis: &Analysis, p: u32, id: String) -> [String; 19] {
-    let params = analysis.params.as_ref();
-    let currency = params.map(|p| p.currency).unwrap_or_default();
-    let offset = params.map_or(0, |p| p.offset_minutes as i64 * 60_000);
-    let day = |ms: Millis| Day((ms + offset).div_euclid(MS_PER_DAY) as i32).iso();
-    let c = &db.at(p).data;
-    let st = db.stats_at(p);
-    let pi = p as usize;
-    let recency = analysis.recency.get(pi).copied().unwrap_or(-1);
-    let scored = analysis.r.get(pi).copied().unwrap_or(0) > 0;
-    let score = |v: &Vec<u8>| {
-        if scored {
-            v[pi].to_string()
-        } else {
-            String::new()
-        }
-    };
-    [
-        id,
-        c.name(),
-        c.emails.first().cloned().unwrap_or_default(),
-        c.phones.first().cloned().unwrap_or_default(),
-        c.address.city.clone(),
-        c.address.country.clone(),
-        c.tags.join("; "),
-        st.orders.to_string(),
-        currency.plain_amount(st.spent_in(currency)),
-        currency.code().to_string(),
-        st.last_order.map(day).unwrap_or_default(),
-        if recency >= 0 {
-            recency.to_string()
-        } else {
-            String::new()
-        },
-        analysis.frequency.get(pi).copied().unwrap_or(0).to_string(),
-        currency.plain_amount(analysis.monetary.get(pi).copied().unwrap_or(0)),
-        score(&analysis.r),
-        score(&analysis.f),
-        score(&analysis.m),
-        analysis
-            .segment
-            .get(pi)
-            .copied()
-            .flatten()
-            .map(|s| s.code())
-            .unwrap_or("")
-            .to_string(),
-        analysis
-            .stage
-            .get(pi)
-            .map(|s| s.code())
-            .unwrap_or("")
-            .to_string(),
-    ]
+/// A member's export values, with the customer id as the files write it.
+fn values(shop: &Shop, analysis: &Analysis, p: u32) -> [String; 19] {
+    let mut v = member_values(&shop.db, analysis, p);
+    v[0] = shop.original(p).to_string();
+    v
 }
 
 /// The members as a JSON array of objects with the CSV's fields: counts and money as
@@ -523,8 +439,8 @@ fn json_out(shop: &Shop, analysis: &Analysis, members: &[u32]) -> String {
     let rows: Vec<Value> = members
         .iter()
         .map(|&p| {
-            let values = member_values(&shop.db, analysis, p, shop.original(p).to_string());
-            let object = COLUMNS
+            let values = values(shop, analysis, p);
+            let object = MEMBER_COLUMNS
                 .iter()
                 .zip(values)
                 .map(|(&name, v)| {
@@ -558,6 +474,7 @@ fn number(v: &str) -> serde_json::Value {
 mod tests {
     use super::*;
     use clientele_core::model::{OrderStatus, SalesChannel};
+    use clientele_core::segment::saved::{csv_cell, members_csv};
     use orders::OrderRow;
 
     fn row(customer: &str, day: i32, total: i64, status: OrderStatus) -> OrderRow {
@@ -605,10 +522,9 @@ mod tests {
         let all: Vec<u32> = (0..3).collect();
         let csv = members_csv(&shop.db, &analysis, &all);
         let mut lines = csv.lines();
-        assert_eq!(lines.next(), Some(COLUMNS.join(",").as_str()));
+        assert_eq!(lines.next(), Some(MEMBER_COLUMNS.join(",").as_str()));
         for (&p, line) in all.iter().zip(lines) {
-            let id = shop.db.at(p).id.to_string();
-            let values = member_values(&shop.db, &analysis, p, id);
+            let values = member_values(&shop.db, &analysis, p);
             let quoted: Vec<String> = values.iter().map(|v| csv_cell(v)).collect();
             assert_eq!(quoted.join(","), line);
         }

@@ -102,73 +102,103 @@ pub fn csv_cell(s: &str) -> String {
     }
 }
 
-/// The members as CSV: contact data, totals, RFM and stage. Money in major units of
-/// the analysis currency, dates as ISO days.
-pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
-    let params = analysis.params.clone();
-    let currency = params.as_ref().map(|p| p.currency).unwrap_or_default();
-    let offset = params
-        .as_ref()
-        .map_or(0, |p| p.offset_minutes as i64 * 60_000);
+/// The columns of a members export.
+pub const MEMBER_COLUMNS: [&str; 19] = [
+    "customer_id",
+    "name",
+    "email",
+    "phone",
+    "city",
+    "country",
+    "tags",
+    "orders",
+    "total_spent",
+    "currency",
+    "last_order",
+    "recency_days",
+    "frequency",
+    "monetary",
+    "r",
+    "f",
+    "m",
+    "segment",
+    "stage",
+];
+
+/// One member's export values (`MEMBER_COLUMNS`), before any quoting: contact data,
+/// totals, RFM and stage. Money in major units of the analysis currency, dates as ISO
+/// days, missing values empty.
+pub fn member_values(db: &Db, analysis: &Analysis, p: u32) -> [String; 19] {
+    let params = analysis.params.as_ref();
+    let currency = params.map(|p| p.currency).unwrap_or_default();
+    let offset = params.map_or(0, |p| p.offset_minutes as i64 * 60_000);
     let day = |ms: Millis| Day((ms + offset).div_euclid(MS_PER_DAY) as i32).iso();
-    let mut out = String::from(
-        "customer_id,name,email,phone,city,country,tags,orders,total_spent,currency,last_order,recency_days,frequency,monetary,r,f,m,segment,stage\n",
-    );
-    for &p in positions {
-        let c = &db.at(p).data;
-        let st = db.stats_at(p);
-        let pi = p as usize;
-        let recency = analysis.recency.get(pi).copied().unwrap_or(-1);
-        let scored = analysis.r.get(pi).copied().unwrap_or(0) > 0;
-        let score = |v: &Vec<u8>| {
-            if scored {
-                v[pi].to_string()
-            } else {
-                String::new()
-            }
-        };
-        let cells = [
-            db.at(p).id.to_string(),
-            c.name(),
-            c.emails.first().cloned().unwrap_or_default(),
-            c.phones.first().cloned().unwrap_or_default(),
-            c.address.city.clone(),
-            c.address.country.clone(),
-            c.tags.join("; "),
-            st.orders.to_string(),
-            currency.plain_amount(st.spent_in(currency)),
-            currency.code().to_string(),
-            st.last_order.map(day).unwrap_or_default(),
-            if recency >= 0 {
-                recency.to_string()
-            } else {
-                String::new()
-            },
-            analysis.frequency.get(pi).copied().unwrap_or(0).to_string(),
-            currency.plain_amount(analysis.monetary.get(pi).copied().unwrap_or(0)),
-            score(&analysis.r),
-            score(&analysis.f),
-            score(&analysis.m),
-            analysis
-                .segment
-                .get(pi)
-                .copied()
-                .flatten()
-                .map(|s| s.code())
-                .unwrap_or("")
-                .to_string(),
-            analysis
-                .stage
-                .get(pi)
-                .map(|s| s.code())
-                .unwrap_or("")
-                .to_string(),
-        ];
-        let line: Vec<String> = cells.iter().map(|c| csv_cell(c)).collect();
+    let c = &db.at(p).data;
+    let st = db.stats_at(p);
+    let pi = p as usize;
+    let recency = analysis.recency.get(pi).copied().unwrap_or(-1);
+    let scored = analysis.r.get(pi).copied().unwrap_or(0) > 0;
+    let score = |v: &Vec<u8>| {
+        if scored {
+            v[pi].to_string()
+        } else {
+            String::new()
+        }
+    };
+    [
+        db.at(p).id.to_string(),
+        c.name(),
+        c.emails.first().cloned().unwrap_or_default(),
+        c.phones.first().cloned().unwrap_or_default(),
+        c.address.city.clone(),
+        c.address.country.clone(),
+        c.tags.join("; "),
+        st.orders.to_string(),
+        currency.plain_amount(st.spent_in(currency)),
+        currency.code().to_string(),
+        st.last_order.map(day).unwrap_or_default(),
+        if recency >= 0 {
+            recency.to_string()
+        } else {
+            String::new()
+        },
+        analysis.frequency.get(pi).copied().unwrap_or(0).to_string(),
+        currency.plain_amount(analysis.monetary.get(pi).copied().unwrap_or(0)),
+        score(&analysis.r),
+        score(&analysis.f),
+        score(&analysis.m),
+        analysis
+            .segment
+            .get(pi)
+            .copied()
+            .flatten()
+            .map(|s| s.code())
+            .unwrap_or("")
+            .to_string(),
+        analysis
+            .stage
+            .get(pi)
+            .map(|s| s.code())
+            .unwrap_or("")
+            .to_string(),
+    ]
+}
+
+/// A header line and one line per row, every cell through `csv_cell`.
+pub fn csv_lines(rows: impl IntoIterator<Item = [String; 19]>) -> String {
+    let mut out = MEMBER_COLUMNS.join(",");
+    out.push('\n');
+    for row in rows {
+        let line: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
         out.push_str(&line.join(","));
         out.push('\n');
     }
     out
+}
+
+/// The members as CSV (see `member_values`).
+pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
+    csv_lines(positions.iter().map(|&p| member_values(db, analysis, p)))
 }
 
 #[cfg(test)]
