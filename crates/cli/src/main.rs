@@ -54,6 +54,31 @@ impl CliError {
     }
 }
 
+/// The output format of `rfm` and `segment`.
+#[derive(PartialEq)]
+pub enum Format {
+    Csv,
+    Json,
+}
+
+/// Reads the value of `--format`.
+pub fn format_arg(p: &mut lexopt::Parser) -> Result<Format, CliError> {
+    match p.value()?.string()?.as_str() {
+        "csv" => Ok(Format::Csv),
+        "json" => Ok(Format::Json),
+        other => Err(CliError::usage(format!(
+            "--format: '{other}' is not csv or json"
+        ))),
+    }
+}
+
+/// Reads the value of `--as-of`.
+pub fn as_of_arg(p: &mut lexopt::Parser) -> Result<clientele_core::time::Day, CliError> {
+    let v = p.value()?.string()?;
+    clientele_core::time::Day::parse_iso(&v)
+        .ok_or_else(|| CliError::usage(format!("--as-of: '{v}' is not a date YYYY-MM-DD")))
+}
+
 impl From<lexopt::Error> for CliError {
     fn from(e: lexopt::Error) -> CliError {
         CliError::usage(e.to_string())

@@ -1,16 +1,9 @@
 //! `clientele rfm`: one row per customer with RFM values, scores and segment.
 
-use crate::{orders, CliError};
+use crate::{as_of_arg, format_arg, orders, CliError, Format};
 use clientele_core::segment::rfm::{self, ScoringRules, SegmentMap, Window};
-use clientele_core::time::Day;
 use lexopt::ValueExt;
 use std::path::PathBuf;
-
-#[derive(PartialEq)]
-enum Format {
-    Csv,
-    Json,
-}
 
 pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
     use lexopt::Arg::*;
@@ -18,12 +11,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
     while let Some(arg) = p.next()? {
         match arg {
             Long("orders") => file = Some(PathBuf::from(p.value()?)),
-            Long("as-of") => {
-                let v = p.value()?.string()?;
-                as_of = Some(Day::parse_iso(&v).ok_or_else(|| {
-                    CliError::usage(format!("--as-of: '{v}' is not a date YYYY-MM-DD"))
-                })?);
-            }
+            Long("as-of") => as_of = Some(as_of_arg(&mut p)?),
             Long("window-days") => {
                 let v = p.value()?.string()?;
                 window = Some(v.parse::<u32>().ok().filter(|d| *d > 0).ok_or_else(|| {
@@ -32,17 +20,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
                     ))
                 })?);
             }
-            Long("format") => {
-                format = match p.value()?.string()?.as_str() {
-                    "csv" => Format::Csv,
-                    "json" => Format::Json,
-                    other => {
-                        return Err(CliError::usage(format!(
-                            "--format: '{other}' is not csv or json"
-                        )))
-                    }
-                }
-            }
+            Long("format") => format = format_arg(&mut p)?,
             other => return Err(other.unexpected().into()),
         }
     }

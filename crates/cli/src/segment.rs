@@ -10,7 +10,7 @@
 use crate::csvfile::{bad, cell, Table};
 use crate::customers::{self, CustomerFile};
 use crate::orders::{self, OrderFile};
-use crate::{rulefile, CliError};
+use crate::{as_of_arg, format_arg, rulefile, CliError, Format};
 use clientele_core::db::{bucket_of, OrderFact};
 use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::model::{Currency, Customer};
@@ -24,12 +24,6 @@ use clientele_core::{Db, Id, Record};
 use lexopt::ValueExt;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-
-#[derive(PartialEq)]
-enum Format {
-    Csv,
-    Json,
-}
 
 struct Args {
     orders: PathBuf,
@@ -51,12 +45,7 @@ fn parse(mut p: lexopt::Parser) -> Result<Args, CliError> {
             Long("customers") => customers = Some(PathBuf::from(p.value()?)),
             Long("items") => items = Some(PathBuf::from(p.value()?)),
             Long("rules") => rules = Some(PathBuf::from(p.value()?)),
-            Long("as-of") => {
-                let v = p.value()?.string()?;
-                as_of = Some(Day::parse_iso(&v).ok_or_else(|| {
-                    CliError::usage(format!("--as-of: '{v}' is not a date YYYY-MM-DD"))
-                })?);
-            }
+            Long("as-of") => as_of = Some(as_of_arg(&mut p)?),
             Long("currency") => {
                 let v = p.value()?.string()?;
                 currency = Currency::parse(&v).ok_or_else(|| {
@@ -65,17 +54,7 @@ fn parse(mut p: lexopt::Parser) -> Result<Args, CliError> {
                     ))
                 })?;
             }
-            Long("format") => {
-                format = match p.value()?.string()?.as_str() {
-                    "csv" => Format::Csv,
-                    "json" => Format::Json,
-                    other => {
-                        return Err(CliError::usage(format!(
-                            "--format: '{other}' is not csv or json"
-                        )))
-                    }
-                }
-            }
+            Long("format") => format = format_arg(&mut p)?,
             other => return Err(other.unexpected().into()),
         }
     }
