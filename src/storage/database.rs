@@ -275,10 +275,7 @@ impl Storage {
             tx.object_store(CUSTOMERS)?
                 .put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
             self.injected_failure()?;
-            tx.object_store(META)?.put(
-                &bytes(&codec::encode(&clock)),
-                Some(&JsValue::from_str("clock")),
-            )?;
+            put_clock(&tx, clock)?;
             Ok(())
         };
         let issued = puts();
@@ -342,10 +339,7 @@ impl Storage {
                         tx.object_store(name)?
                             .put(&bytes(&codec::encode(&extra)), Some(&key(bucket)))?;
                     }
-                    tx.object_store(META)?.put(
-                        &bytes(&codec::encode(&clock)),
-                        Some(&JsValue::from_str("clock")),
-                    )?;
+                    put_clock(&tx, clock)?;
                     Ok(())
                 };
                 let result = puts();
@@ -451,10 +445,7 @@ impl Storage {
                 Some(&JsValue::from_str(&segment_key(record.id))),
             )?;
             self.injected_failure()?;
-            tx.object_store(META)?.put(
-                &bytes(&codec::encode(&clock)),
-                Some(&JsValue::from_str("clock")),
-            )?;
+            put_clock(&tx, clock)?;
             Ok(())
         };
         let issued = puts();
@@ -526,6 +517,15 @@ impl Storage {
         commit_or_abort(tx, issued).await?;
         self.set_bulk_pending(false).await
     }
+}
+
+/// Puts the clock stamp in `meta` within `tx` (every write records the last stamp).
+fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
+    tx.object_store(META)?.put(
+        &bytes(&codec::encode(&clock)),
+        Some(&JsValue::from_str("clock")),
+    )?;
+    Ok(())
 }
 
 fn segment_key(id: Id) -> String {
