@@ -68,7 +68,7 @@ pub struct SegStrings {
     pub money_hint: &'static str,
     pub date_iso_hint: &'static str,
     pub groups: [&'static str; 5],
-    /// Indexed like `Field::FIXED[..30]`.
+    /// Indexed like `Field::FIXED`.
     pub fields: [&'static str; 30],
     /// "Consent: {x}"
     pub consent_field: &'static str,
@@ -179,7 +179,7 @@ impl SegStrings {
             Field::Custom(name) => self.custom_field.replace("{x}", name),
             _ => {
                 let i = Field::FIXED.iter().position(|x| x == f).unwrap_or(0);
-                self.fields[i.min(29)].to_string()
+                self.fields[i].to_string()
             }
         }
     }

@@ -95,7 +95,7 @@ pub enum Kind {
 
 impl Field {
     /// Every field but custom ones and per-channel consent, in builder order.
-    pub const FIXED: [Field; 31] = [
+    pub const FIXED: [Field; 30] = [
         Field::Kind,
         Field::Age,
         Field::Gender,
@@ -126,12 +126,11 @@ impl Field {
         Field::DaysSinceLastInteraction,
         Field::Acquisition,
         Field::Source,
-        Field::Consent(ConsentChannel::Email),
     ];
 
     /// Every field the builder offers (consent once per channel), custom fields aside.
     pub fn all() -> Vec<Field> {
-        let mut v: Vec<Field> = Field::FIXED[..30].to_vec();
+        let mut v: Vec<Field> = Field::FIXED.to_vec();
         v.extend(ConsentChannel::ALL.into_iter().map(Field::Consent));
         v
     }
@@ -185,10 +184,7 @@ impl Field {
             let name = name.trim();
             return (!name.is_empty()).then(|| Field::Custom(name.to_string()));
         }
-        Field::FIXED[..30]
-            .iter()
-            .find(|f| f.code() == code)
-            .cloned()
+        Field::FIXED.iter().find(|f| f.code() == code).cloned()
     }
 
     pub fn group(&self) -> Group {
