@@ -43,6 +43,7 @@ pub struct Compiled {
     root: Node,
     as_of: Day,
     offset: i64,
+    currency: crate::model::Currency,
     currency_scale: f64,
 }
 
@@ -71,6 +72,7 @@ impl Compiled {
             root: compile(rule, ctx.db, scale),
             as_of: params.as_of,
             offset: params.offset_minutes as i64 * 60_000,
+            currency: params.currency,
             currency_scale: scale,
         }
     }
@@ -110,7 +112,7 @@ impl Compiled {
         let pi = p as usize;
         let since = |t: Option<Millis>| t.map(|t| (self.as_of.0 - self.day(t).0) as f64);
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|s| *s > 0).map(f64::from);
-        let currency = a.params.as_ref().map(|p| p.currency).unwrap_or_default();
+        let currency = self.currency;
         match &l.field {
             Field::Age => number(l, c.birthday.map(|b| b.years_until(self.as_of) as f64)),
             Field::Orders => number(l, Some(stats.orders as f64)),
