@@ -122,5 +122,15 @@ test("the customer page shows scores, stage and saved segments; groups are disco
   await page.getByRole("heading", { name: "Segments and scores" }).waitFor();
   await page.getByText(/^R [1-5] · F [1-5] · M [1-5]$/).waitFor();
   await page.getByRole("link", { name: /^Group 1:/ }).waitFor();
+
+  // A static list from the builder keeps its members.
+  await page.goto(app.base + "/segments/new?rfm=champions");
+  await segmentsReady(page);
+  await page.getByLabel("Static list: keeps the customers it has now.").check();
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await page.getByRole("heading", { level: 1, name: /^Champions/ }).waitFor();
+  await page.getByText("Static list", { exact: true }).waitFor();
+  await segmentsReady(page);
+  assert.match(await page.locator(".members .count").textContent(), /^\d[\d,]* customers$/);
   assert.deepEqual(page.errors, []);
 });

@@ -4,7 +4,7 @@
 use super::members::{MembersTable, SummaryCards};
 use super::rule_editor::{CondState, GroupState, Item, RuleEditor};
 use crate::components::{focus_first_invalid, TextField};
-use crate::state::{use_notices, use_segments, use_settings};
+use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::command::RecordCommand;
 use clientele_core::segment::rules::{Condition, Field, Op, Rule, Value};
 use clientele_core::segment::saved::SavedSegment;
@@ -103,6 +103,7 @@ pub fn EditSegmentPage() -> impl IntoView {
 fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
     let settings = use_settings();
     let segments = use_segments();
+    let data = use_data();
     let notices = use_notices();
     let navigate = use_navigate();
     let s = move || settings.s();
@@ -146,8 +147,7 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
         let frozen = !live.get_untracked();
         let positions = segments.preview(&rule);
         let member_ids: Vec<Id> = if frozen {
-            crate::state::use_data()
-                .untracked(|db| positions.iter().map(|&p| db.at(p).id).collect())
+            data.untracked(|db| positions.iter().map(|&p| db.at(p).id).collect())
         } else {
             Vec::new()
         };
