@@ -67,6 +67,7 @@ fn main() {
     let runs = 15;
     let (mut t_analysis, mut t_rules, mut t_total) = (Vec::new(), Vec::new(), Vec::new());
     let mut sizes = Vec::new();
+    let mut t_each: Vec<Vec<f64>> = vec![Vec::new(); rules.len()];
     for _ in 0..runs {
         let t0 = Instant::now();
         let analysis = Analysis::compute(&db, &params);
@@ -77,10 +78,14 @@ fn main() {
         };
         sizes = rules
             .iter()
-            .map(|r| {
-                Compiled::new(r, &ctx)
+            .enumerate()
+            .map(|(k, r)| {
+                let t = Instant::now();
+                let n = Compiled::new(r, &ctx)
                     .members(&ctx, 0..db.len() as u32)
-                    .len()
+                    .len();
+                t_each[k].push(t.elapsed().as_secs_f64() * 1e3);
+                n
             })
             .collect();
         let t2 = Instant::now();
@@ -94,6 +99,9 @@ fn main() {
     };
     show("analysis (RFM + segments + stages + grid)", t_analysis);
     show(&format!("{} saved segments", rules.len()), t_rules);
+    for (k, v) in t_each.into_iter().enumerate() {
+        show(&format!("  rule {}", k + 1), v);
+    }
     show("total", t_total);
     println!("segment sizes: {sizes:?}");
 }

@@ -2,13 +2,16 @@
 //! about orders and interactions (the full orders stay in storage buckets and are read
 //! per customer). Storage decides where bytes go; this decides what they mean.
 
+use crate::columns::Columns;
 use crate::id::{Id, IdMap};
 use crate::model::{Currency, Customer, Interaction, InteractionChannel, Order, OrderStatus};
 use crate::purchases::{Bought, PurchaseFact, Terms};
 use crate::record::Record;
 use crate::search::{self, SearchIndex};
 use crate::time::Millis;
+use crate::timeline::Timeline;
 use serde::{Deserialize, Serialize};
+use smallvec::SmallVec;
 use std::collections::HashMap;
 
 /// Records are spread over this many storage buckets by id (orders and interactions by
@@ -76,8 +79,9 @@ impl InteractionFact {
 pub struct CustomerStats {
     /// Orders that count as revenue (paid or pending).
     pub orders: u32,
-    /// Revenue per currency, in minor units.
-    pub spent: Vec<(Currency, i64)>,
+    /// Revenue per currency, in minor units (kept inline: most customers pay in one
+    /// currency, and rules read it for every customer).
+    pub spent: SmallVec<[(Currency, i64); 1]>,
     pub first_order: Option<Millis>,
     pub last_order: Option<Millis>,
     pub interactions: u32,
@@ -127,10 +131,16 @@ pub struct Db {
     customers: Vec<Record<Customer>>,
     positions: IdMap<u32>,
     stats: Vec<CustomerStats>,
+    /// The fields rules test, as columns parallel to `customers`.
+    columns: Columns,
     /// What each customer bought, parallel to `customers`.
     bought: Vec<Bought>,
     terms: Terms,
     order_facts: Vec<Vec<OrderFact>>,
+    /// The counting orders of each bucket, compact, for the analysis.
+    timelines: Vec<Timeline>,
+    /// Positions of each bucket's customers (tombstones included).
+    bucket_members: Vec<Vec<u32>>,
     interaction_facts: Vec<Vec<InteractionFact>>,
     /// Folded names for sorting, parallel to `customers`.
     sort_names: Vec<String>,
@@ -146,6 +156,8 @@ impl Db {
     pub fn new() -> Db {
         Db {
             order_facts: vec![Vec::new(); BUCKETS as usize],
+            timelines: vec![Timeline::default(); BUCKETS as usize],
+            bucket_members: vec![Vec::new(); BUCKETS as usize],
             interaction_facts: vec![Vec::new(); BUCKETS as usize],
             ..Default::default()
         }
@@ -166,6 +178,10 @@ impl Db {
             .enumerate()
             .map(|(i, c)| (c.id, i as u32))
             .collect();
+        for (i, c) in db.customers.iter().enumerate() {
+            db.bucket_members[bucket_of(c.id) as usize].push(i as u32);
+            db.columns.push(&c.data);
+        }
         db.sort_names = db
             .customers
             .iter()
@@ -228,10 +244,9 @@ impl Db {
         &self.terms
     }
 
+    /// Positions of the customers of bucket `b` (tombstones included).
     fn bucket_positions(&self, b: u32) -> Vec<u32> {
-        (0..self.customers.len() as u32)
-            .filter(|&i| bucket_of(self.customers[i as usize].id) == b)
-            .collect()
+        self.bucket_members[b as usize].clone()
     }
 
     fn rebuild_stats(&mut self) {
@@ -241,7 +256,19 @@ impl Db {
         }
     }
 
+    fn rebuild_timeline(&mut self, b: u32) {
+        let positions = &self.positions;
+        self.timelines[b as usize] =
+            Timeline::build(&self.order_facts[b as usize], |id| positions.get(&id).copied());
+    }
+
+    /// The counting orders of bucket `b`, per customer position, compact.
+    pub fn timeline(&self, b: u32) -> &Timeline {
+        &self.timelines[b as usize]
+    }
+
     fn add_bucket_stats(&mut self, b: u32) {
+        self.rebuild_timeline(b);
         for f in &self.order_facts[b as usize] {
             if let Some(&p) = self.positions.get(&f.customer) {
                 self.stats[p as usize].add_order(f);
@@ -289,6 +316,11 @@ impl Db {
         &self.customers[position as usize]
     }
 
+    /// The fields rules test, by position.
+    pub fn columns(&self) -> &Columns {
+        &self.columns
+    }
+
     pub fn stats_at(&self, position: u32) -> &CustomerStats {
         &self.stats[position as usize]
     }
@@ -303,10 +335,9 @@ impl Db {
 
     /// Every stored customer record of one bucket (tombstones included), to persist it.
     pub fn customer_bucket(&self, b: u32) -> Vec<Record<Customer>> {
-        self.customers
+        self.bucket_members[b as usize]
             .iter()
-            .filter(|c| bucket_of(c.id) == b)
-            .cloned()
+            .map(|&p| self.customers[p as usize].clone())
             .collect()
     }
 
@@ -315,20 +346,22 @@ impl Db {
         let name = search::fold(&record.data.name());
         match self.positions.get(&record.id) {
             Some(&p) => {
+                self.columns.set(p as usize, &record.data);
                 self.customers[p as usize] = record;
                 self.sort_names[p as usize] = name;
             }
             None => {
-                // Keep `customers` sorted by id so positions are stable for a given set.
-                let p = self.customers.partition_point(|c| c.id < record.id);
-                self.customers.insert(p, record);
-                self.sort_names.insert(p, name);
-                self.stats.insert(p, CustomerStats::default());
-                self.bought.insert(p, Bought::default());
-                for (i, c) in self.customers.iter().enumerate().skip(p) {
-                    self.positions.insert(c.id, i as u32);
-                }
-                let b = bucket_of(self.customers[p].id);
+                // New customers go last: every other position stays as it was (a
+                // load sorts by id, so the order is the same for a given set).
+                let p = self.customers.len() as u32;
+                let b = bucket_of(record.id);
+                self.positions.insert(record.id, p);
+                self.columns.push(&record.data);
+                self.customers.push(record);
+                self.sort_names.push(name);
+                self.stats.push(CustomerStats::default());
+                self.bought.push(Bought::default());
+                self.bucket_members[b as usize].push(p);
                 self.refresh_bucket_stats(b);
             }
         }

@@ -2,6 +2,7 @@
 //! natively and the same code runs in the browser (WASM) and in the CLI.
 
 pub mod codec;
+pub mod columns;
 pub mod command;
 pub mod db;
 pub mod demo;
@@ -14,6 +15,7 @@ pub mod record;
 pub mod search;
 pub mod segment;
 pub mod time;
+pub mod timeline;
 pub mod validate;
 
 pub use command::{Command, CommandError, RecordCommand};

@@ -7,11 +7,12 @@
 //! count every order that counts (paid or pending); monetary counts those in the main
 //! currency only. Lifecycle stages look at the same window.
 
-use super::lifecycle::{Stage, Thresholds};
+use super::lifecycle::{Histogram, Stage, Thresholds};
 use super::rfm::{fm, score, ScoringRules, Segment, SegmentMap, Window};
 use crate::db::{Db, BUCKETS};
 use crate::model::Currency;
-use crate::time::{Day, MS_PER_DAY};
+use crate::time::Day;
+use crate::timeline::MINUTES_PER_DAY;
 use serde::{Deserialize, Serialize};
 
 /// What the analysis is computed for; saved in the app's settings.
@@ -86,62 +87,72 @@ pub struct Analysis {
     pub revenue: i64,
 }
 
+/// The window as minutes since the epoch (UTC): `lo <= minute < hi`.
+fn minute_bounds(window: &Window, offset_minutes: i32) -> (i64, i64) {
+    let day = MINUTES_PER_DAY as i64;
+    let hi = (window.as_of.0 as i64 + 1) * day - offset_minutes as i64;
+    let lo = match window.days {
+        Some(d) => (window.as_of.0 as i64 - d as i64 + 1) * day - offset_minutes as i64,
+        None => i64::MIN,
+    };
+    (lo, hi)
+}
+
 impl Analysis {
     pub fn compute(db: &Db, params: &Params) -> Analysis {
         let n = db.len();
         let window = params.window();
-        let offset = params.offset_minutes as i64 * 60_000;
         let mut a = Analysis {
             recency: vec![-1; n],
             frequency: vec![0; n],
             monetary: vec![0; n],
             ..Default::default()
         };
-        let mut gaps: Vec<u32> = Vec::new();
+        let mut gaps = Histogram::default();
+        let (lo, hi) = minute_bounds(&window, params.offset_minutes);
+        let off = params.offset_minutes as i64;
         for b in 0..BUCKETS {
-            let facts = db.bucket_order_facts(b);
-            let mut i = 0;
-            while i < facts.len() {
-                let customer = facts[i].customer;
-                let mut j = i;
-                while j < facts.len() && facts[j].customer == customer {
-                    j += 1;
+            let t = db.timeline(b);
+            for run in &t.runs {
+                let p = run.position as usize;
+                let minutes = &t.minute[run.start as usize..run.end as usize];
+                // Orders are by time: the window is one stretch of the run.
+                let first = run.start as usize + minutes.partition_point(|&m| (m as i64) < lo);
+                let end = run.start as usize + minutes.partition_point(|&m| (m as i64) < hi);
+                if first == end {
+                    continue;
                 }
-                if let Some(p) = db.position(customer) {
-                    let p = p as usize;
-                    let mut last: Option<i32> = None;
-                    for f in &facts[i..j] {
-                        if !f.status.counts() {
-                            continue;
-                        }
-                        let day = (f.placed_at + offset).div_euclid(MS_PER_DAY) as i32;
-                        if !window.contains(Day(day)) {
-                            continue;
-                        }
-                        if f.currency == params.currency {
-                            a.monetary[p] += f.total;
-                        }
-                        if last != Some(day) {
-                            if let Some(prev) = last {
-                                gaps.push((day - prev) as u32);
-                            }
-                            a.frequency[p] += 1;
-                            last = Some(day);
-                        }
+                let mut spent = 0i64;
+                let mut last = i32::MIN;
+                let mut days = 0u32;
+                for i in first..end {
+                    if t.currency[i] == params.currency {
+                        spent += t.total[i];
                     }
-                    if let Some(l) = last {
-                        a.recency[p] = params.as_of.0 - l;
+                    let day = (t.minute[i] as i64 + off).div_euclid(MINUTES_PER_DAY as i64) as i32;
+                    if day != last {
+                        if days > 0 {
+                            gaps.add((day - last) as u32);
+                        }
+                        days += 1;
+                        last = day;
                     }
                 }
-                i = j;
+                a.monetary[p] = spent;
+                a.frequency[p] = days;
+                a.recency[p] = params.as_of.0 - last;
             }
         }
-        let live = |p: usize| !db.at(p as u32).is_deleted();
+        let live_column = &db.columns().live;
+        let live = |p: usize| live_column[p];
         let buyers: Vec<usize> = (0..n).filter(|&p| live(p) && a.frequency[p] > 0).collect();
-        let mut frequencies: Vec<u32> = buyers.iter().map(|&p| a.frequency[p]).collect();
-        a.thresholds = params
-            .stages
-            .unwrap_or_else(|| Thresholds::from_gaps(&mut gaps, &mut frequencies));
+        a.thresholds = params.stages.unwrap_or_else(|| {
+            let mut frequencies = Histogram::default();
+            for &p in &buyers {
+                frequencies.add(a.frequency[p]);
+            }
+            Thresholds::from_histograms(&gaps, &frequencies)
+        });
         let pick = |v: &dyn Fn(usize) -> f64| buyers.iter().map(|&p| v(p)).collect::<Vec<f64>>();
         let r = score(
             &pick(&|p| a.recency[p] as f64),

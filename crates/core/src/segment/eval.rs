@@ -1,16 +1,23 @@
 //! Running a rule over the database: `Compiled::new` prepares the rule once (texts
-//! folded, money in minor units, product names looked up), then `matches` tests one
-//! customer position at a time, so the caller can work in slices and yield between.
+//! folded, money in minor units, product names looked up, and for texts, tags and
+//! choices the answer decided once per distinct value), then `matches` tests one
+//! customer position at a time against the database's columns, so the caller can work
+//! in slices and yield between.
 //!
 //! Missing values: a condition on a value the customer does not have (no birthday,
 //! no orders) is false, except "is not", "none of", "has not" and "is empty".
 
 use super::analysis::Analysis;
-use super::rules::{self, Condition, Field, Kind, Op, Rule, Value};
+use super::rules::{self, Condition, Field, Op, Rule, Value};
+use crate::columns::{consent_bit, folded, ListField, TextField};
 use crate::db::Db;
-use crate::model::{CustomValue, Customer, SalesChannel};
+use crate::model::{
+    AcquisitionChannel, CustomValue, Customer, Gender, IncomeBand, PartyKind, SalesChannel,
+};
 use crate::purchases::{channel_bit, TermKind};
 use crate::search::fold_char;
+use crate::segment::lifecycle::Stage;
+use crate::segment::rfm::Segment;
 use crate::time::{Day, Millis, MS_PER_DAY};
 
 /// What a rule is evaluated against.
@@ -37,6 +44,13 @@ struct Leaf {
     /// Sales channel bits of the value.
     bits: u8,
     date: Option<Day>,
+    /// The answer for each value of a choice column (0: not set, then variant + 1),
+    /// or for each numbered text of a text column (`Field::column_text`).
+    accept: Vec<bool>,
+    /// For list columns: whether each numbered text is one of the wanted ones, and
+    /// how many distinct wanted texts there are.
+    wanted: Vec<bool>,
+    distinct_wanted: usize,
 }
 
 pub struct Compiled {
@@ -54,10 +68,46 @@ fn fold_into(s: &str, out: &mut String) {
     }
 }
 
-fn folded(s: &str) -> String {
-    let mut out = String::new();
-    fold_into(s, &mut out);
-    out
+fn text_field(f: &Field) -> Option<TextField> {
+    Some(match f {
+        Field::Occupation => TextField::Occupation,
+        Field::Country => TextField::Country,
+        Field::City => TextField::City,
+        Field::District => TextField::District,
+        Field::Source => TextField::Source,
+        _ => return None,
+    })
+}
+
+fn list_field(f: &Field) -> Option<ListField> {
+    Some(match f {
+        Field::Interests => ListField::Interests,
+        Field::Tags => ListField::Tags,
+        _ => return None,
+    })
+}
+
+/// The codes of a choice field's column values: index 0 is "not set", then one per
+/// variant in declaration order (the column stores `variant as u8 + 1`).
+fn choice_codes(f: &Field) -> Option<Vec<&'static str>> {
+    Some(match f {
+        Field::Kind => [PartyKind::Person, PartyKind::Organisation]
+            .into_iter()
+            .map(rules::kind_code)
+            .collect(),
+        Field::Gender => [Gender::Female, Gender::Male, Gender::Other]
+            .into_iter()
+            .map(rules::gender_code)
+            .collect(),
+        Field::Income => IncomeBand::ALL.into_iter().map(rules::income_code).collect(),
+        Field::Acquisition => AcquisitionChannel::ALL
+            .into_iter()
+            .map(rules::acquisition_code)
+            .collect(),
+        Field::RfmSegment => Segment::ALL.into_iter().map(Segment::code).collect(),
+        Field::Stage => Stage::ALL.into_iter().map(Stage::code).collect(),
+        _ => return None,
+    })
 }
 
 impl Compiled {
@@ -79,7 +129,7 @@ impl Compiled {
 
     /// Whether the live customer at `position` belongs (deleted ones never do).
     pub fn matches(&self, ctx: &Context, position: u32, scratch: &mut String) -> bool {
-        if ctx.db.at(position).is_deleted() {
+        if !ctx.db.columns().live[position as usize] {
             return false;
         }
         self.node(&self.root, ctx, position, scratch)
@@ -106,30 +156,33 @@ impl Compiled {
     }
 
     fn leaf(&self, l: &Leaf, ctx: &Context, p: u32, scratch: &mut String) -> bool {
-        let c = &ctx.db.at(p).data;
-        let stats = ctx.db.stats_at(p);
+        let cols = ctx.db.columns();
         let a = ctx.analysis;
         let pi = p as usize;
+        let stats = || ctx.db.stats_at(p);
         let since = |t: Option<Millis>| t.map(|t| (self.as_of.0 - self.day(t).0) as f64);
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|s| *s > 0).map(f64::from);
-        let currency = self.currency;
+        let table = |v: usize| l.accept.get(v).copied().unwrap_or(false);
         match &l.field {
-            Field::Age => number(l, c.birthday.map(|b| b.years_until(self.as_of) as f64)),
-            Field::Orders => number(l, Some(stats.orders as f64)),
+            Field::Age => number(l, cols.birthday[pi].map(|b| b.years_until(self.as_of) as f64)),
+            Field::Orders => number(l, Some(stats().orders as f64)),
             Field::TotalSpent => number(
                 l,
-                Some(stats.spent_in(currency) as f64 / self.currency_scale),
+                Some(stats().spent_in(self.currency) as f64 / self.currency_scale),
             ),
-            Field::AverageSpend => number(
-                l,
-                (stats.orders > 0).then(|| {
-                    stats.spent_in(currency) as f64 / stats.orders as f64 / self.currency_scale
-                }),
-            ),
-            Field::DaysSinceLastOrder => number(l, since(stats.last_order)),
-            Field::DaysSinceFirstOrder => number(l, since(stats.first_order)),
-            Field::Interactions => number(l, Some(stats.interactions as f64)),
-            Field::DaysSinceLastInteraction => number(l, since(stats.last_interaction)),
+            Field::AverageSpend => {
+                let s = stats();
+                number(
+                    l,
+                    (s.orders > 0).then(|| {
+                        s.spent_in(self.currency) as f64 / s.orders as f64 / self.currency_scale
+                    }),
+                )
+            }
+            Field::DaysSinceLastOrder => number(l, since(stats().last_order)),
+            Field::DaysSinceFirstOrder => number(l, since(stats().first_order)),
+            Field::Interactions => number(l, Some(stats().interactions as f64)),
+            Field::DaysSinceLastInteraction => number(l, since(stats().last_interaction)),
             Field::RecencyScore => number(l, score(&a.r)),
             Field::FrequencyScore => number(l, score(&a.f)),
             Field::MonetaryScore => number(l, score(&a.m)),
@@ -139,19 +192,44 @@ impl Compiled {
                     .zip(score(&a.m))
                     .map(|(f, m)| crate::segment::rfm::fm(f as u8, m as u8) as f64),
             ),
-            Field::Occupation => text(l, &c.occupation, scratch),
-            Field::Country => text(l, &c.address.country, scratch),
-            Field::City => text(l, &c.address.city, scratch),
-            Field::District => text(l, &c.address.district, scratch),
-            Field::Source => text(l, &c.source, scratch),
-            Field::Kind => choice(l, Some(rules::kind_code(c.kind))),
-            Field::Gender => choice(l, c.gender.map(rules::gender_code)),
-            Field::Income => choice(l, c.income.map(rules::income_code)),
-            Field::Acquisition => choice(l, c.channel.map(rules::acquisition_code)),
-            Field::RfmSegment => choice(l, a.segment.get(pi).copied().flatten().map(|s| s.code())),
-            Field::Stage => choice(l, a.stage.get(pi).map(|s| s.code())),
-            Field::Interests => texts(l, &c.interests, scratch),
-            Field::Tags => texts(l, &c.tags, scratch),
+            Field::Occupation
+            | Field::Country
+            | Field::City
+            | Field::District
+            | Field::Source => {
+                let col = cols.text(text_field(&l.field).expect("a text column"));
+                let n = col.at[pi] as usize;
+                match l.accept.get(n) {
+                    Some(&yes) => yes,
+                    // A text first seen after the rule was prepared.
+                    None => text(l, &col.dict.values()[n], scratch),
+                }
+            }
+            Field::Kind => table(cols.kind[pi] as usize),
+            Field::Gender => table(cols.gender[pi] as usize),
+            Field::Income => table(cols.income[pi] as usize),
+            Field::Acquisition => table(cols.acquisition[pi] as usize),
+            Field::RfmSegment => {
+                table(a.segment.get(pi).copied().flatten().map_or(0, |s| s as usize + 1))
+            }
+            Field::Stage => table(a.stage.get(pi).map_or(0, |s| *s as usize + 1)),
+            Field::Interests | Field::Tags => {
+                let col = cols.list(list_field(&l.field).expect("a list column"));
+                let have = &col.at[pi];
+                let is_wanted = |n: &u32| l.wanted.get(*n as usize).copied().unwrap_or(false);
+                match l.op {
+                    Op::Has | Op::AnyOf => have.iter().any(is_wanted),
+                    Op::HasNot | Op::NoneOf => !have.iter().any(is_wanted),
+                    // Numbers are distinct and each is at most one wanted text.
+                    Op::AllOf => {
+                        l.distinct_wanted > 0
+                            && have.iter().filter(|n| is_wanted(n)).count() == l.distinct_wanted
+                    }
+                    Op::IsEmpty => have.is_empty(),
+                    Op::NotEmpty => !have.is_empty(),
+                    _ => false,
+                }
+            }
             Field::Product | Field::Category | Field::Sku | Field::Store => {
                 let bought = ctx.db.bought_at(p);
                 list(
@@ -171,10 +249,10 @@ impl Compiled {
                 list(l.op, have == 0, |k| have & wanted[k] != 0, wanted.len())
             }
             Field::Consent(ch) => {
-                let granted = c.consent_for(*ch).is_some_and(|x| x.granted);
+                let granted = cols.consent[pi] & consent_bit(*ch) != 0;
                 (l.op == Op::Yes) == granted
             }
-            Field::Custom(name) => custom(l, c, name, scratch),
+            Field::Custom(name) => custom(l, &ctx.db.at(p).data, name, scratch),
         }
     }
 }
@@ -239,19 +317,6 @@ fn list(op: Op, empty: bool, holds: impl Fn(usize) -> bool, n: usize) -> bool {
     }
 }
 
-fn texts(l: &Leaf, values: &[String], scratch: &mut String) -> bool {
-    let mut held = vec![false; l.texts.len()];
-    for v in values {
-        fold_into(v, scratch);
-        for (k, t) in l.texts.iter().enumerate() {
-            if t == scratch {
-                held[k] = true;
-            }
-        }
-    }
-    list(l.op, values.is_empty(), |k| held[k], l.texts.len())
-}
-
 fn custom(l: &Leaf, c: &Customer, name: &str, scratch: &mut String) -> bool {
     let value = c
         .custom
@@ -278,25 +343,22 @@ fn custom(l: &Leaf, c: &Customer, name: &str, scratch: &mut String) -> bool {
 }
 
 /// A rough cost of testing a node, so cheap tests run first: AND and OR give the
-/// same answer in any order, and most customers fail a cheap number test early.
+/// same answer in any order, and most customers fail a cheap test early. Column
+/// lookups cost least; per-customer totals, dates and purchases more; custom fields
+/// (read from the record) most.
 fn cost(node: &Node) -> u32 {
     match node {
         Node::All(v) | Node::Any(v) => v.iter().map(cost).sum(),
-        Node::Leaf(l) => {
-            let base = match l.field.kind() {
-                Kind::Number | Kind::Money | Kind::Flag => 1,
-                Kind::Choice | Kind::ChoiceList => 2,
-                _ if matches!(
-                    l.field,
-                    Field::Product | Field::Category | Field::Sku | Field::Store
-                ) =>
-                {
-                    3
-                }
-                _ => 6,
-            };
-            base + u32::from(l.field == Field::Age) * 2
-        }
+        Node::Leaf(l) => match l.field {
+            Field::Age => 3,
+            Field::Product | Field::Category | Field::Sku | Field::Store => 3,
+            Field::SalesChannel => 2,
+            Field::Custom(_) => 6,
+            _ if text_field(&l.field).is_some() || list_field(&l.field).is_some() => 1,
+            _ if choice_codes(&l.field).is_some() => 1,
+            Field::Consent(_) => 1,
+            _ => 2,
+        },
     }
 }
 
@@ -353,7 +415,7 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
         0
     };
     let choice_field = !c.field.choices().is_empty();
-    Leaf {
+    let mut l = Leaf {
         field: c.field.clone(),
         op: c.op,
         number: c.value.number().map(round).unwrap_or(f64::NAN),
@@ -375,7 +437,38 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
         terms,
         bits,
         date: c.value.date(),
+        accept: Vec::new(),
+        wanted: Vec::new(),
+        distinct_wanted: 0,
+    };
+    let cols = db.columns();
+    if let Some(codes) = choice_codes(&l.field) {
+        l.accept = std::iter::once(choice(&l, None))
+            .chain(codes.iter().map(|code| choice(&l, Some(code))))
+            .collect();
+    } else if let Some(f) = text_field(&l.field) {
+        let mut scratch = String::new();
+        l.accept = cols
+            .text(f)
+            .dict
+            .values()
+            .iter()
+            .map(|v| text(&l, v, &mut scratch))
+            .collect();
+    } else if let Some(f) = list_field(&l.field) {
+        l.wanted = cols
+            .list(f)
+            .dict
+            .values()
+            .iter()
+            .map(|v| l.texts.contains(v))
+            .collect();
+        let mut distinct = l.texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        l.distinct_wanted = distinct.len();
     }
+    l
 }
 
 #[cfg(test)]

@@ -72,10 +72,47 @@ impl Default for Thresholds {
 /// Fewer repeat gaps than this and the shop's rhythm is not known yet: defaults.
 pub const MIN_GAPS: usize = 20;
 
-/// The value at rank `p` (0–1) of `values` (reordered in place, not sorted: O(n)).
-fn percentile(values: &mut [u32], p: f64) -> u32 {
-    let i = ((values.len() - 1) as f64 * p).round() as usize;
-    *values.select_nth_unstable(i).1
+/// Counts of small whole numbers (gaps in days, purchase days), for percentiles in
+/// one pass without keeping or sorting every value.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Histogram {
+    counts: Vec<u32>,
+    len: usize,
+}
+
+/// Larger values count as this (about 2,700 years of days).
+const HISTOGRAM_CAP: u32 = 1_000_000;
+
+impl Histogram {
+    pub fn add(&mut self, value: u32) {
+        let v = value.min(HISTOGRAM_CAP) as usize;
+        if v >= self.counts.len() {
+            self.counts.resize(v + 1, 0);
+        }
+        self.counts[v] += 1;
+        self.len += 1;
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The value at rank `p` (0–1): the `round((len - 1) · p)`-th smallest.
+    pub fn percentile(&self, p: f64) -> u32 {
+        let rank = ((self.len.saturating_sub(1)) as f64 * p).round() as usize;
+        let mut seen = 0usize;
+        for (v, &c) in self.counts.iter().enumerate() {
+            seen += c as usize;
+            if seen > rank {
+                return v as u32;
+            }
+        }
+        0
+    }
 }
 
 impl Thresholds {
@@ -93,19 +130,29 @@ impl Thresholds {
             frequencies.push(d.len() as u32);
             gaps.extend(d.windows(2).map(|w| (w[1].0 - w[0].0) as u32));
         }
-        Thresholds::from_gaps(&mut gaps, &mut frequencies)
+        Thresholds::from_gaps(&gaps, &frequencies)
     }
 
     /// Derives thresholds from every gap (days) between consecutive purchase days and
-    /// every buyer's number of purchase days (both in any order; they get sorted).
-    pub fn from_gaps(gaps: &mut [u32], frequencies: &mut [u32]) -> Thresholds {
+    /// every buyer's number of purchase days (both in any order).
+    pub fn from_gaps(gaps: &[u32], frequencies: &[u32]) -> Thresholds {
+        let count = |values: &[u32]| {
+            let mut h = Histogram::default();
+            values.iter().for_each(|&v| h.add(v));
+            h
+        };
+        Thresholds::from_histograms(&count(gaps), &count(frequencies))
+    }
+
+    /// The same, from the counts of gaps and of purchase days.
+    pub fn from_histograms(gaps: &Histogram, frequencies: &Histogram) -> Thresholds {
         let mut t = Thresholds::default();
         if gaps.len() >= MIN_GAPS {
-            t.at_risk_days = percentile(gaps, 0.9).max(7);
+            t.at_risk_days = gaps.percentile(0.9).max(7);
             t.lapsed_days = t.at_risk_days * 2;
         }
         if frequencies.len() >= MIN_GAPS {
-            t.loyal_purchases = percentile(frequencies, 0.8).max(3);
+            t.loyal_purchases = frequencies.percentile(0.8).max(3);
         }
         t
     }
@@ -152,6 +199,18 @@ mod tests {
 
     fn days(v: &[i32]) -> Vec<Day> {
         v.iter().map(|d| Day(*d)).collect()
+    }
+
+    proptest! {
+        /// Percentiles from counts equal those of the sorted values.
+        #[test]
+        fn histogram_percentiles_match_sorting(mut values in prop::collection::vec(0u32..400, 1..200), p in 0.0f64..=1.0) {
+            let mut h = Histogram::default();
+            values.iter().for_each(|&v| h.add(v));
+            values.sort_unstable();
+            let rank = ((values.len() - 1) as f64 * p).round() as usize;
+            prop_assert_eq!(h.percentile(p), values[rank]);
+        }
     }
 
     #[test]

@@ -143,27 +143,41 @@ pub fn parse_cuts(text: &str, locale: crate::format::Locale) -> Option<Scoring> 
 /// Scores `values` (higher is better unless `lower_is_better`) by the quintile rule.
 fn quintiles(values: &[f64], lower_is_better: bool) -> Vec<u8> {
     let n = values.len();
-    // One sort of the indices by value, then one pass over runs of equal values:
-    // everyone in a run has the same number of strictly worse values.
-    let mut order: Vec<u32> = (0..n as u32).collect();
-    order.sort_unstable_by(|&a, &b| values[a as usize].total_cmp(&values[b as usize]));
-    let mut scores = vec![0u8; n];
-    let mut start = 0;
-    while start < n {
-        let v = values[order[start] as usize];
-        let mut end = start + 1;
-        while end < n && values[order[end] as usize].total_cmp(&v).is_eq() {
-            end += 1;
-        }
-        // Ascending order: `start` values are lower, `n - end` are higher.
-        let worse = if lower_is_better { n - end } else { start };
-        let score = (1 + (5 * worse) / n) as u8;
-        for &i in &order[start..end] {
-            scores[i as usize] = score;
-        }
-        start = end;
+    // `score >= k + 1` exactly when `worse >= ⌈k·n/5⌉ = t`, that is when the value
+    // beats the t-th worst value: four order statistics (found by selection, O(n))
+    // decide every score, with no sort.
+    let mut sorted = values.to_vec();
+    let mut index = [0usize; 4];
+    for (k, slot) in index.iter_mut().enumerate() {
+        let t = ((k + 1) * n).div_ceil(5);
+        *slot = if lower_is_better { n - t } else { t - 1 };
     }
-    scores
+    let mut order = index;
+    order.sort_unstable();
+    let mut cuts = [0f64; 4];
+    let mut bound = n;
+    for &i in order.iter().rev() {
+        if i < bound {
+            sorted[..bound].select_nth_unstable_by(i, f64::total_cmp);
+            bound = i;
+        }
+    }
+    for (k, &i) in index.iter().enumerate() {
+        cuts[k] = sorted[i];
+    }
+    values
+        .iter()
+        .map(|v| {
+            let beats = |c: &f64| {
+                if lower_is_better {
+                    v.total_cmp(c).is_lt()
+                } else {
+                    v.total_cmp(c).is_gt()
+                }
+            };
+            1 + cuts.iter().filter(|c| beats(c)).count() as u8
+        })
+        .collect()
 }
 
 fn thresholds(values: &[f64], cuts: &[f64; 4], lower_is_better: bool) -> Vec<u8> {
@@ -475,6 +489,35 @@ mod tests {
             vec![1],
             "one customer: nobody is worse"
         );
+    }
+
+    /// The definition itself, by counting: the selection above must agree with it.
+    fn quintiles_by_counting(values: &[f64], lower_is_better: bool) -> Vec<u8> {
+        let n = values.len();
+        values
+            .iter()
+            .map(|v| {
+                let worse = values
+                    .iter()
+                    .filter(|x| {
+                        if lower_is_better {
+                            x.total_cmp(v).is_gt()
+                        } else {
+                            x.total_cmp(v).is_lt()
+                        }
+                    })
+                    .count();
+                (1 + 5 * worse / n) as u8
+            })
+            .collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn quintiles_follow_the_definition(values in proptest::collection::vec(0u8..12, 1..60), lower in proptest::bool::ANY) {
+            let v: Vec<f64> = values.iter().map(|&x| x as f64).collect();
+            proptest::prop_assert_eq!(quintiles(&v, lower), quintiles_by_counting(&v, lower));
+        }
     }
 
     #[test]

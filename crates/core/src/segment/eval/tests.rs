@@ -7,7 +7,7 @@ use crate::model::{
 };
 use crate::purchases::PurchaseFact;
 use crate::record::Record;
-use crate::segment::analysis::Params;
+use crate::segment::analysis::{Analysis, Params};
 use std::collections::HashMap;
 
 const AS_OF: Day = Day(20_000);
@@ -284,4 +284,46 @@ fn deleted_customers_never_match() {
         names(&db, &when(Field::Orders, Op::Is, Value::Number(0.0))),
         Vec::<String>::new()
     );
+}
+
+#[test]
+fn edits_reach_the_columns_and_new_texts_after_compiling_are_tested() {
+    let mut db = shop();
+    let rule = when(Field::City, Op::StartsWith, Value::Text("đà".into()));
+    let analysis = Analysis::compute(&db, &Params::new(Day(20_000), Currency::VND));
+    let before = {
+        let ctx = Context {
+            db: &db,
+            analysis: &analysis,
+        };
+        Compiled::new(&rule, &ctx)
+    };
+    let p = (0..db.len() as u32)
+        .find(|&p| db.at(p).data.name() == "Dung")
+        .unwrap();
+    let mut moved = db.at(p).clone();
+    moved.data.address.city = "Đà Nẵng".into();
+    db.put_customer(moved);
+    let ctx = Context {
+        db: &db,
+        analysis: &analysis,
+    };
+    assert_eq!(before.members(&ctx, 0..db.len() as u32), vec![p]);
+    assert_eq!(names(&db, &rule), ["Dung"]);
+}
+
+#[test]
+fn choice_columns_number_variants_in_declaration_order() {
+    for (i, v) in IncomeBand::ALL.into_iter().enumerate() {
+        assert_eq!(v as usize, i);
+    }
+    for (i, v) in AcquisitionChannel::ALL.into_iter().enumerate() {
+        assert_eq!(v as usize, i);
+    }
+    for (i, v) in Segment::ALL.into_iter().enumerate() {
+        assert_eq!(v as usize, i);
+    }
+    for (i, v) in Stage::ALL.into_iter().enumerate() {
+        assert_eq!(v as usize, i);
+    }
 }
