@@ -3,7 +3,7 @@
 //! same members as one pass, and stops when its result is no longer wanted.
 #![cfg(target_arch = "wasm32")]
 
-use clientele::state::{for_slices, SLICE};
+use clientele::state::{for_slices, Pacer, SLICE};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::model::Currency;
@@ -90,7 +90,8 @@ async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
     let mut longest = 0.0f64;
     let mut fired_during = false;
     let slice = SLICE / 4;
-    let done = for_slices(db.len() as u32, slice, &|| false, |range| {
+    // A budget of 0: yield after every slice.
+    let done = for_slices(db.len() as u32, slice, &mut Pacer::new(0.0), &|| false, |range| {
         fired_during |= fired.get();
         let t = now();
         found.extend(compiled.members(&ctx, range));
@@ -104,7 +105,34 @@ async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
 
     // A stale run stops after its first slice.
     let mut slices = 0;
-    let done = for_slices(db.len() as u32, slice, &|| true, |_| slices += 1).await;
+    let done = for_slices(
+        db.len() as u32,
+        slice,
+        &mut Pacer::new(0.0),
+        &|| true,
+        |_| slices += 1,
+    )
+    .await;
     assert!(!done);
     assert_eq!(slices, 1);
+
+    // Work that stays within the budget does not yield at all (no time lost).
+    let fired = Rc::new(Cell::new(false));
+    let flag = fired.clone();
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+        .unwrap();
+    let mut slices = 0;
+    let done = for_slices(
+        db.len() as u32,
+        slice,
+        &mut Pacer::new(60_000.0),
+        &|| false,
+        |_| slices += 1,
+    )
+    .await;
+    assert!(done && slices > 1);
+    assert!(!fired.get(), "no yield within the budget");
 }

@@ -4,6 +4,7 @@ mod data;
 mod demo;
 mod error;
 mod notices;
+mod pace;
 mod segments;
 mod settings;
 
@@ -11,9 +12,8 @@ pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
-pub use segments::{
-    for_slices, params as analysis_params, provide_segments, use_segments, Segments, SLICE,
-};
+pub use pace::{for_slices, Pacer, BUDGET_MS};
+pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};
 pub use settings::{
     provide_settings, use_settings, AnalysisSettings, Settings, SettingsState, Theme,
 };

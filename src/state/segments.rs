@@ -1,11 +1,13 @@
 //! Segments as the app sees them: the analysis of every customer (RFM, segment,
 //! stage), saved segments and their members. Everything is recomputed when the data
-//! or the analysis settings change, in slices with a yield between them, so the page
-//! never freezes: one slice is the analysis (a few ms per 100k orders) or up to
-//! `SLICE` customers of one segment's rule.
+//! or the analysis settings change, in slices, yielding to the browser whenever the
+//! work since the last yield took a frame (`pace`), so the page never freezes: one
+//! slice is the analysis (about 15 ms per 1M orders) or up to `SLICE` customers of
+//! one segment's rule.
 
 use super::data::{today, Data};
 use super::demo::yield_now;
+use super::pace::{for_slices, Pacer, BUDGET_MS};
 use super::error::AppError;
 use super::notices::NoticeKind;
 use super::settings::SettingsState;
@@ -167,6 +169,7 @@ impl Segments {
         let revision = data.revision.get_untracked();
         let stale = || self.run.get_value() != run || data.revision.get_untracked() != revision;
         mark("clientele:segments-start");
+        let mut pacer = Pacer::new(BUDGET_MS);
         let analysis = data.untracked(|db| Analysis::compute(db, &params));
         measure("clientele:analysis", "clientele:segments-start");
         let mut members = HashMap::new();
@@ -174,7 +177,7 @@ impl Segments {
             if seg.is_deleted() {
                 continue;
             }
-            yield_now().await;
+            pacer.pause().await;
             if stale() {
                 return None;
             }
@@ -182,14 +185,20 @@ impl Segments {
                 None => data.untracked(|db| seg.data.static_members(db)),
                 Some(rule) => {
                     let mut found = Vec::new();
-                    let n = data.untracked(|db| db.len() as u32);
-                    let done = for_slices(n, SLICE, &stale, |range| {
+                    let (n, compiled) = data.untracked(|db| {
+                        let ctx = Context {
+                            db,
+                            analysis: &analysis,
+                        };
+                        (db.len() as u32, Compiled::new(rule, &ctx))
+                    });
+                    let done = for_slices(n, SLICE, &mut pacer, &stale, |range| {
                         data.untracked(|db| {
                             let ctx = Context {
                                 db,
                                 analysis: &analysis,
                             };
-                            found.extend(Compiled::new(rule, &ctx).members(&ctx, range));
+                            found.extend(compiled.members(&ctx, range));
                         })
                     })
                     .await;
@@ -203,29 +212,6 @@ impl Segments {
         }
         (!stale()).then_some((analysis, members))
     }
-}
-
-/// Runs `work` over `0..n` in slices of `slice`, yielding to the browser between
-/// them; stops (returning false) as soon as `stale` says the result is not wanted.
-pub async fn for_slices(
-    n: u32,
-    slice: u32,
-    stale: &dyn Fn() -> bool,
-    mut work: impl FnMut(std::ops::Range<u32>),
-) -> bool {
-    let mut start = 0;
-    while start < n {
-        let end = (start + slice).min(n);
-        work(start..end);
-        start = end;
-        if start < n {
-            yield_now().await;
-            if stale() {
-                return false;
-            }
-        }
-    }
-    true
 }
 
 fn use_notices_or_log(kind: NoticeKind, text: String) {
