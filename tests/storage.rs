@@ -94,7 +94,8 @@ async fn a_v1_database_is_migrated_and_its_purchases_derived() {
     assert!(!v1_names.contains(&"segments".to_string()));
     let a = customer(1, "An");
     let b = bucket_of(a.id);
-    v1.write_customers(b, std::slice::from_ref(&a), h(5))
+    // Version 1 also wrote customers in record format 1 (no `values` field).
+    v1.put_raw_customers_v1(b, std::slice::from_ref(&a))
         .await
         .unwrap();
     let o = order(a.id, 3, 150_000);
@@ -114,6 +115,14 @@ async fn a_v1_database_is_migrated_and_its_purchases_derived() {
     assert!(s.meta().await.unwrap().purchases_ready);
     assert_eq!(s.load_purchases().await.unwrap(), derived);
     assert_eq!(s.read::<Order>(b).await.unwrap(), vec![o]);
+
+    // Written again by this version, the customer keeps the new field.
+    let mut a2 = a.clone();
+    a2.data.values = vec!["Gia đình".into()];
+    s.write_customers(b, std::slice::from_ref(&a2), h(6))
+        .await
+        .unwrap();
+    assert_eq!(s.load_customers().await.unwrap().customers, vec![a2]);
 }
 
 #[wasm_bindgen_test]

@@ -75,6 +75,7 @@ pub static EN: Strings = Strings {
     field_given_name: "Given name",
     field_income: "Income band",
     field_interests: "Interests",
+    field_values: "Personal values",
     field_kind: "Type",
     field_language: "Language",
     field_note: "Note",

@@ -94,6 +94,8 @@ pub struct Strings {
     pub field_given_name: &'static str,
     pub field_income: &'static str,
     pub field_interests: &'static str,
+    /// Psychographic values (what matters to the customer).
+    pub field_values: &'static str,
     pub field_kind: &'static str,
     pub field_language: &'static str,
     pub field_note: &'static str,

@@ -75,6 +75,7 @@ pub static VI: Strings = Strings {
     field_given_name: "Tên",
     field_income: "Mức thu nhập",
     field_interests: "Sở thích",
+    field_values: "Giá trị quan tâm",
     field_kind: "Loại",
     field_language: "Ngôn ngữ",
     field_note: "Ghi chú",

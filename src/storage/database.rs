@@ -120,11 +120,18 @@ fn key(b: u32) -> JsValue {
 }
 
 fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageError> {
+    decode_with(v, what, codec::decode)
+}
+
+fn decode_with<T>(
+    v: &JsValue,
+    what: &str,
+    read: impl Fn(&[u8]) -> Result<T, codec::CodecError>,
+) -> Result<T, StorageError> {
     if !v.is_instance_of::<Uint8Array>() {
         return Err(StorageError::Damaged(format!("{what}: not bytes")));
     }
-    codec::decode(&Uint8Array::new(v).to_vec())
-        .map_err(|e| StorageError::Damaged(format!("{what}: {e}")))
+    read(&Uint8Array::new(v).to_vec()).map_err(|e| StorageError::Damaged(format!("{what}: {e}")))
 }
 
 /// Creates or upgrades the schema, one step per version, from `old` to `SCHEMA_VERSION`.
@@ -206,6 +213,14 @@ impl Storage {
     }
 
     async fn all<T: DeserializeOwned>(&self, store: &str) -> Result<Vec<(u32, T)>, StorageError> {
+        self.all_with(store, codec::decode).await
+    }
+
+    async fn all_with<T>(
+        &self,
+        store: &str,
+        read: impl Fn(&[u8]) -> Result<T, codec::CodecError>,
+    ) -> Result<Vec<(u32, T)>, StorageError> {
         let tx = self.db.transaction(&[store], TransactionMode::ReadOnly)?;
         let s = tx.object_store(store)?;
         let keys = s.get_all_keys(None, None)?.await?;
@@ -216,14 +231,17 @@ impl Storage {
                 .as_f64()
                 .ok_or_else(|| StorageError::Damaged(format!("{store}: bad key")))?
                 as u32;
-            out.push((b, decode(v, store)?));
+            out.push((b, decode_with(v, store, &read)?));
         }
         Ok(out)
     }
 
     /// Reads every customer and the meta data: what the list needs first.
     pub async fn load_customers(&self) -> Result<Loaded, StorageError> {
-        let buckets: Vec<(u32, Vec<Record<Customer>>)> = self.all(CUSTOMERS).await?;
+        // Buckets of earlier formats are converted as they are read (`migrate`).
+        let buckets: Vec<(u32, Vec<Record<Customer>>)> = self
+            .all_with(CUSTOMERS, clientele_core::migrate::decode_customers)
+            .await?;
         let customers = buckets.into_iter().flat_map(|(_, v)| v).collect();
         Ok(Loaded {
             customers,
@@ -397,6 +415,28 @@ impl Storage {
             .map_err(StorageError::from);
         commit_or_abort(tx, put).await?;
         Ok(out)
+    }
+
+    /// Test hook: writes a bucket of customers in record format 1 (before `values`).
+    pub async fn put_raw_customers_v1(
+        &self,
+        bucket: u32,
+        records: &[Record<Customer>],
+    ) -> Result<(), StorageError> {
+        let tx = self
+            .db
+            .transaction(&[CUSTOMERS], TransactionMode::ReadWrite)?;
+        let issued = tx
+            .object_store(CUSTOMERS)
+            .and_then(|s| {
+                s.put(
+                    &bytes(&clientele_core::migrate::encode_customers_v1(records)),
+                    Some(&key(bucket)),
+                )
+            })
+            .map(|_| ())
+            .map_err(StorageError::from);
+        commit_or_abort(tx, issued).await
     }
 
     /// Test hook: writes a bucket of orders as schema v1 did (no purchase facts).

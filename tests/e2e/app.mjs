@@ -30,12 +30,13 @@ export async function open(page, base, path = "/customers") {
   await page.waitForFunction(() => performance.getEntriesByName("clientele:facts-loaded").length > 0);
 }
 
-export async function addCustomer(page, { name, email = "", phone = "", city = "" }) {
+export async function addCustomer(page, { name, email = "", phone = "", city = "", values = "" }) {
   await page.getByRole("link", { name: /New customer|Thêm khách hàng/ }).click();
   await page.getByLabel(/^Name( \*)?$/).fill(name);
   if (email) await page.getByLabel("Emails").fill(email);
   if (phone) await page.getByLabel("Phones").fill(phone);
   if (city) await page.getByLabel("City or province").fill(city);
+  if (values) await page.getByLabel("Personal values").fill(values);
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
 }

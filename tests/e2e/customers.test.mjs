@@ -10,10 +10,11 @@ after(async () => { await app.stop(); });
 test("a customer added by hand is still there after a reload", async () => {
   const page = await app.page();
   await open(page, app.base);
-  await addCustomer(page, { name: "Nguyễn Thị Mai", email: "mai@example.vn", phone: "0912 345 678", city: "Hà Nội" });
+  await addCustomer(page, { name: "Nguyễn Thị Mai", email: "mai@example.vn", phone: "0912 345 678", city: "Hà Nội", values: "Gia đình, Sống xanh" });
   await page.reload();
   await page.getByRole("heading", { level: 1, name: "Nguyễn Thị Mai" }).waitFor();
   assert.ok(await page.getByText("mai@example.vn").isVisible());
+  assert.ok(await page.getByText("Gia đình, Sống xanh").isVisible());
   await page.getByRole("link", { name: "Customers" }).click();
   await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Nguyễn Thị Mai" }).waitFor();
   assert.deepEqual(page.errors, []);

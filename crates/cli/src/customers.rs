@@ -3,10 +3,10 @@
 //! found by name (any order, any case): `kind`, `display_name` (or `name`),
 //! `given_name`, `family_name`, `email`, `phone`, `street`, `ward`, `district`,
 //! `city`, `country`, `birthday`, `gender`, `occupation`, `income_band` (or
-//! `income`), `interests`, `source`, `channel` (or `acquisition_channel`), `tags`,
+//! `income`), `interests`, `values`, `source`, `channel` (or `acquisition_channel`), `tags`,
 //! `consent_email` (`consent_sms`, `consent_phone`, `consent_messaging`,
 //! `consent_post`; yes/no) and `custom:NAME` for custom fields. Lists (emails,
-//! phones, interests, tags) are separated by `;`. Codes are the rule codes
+//! phones, interests, values, tags) are separated by `;`. Codes are the rule codes
 //! (`lower_middle`, `walk_in`) or the names demo writes (`LowerMiddle`, `WalkIn`), in
 //! any case. Other columns are ignored. The first bad cell stops the reading.
 
@@ -42,6 +42,7 @@ const COLUMNS: &[(&str, &[&str])] = &[
     ("occupation", &[]),
     ("income_band", &["income"]),
     ("interests", &[]),
+    ("values", &[]),
     ("source", &[]),
     ("channel", &["acquisition_channel"]),
     ("tags", &[]),
@@ -205,6 +206,7 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
             );
         }
         c.interests = list(get("interests"));
+        c.values = list(get("values"));
         c.source = get("source").to_string();
         let channel = get("channel");
         if !channel.is_empty() {

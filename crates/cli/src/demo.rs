@@ -180,7 +180,7 @@ fn write_all(a: &Args) -> Result<(usize, usize), CliError> {
     Ok((n_orders, n_inter))
 }
 
-const CUSTOMER_HEADER: [&str; 20] = [
+const CUSTOMER_HEADER: [&str; 21] = [
     "customer_id",
     "kind",
     "display_name",
@@ -197,6 +197,7 @@ const CUSTOMER_HEADER: [&str; 20] = [
     "occupation",
     "income_band",
     "interests",
+    "values",
     "source",
     "channel",
     "tags",
@@ -223,6 +224,7 @@ fn customer_row(r: &Record<Customer>) -> Vec<String> {
         c.occupation.clone(),
         c.income.map(|g| dbg(&g)).unwrap_or_default(),
         c.interests.join(";"),
+        c.values.join(";"),
         c.source.clone(),
         c.channel.map(|g| dbg(&g)).unwrap_or_default(),
         c.tags.join(";"),

@@ -206,6 +206,7 @@ fn needs(field: &Field) -> Needs {
         City => customers("city"),
         District => customers("district"),
         Interests => customers("interests"),
+        Values => customers("values"),
         Tags => customers("tags"),
         Acquisition => customers("channel"),
         Source => customers("source"),

@@ -26,14 +26,14 @@ fn file(dir: &std::path::Path, name: &str, text: &str) -> String {
 }
 
 const CUSTOMERS: &str = "\
-customer_id,kind,display_name,city,country,birthday,gender,tags
-hn-zed,Person,Zed Nguyễn,Hà Nội,VN,1980-05-01,Male,VIP
-hn-amy,Person,Amy Trần,Ha Noi,VN,2000-01-01,Female,
-hn-recent,Person,Recent Lê,Hà Nội,VN,,,VIP;new
-hn-refund,Person,Refund Phạm,Hà Nội,VN,1999-02-02,Male,
-hue-big,Person,Huế Big,Huế,VN,1970-01-01,Female,VIP
-hn-prospect,Person,Prospect Võ,Hà Nội,VN,1990-01-01,Female,VIP
-hn-edge,Person,Edge Đỗ,Hà Nội,VN,,Other,
+customer_id,kind,display_name,city,country,birthday,gender,tags,values
+hn-zed,Person,Zed Nguyễn,Hà Nội,VN,1980-05-01,Male,VIP,Gia đình;Chất lượng
+hn-amy,Person,Amy Trần,Ha Noi,VN,2000-01-01,Female,,
+hn-recent,Person,Recent Lê,Hà Nội,VN,,,VIP;new,
+hn-refund,Person,Refund Phạm,Hà Nội,VN,1999-02-02,Male,,
+hue-big,Person,Huế Big,Huế,VN,1970-01-01,Female,VIP,gia dinh
+hn-prospect,Person,Prospect Võ,Hà Nội,VN,1990-01-01,Female,VIP,
+hn-edge,Person,Edge Đỗ,Hà Nội,VN,,Other,,
 ";
 
 // As of 2026-03-01: hn-zed last bought 120 days ago, hn-amy 200, hn-recent 30.
@@ -213,6 +213,9 @@ fn nested_any_and_all_groups() {
     let none_of = r#"{ "all": [ { "field": "orders", "op": "is", "value": 0 },
                                { "field": "stage", "op": "is", "value": "prospect" } ] }"#;
     assert_eq!(members("prospects", none_of, false, "csv"), ["hn-prospect"]);
+    // Psychographic values, without regard to case or diacritics.
+    let values = r#"{ "all": [ { "field": "values", "op": "has", "value": "Gia Đình" } ] }"#;
+    assert_eq!(members("values", values, false, "csv"), ["hn-zed", "hue-big"]);
 }
 
 #[test]

@@ -94,15 +94,17 @@ impl TextField {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ListField {
     Interests,
+    Values,
     Tags,
 }
 
 impl ListField {
-    pub const ALL: [ListField; 2] = [ListField::Interests, ListField::Tags];
+    pub const ALL: [ListField; 3] = [ListField::Interests, ListField::Values, ListField::Tags];
 
     fn of(self, c: &Customer) -> &[String] {
         match self {
             ListField::Interests => &c.interests,
+            ListField::Values => &c.values,
             ListField::Tags => &c.tags,
         }
     }
@@ -120,7 +122,7 @@ pub struct Columns {
     /// Bit `1 << channel` set when consent is granted.
     pub consent: Vec<u8>,
     pub text: [TextColumn; 5],
-    pub list: [ListColumn; 2],
+    pub list: [ListColumn; 3],
 }
 
 pub fn consent_bit(ch: ConsentChannel) -> u8 {

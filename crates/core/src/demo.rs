@@ -223,6 +223,16 @@ pub fn customer(cfg: &DemoConfig, index: usize) -> Record<Customer> {
     if r.random_bool(0.1) {
         c.notes = pick(r, NOTES).to_string();
     }
+    // Values come from their own stream, so adding them changed no other field.
+    if c.kind == PartyKind::Person {
+        let v = &mut rng(cfg, index, 2);
+        for _ in 0..v.random_range(0..3) {
+            let value = pick(v, VALUES).to_string();
+            if !c.values.contains(&value) {
+                c.values.push(value);
+            }
+        }
+    }
     Record::new(id, c, stamp(created_at))
 }
 

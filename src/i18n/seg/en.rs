@@ -80,6 +80,7 @@ pub const EN: SegStrings = SegStrings {
         "City or province",
         "District",
         "Interests",
+        "Personal values",
         "Tags",
         "Number of orders",
         "Total spent",

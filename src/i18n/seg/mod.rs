@@ -69,7 +69,7 @@ pub struct SegStrings {
     pub date_iso_hint: &'static str,
     pub groups: [&'static str; 5],
     /// Indexed like `Field::FIXED`.
-    pub fields: [&'static str; 30],
+    pub fields: [&'static str; 31],
     /// "Consent: {x}"
     pub consent_field: &'static str,
     /// "{x} (custom)"

@@ -80,6 +80,7 @@ pub const VI: SegStrings = SegStrings {
         "Tỉnh/thành phố",
         "Quận/huyện",
         "Sở thích",
+        "Giá trị quan tâm",
         "Nhãn",
         "Số đơn hàng",
         "Tổng chi tiêu",

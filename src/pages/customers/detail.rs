@@ -75,6 +75,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
         && d.occupation.is_empty()
         && d.income.is_none()
         && d.interests.is_empty()
+        && d.values.is_empty()
         && d.channel.is_none()
         && d.source.is_empty()
         && d.company.is_none()
@@ -193,6 +194,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
                 {field(t().field_occupation, d.occupation.clone())}
                 {d.income.map(|i| field(t().field_income, t().income(i).to_string()))}
                 {field(t().field_interests, d.interests.join(", "))}
+                {field(t().field_values, d.values.join(", "))}
                 {d.channel.map(|c| field(t().field_channel, t().acquisition(c).to_string()))}
                 {field(t().field_source, d.source.clone())}
                 {company.map(|(cid, name)| view! { <dt>{t().field_company}</dt><dd><a href=format!("/customers/{cid}")>{name}</a></dd> })}

@@ -81,6 +81,7 @@ struct Fields {
     city: RwSignal<String>,
     country: RwSignal<String>,
     interests: RwSignal<String>,
+    values: RwSignal<String>,
     tags: RwSignal<String>,
     channel: RwSignal<String>,
     source: RwSignal<String>,
@@ -111,6 +112,7 @@ impl Fields {
             city: s(&c.address.city),
             country: s(&c.address.country),
             interests: s(&c.interests.join(", ")),
+            values: s(&c.values.join(", ")),
             tags: s(&c.tags.join(", ")),
             channel: RwSignal::new(enum_code(c.channel)),
             source: s(&c.source),
@@ -175,6 +177,7 @@ impl Fields {
             country: self.country.get_untracked().trim().to_uppercase(),
         };
         c.interests = list(&self.interests.get_untracked());
+        c.values = list(&self.values.get_untracked());
         c.tags = list(&self.tags.get_untracked());
         c.channel = choices::parse(&self.channel.get_untracked(), &AcquisitionChannel::ALL);
         c.source = self.source.get_untracked().trim().to_string();
@@ -436,6 +439,7 @@ pub fn CustomerForm(
                     <TextField label=label(|t| t.field_occupation) value=f.occupation error=err("occupation")/>
                     <SelectField label=label(|t| t.field_income) value=f.income options=income_options/>
                     <TextField label=label(|t| t.field_interests) value=f.interests hint=list_hint/>
+                    <TextField label=label(|t| t.field_values) value=f.values hint=list_hint/>
                     <TextField label=label(|t| t.field_tags) value=f.tags error=err("tags") hint=list_hint/>
                     <SelectField label=label(|t| t.field_channel) value=f.channel options=channel_options/>
                     <TextField label=label(|t| t.field_source) value=f.source error=err("source")/>

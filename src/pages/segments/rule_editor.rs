@@ -365,6 +365,7 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
             Field::Occupation => db.distinct(|c| vec![c.occupation.clone()]),
             Field::Source => db.distinct(|c| vec![c.source.clone()]),
             Field::Interests => db.distinct(|c| c.interests.clone()),
+            Field::Values => db.distinct(|c| c.values.clone()),
             Field::Tags => db.tags().into_iter().map(|(t, _)| t).collect(),
             Field::Product => db.terms().of_kind(TermKind::Product),
             Field::Category => db.terms().of_kind(TermKind::Category),

@@ -328,6 +328,17 @@ pub const INTERESTS: &[&str] = &[
     "nuôi dạy con",
     "trang trí nhà cửa",
 ];
+/// What matters to a customer (psychographic values).
+pub const VALUES: &[&str] = &[
+    "gia đình",
+    "chất lượng",
+    "tiết kiệm",
+    "sống xanh",
+    "sức khỏe",
+    "tiện lợi",
+    "đẳng cấp",
+    "truyền thống",
+];
 pub const ACQUISITION: &[(AcquisitionChannel, u32)] = &[
     (AcquisitionChannel::WalkIn, 25),
     (AcquisitionChannel::Social, 25),

@@ -146,6 +146,9 @@ record_fields! {
         notes: String => Notes,
         created_at: Millis => CreatedAt,
         deleted: bool => Deleted,
+        /// What matters to the customer (psychographic: "family", "sustainability").
+        #[serde(default)]
+        values: Vec<String> => Values,
     }
 }
 

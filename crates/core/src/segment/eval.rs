@@ -82,6 +82,7 @@ fn text_field(f: &Field) -> Option<TextField> {
 fn list_field(f: &Field) -> Option<ListField> {
     Some(match f {
         Field::Interests => ListField::Interests,
+        Field::Values => ListField::Values,
         Field::Tags => ListField::Tags,
         _ => return None,
     })
@@ -213,7 +214,7 @@ impl Compiled {
                 table(a.segment.get(pi).copied().flatten().map_or(0, |s| s as usize + 1))
             }
             Field::Stage => table(a.stage.get(pi).map_or(0, |s| *s as usize + 1)),
-            Field::Interests | Field::Tags => {
+            Field::Interests | Field::Values | Field::Tags => {
                 let col = cols.list(list_field(&l.field).expect("a list column"));
                 let have = &col.at[pi];
                 let is_wanted = |n: &u32| l.wanted.get(*n as usize).copied().unwrap_or(false);

@@ -37,6 +37,8 @@ pub enum Field {
     District,
     // Psychographic
     Interests,
+    /// What matters to the customer (the customer's `values`).
+    Values,
     Tags,
     // Behavioural
     Orders,
@@ -95,7 +97,7 @@ pub enum Kind {
 
 impl Field {
     /// Every field but custom ones and per-channel consent, in builder order.
-    pub const FIXED: [Field; 30] = [
+    pub const FIXED: [Field; 31] = [
         Field::Kind,
         Field::Age,
         Field::Gender,
@@ -105,6 +107,7 @@ impl Field {
         Field::City,
         Field::District,
         Field::Interests,
+        Field::Values,
         Field::Tags,
         Field::Orders,
         Field::TotalSpent,
@@ -146,6 +149,7 @@ impl Field {
             Field::City => "city",
             Field::District => "district",
             Field::Interests => "interests",
+            Field::Values => "values",
             Field::Tags => "tags",
             Field::Orders => "orders",
             Field::TotalSpent => "total_spent",
@@ -192,7 +196,7 @@ impl Field {
         match self {
             Kind | Age | Gender | Occupation | Income => Group::Demographic,
             Country | City | District => Group::Geographic,
-            Interests | Tags => Group::Psychographic,
+            Interests | Values | Tags => Group::Psychographic,
             Custom(_) => Group::Custom,
             _ => Group::Behavioural,
         }
@@ -215,7 +219,7 @@ impl Field {
             TotalSpent | AverageSpend => self::Kind::Money,
             Occupation | Country | City | District | Source | Custom(_) => self::Kind::Text,
             Kind | Gender | Income | RfmSegment | Stage | Acquisition => self::Kind::Choice,
-            Interests | Tags | Product | Category | Sku | Store => self::Kind::List,
+            Interests | Values | Tags | Product | Category | Sku | Store => self::Kind::List,
             SalesChannel => self::Kind::ChoiceList,
             Consent(_) => self::Kind::Flag,
         }

@@ -114,6 +114,7 @@ fn shop() -> Db {
         c.gender = Some(Gender::Female);
         c.tags = vec!["VIP".into()];
         c.interests = vec!["Thời trang".into()];
+        c.values = vec!["Gia đình".into(), "Sống xanh".into()];
         c.consent = vec![Consent {
             channel: ConsentChannel::Email,
             granted: true,
@@ -193,6 +194,15 @@ fn operators_by_kind() {
             vec!["Cường", "Dung"],
         ),
         (when(Field::Interests, Op::Has, t("thoi trang")), vec!["An"]),
+        (when(Field::Values, Op::Has, t("gia dinh")), vec!["An"]),
+        (
+            when(Field::Values, Op::AllOf, list(&["Sống xanh", "GIA ĐÌNH"])),
+            vec!["An"],
+        ),
+        (
+            when(Field::Values, Op::IsEmpty, Value::None),
+            vec!["Bình", "Cường", "Dung"],
+        ),
         (
             when(Field::Category, Op::Has, t("giay dep")),
             vec!["An", "Bình"],
