@@ -203,10 +203,10 @@ test("a person links to their company, and custom fields are typed", async () =>
   await page.getByRole("button", { name: "Add custom field" }).click();
   await page.getByLabel("Field name").fill("Points");
   await page.getByLabel("Type", { exact: true }).last().selectOption("Number");
-  await page.getByLabel("Value").fill("abc");
+  await page.getByLabel("Value", { exact: true }).fill("abc");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByText("Not a number.").waitFor();
-  await page.getByLabel("Value").fill("1,250.5");
+  await page.getByLabel("Value", { exact: true }).fill("1,250.5");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { level: 1, name: "Trịnh Công Sơn" }).waitFor();
   await page.getByRole("link", { name: "Công ty TNHH Sao Mai" }).waitFor();
