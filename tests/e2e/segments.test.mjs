@@ -134,3 +134,49 @@ test("the customer page shows scores, stage and saved segments; groups are disco
   assert.match(await page.locator(".members .count").textContent(), /^\d[\d,]* customers$/);
   assert.deepEqual(page.errors, []);
 });
+
+/// Customers per R score, read from the grid's cell links ("R5 FM3: 12 …").
+async function rowTotals(page) {
+  const labels = await page.getByRole("link", { name: /^R\d FM\d: \d+/ }).evaluateAll((links) => links.map((a) => a.getAttribute("aria-label")));
+  const rows = [0, 0, 0, 0, 0, 0];
+  for (const l of labels) {
+    const [, r, , n] = l.match(/^R(\d) FM(\d): (\d+)/);
+    rows[Number(r)] += Number(n);
+  }
+  return rows;
+}
+
+test("fixed cut points: bad ones are refused with a message, good ones rescore and stay", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Segments" }).click();
+  await segmentsReady(page);
+  const before = await rowTotals(page);
+  const buyers = before.reduce((a, b) => a + b, 0);
+  assert.ok(before[5] > buyers / 10, "quintiles put about a fifth in R5");
+
+  await page.getByText("Scoring settings").click();
+  const recency = page.getByLabel("Recency cut points (days)");
+  await recency.fill("30, 10, 90");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByText("Enter four ascending numbers, or leave empty.").first().waitFor();
+  assert.deepEqual(await rowTotals(page), before, "nothing changed");
+
+  // R5 now means a purchase today or yesterday: far fewer customers.
+  await recency.fill("2, 3, 4, 5");
+  const ready = await page.evaluate(() => performance.getEntriesByName("clientele:segments-ready").length);
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.waitForFunction((n) => performance.getEntriesByName("clientele:segments-ready").length > n, ready);
+  assert.equal(await page.getByText("Enter four ascending numbers, or leave empty.").count(), 0);
+  const after = await rowTotals(page);
+  assert.equal(after.reduce((a, b) => a + b, 0), buyers, "the same buyers");
+  assert.ok(after[5] < buyers / 20, `R5 shrank: ${before[5]} → ${after[5]}`);
+
+  await page.reload();
+  await segmentsReady(page);
+  await page.getByText("Scoring settings").click();
+  assert.match(await page.getByLabel("Recency cut points (days)").inputValue(), /^2; 3; 4; 5$/);
+  assert.deepEqual(await rowTotals(page), after);
+  assert.deepEqual(page.errors, []);
+});
