@@ -9,6 +9,7 @@ pub mod demo;
 pub mod format;
 pub mod hlc;
 pub mod id;
+pub mod import;
 pub mod migrate;
 pub mod model;
 pub mod purchases;

@@ -1,0 +1,5 @@
+//! Reading shops' own files: the text encodings, delimiters, amounts and dates that
+//! real exports use. Pure functions, so every case is tested natively and the same
+//! reading runs in the browser and in `clientele import`.
+
+pub mod amount;
