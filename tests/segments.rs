@@ -91,12 +91,18 @@ async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
     let mut fired_during = false;
     let slice = SLICE / 4;
     // A budget of 0: yield after every slice.
-    let done = for_slices(db.len() as u32, slice, &mut Pacer::new(0.0), &|| false, |range| {
-        fired_during |= fired.get();
-        let t = now();
-        found.extend(compiled.members(&ctx, range));
-        longest = longest.max(now() - t);
-    })
+    let done = for_slices(
+        db.len() as u32,
+        slice,
+        &mut Pacer::new(0.0),
+        &|| false,
+        |range| {
+            fired_during |= fired.get();
+            let t = now();
+            found.extend(compiled.members(&ctx, range));
+            longest = longest.max(now() - t);
+        },
+    )
     .await;
     assert!(done);
     assert!(fired_during, "the browser ran other tasks between slices");

@@ -7,9 +7,9 @@
 
 use super::data::{today, Data};
 use super::demo::yield_now;
-use super::pace::{for_slices, Pacer, BUDGET_MS};
 use super::error::AppError;
 use super::notices::NoticeKind;
+use super::pace::{for_slices, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
 use crate::storage;
 use clientele_core::command::{apply, inverse, RecordCommand};

@@ -215,7 +215,10 @@ fn nested_any_and_all_groups() {
     assert_eq!(members("prospects", none_of, false, "csv"), ["hn-prospect"]);
     // Psychographic values, without regard to case or diacritics.
     let values = r#"{ "all": [ { "field": "values", "op": "has", "value": "Gia Đình" } ] }"#;
-    assert_eq!(members("values", values, false, "csv"), ["hn-zed", "hue-big"]);
+    assert_eq!(
+        members("values", values, false, "csv"),
+        ["hn-zed", "hue-big"]
+    );
 }
 
 #[test]

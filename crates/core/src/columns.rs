@@ -173,11 +173,8 @@ impl Columns {
             col.at[p] = col.dict.number(field.of(c));
         }
         for (field, col) in ListField::ALL.into_iter().zip(&mut self.list) {
-            let mut numbers: SmallVec<[u32; 4]> = field
-                .of(c)
-                .iter()
-                .map(|v| col.dict.number(v))
-                .collect();
+            let mut numbers: SmallVec<[u32; 4]> =
+                field.of(c).iter().map(|v| col.dict.number(v)).collect();
             numbers.sort_unstable();
             numbers.dedup();
             col.at[p] = numbers;

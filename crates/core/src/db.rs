@@ -258,8 +258,9 @@ impl Db {
 
     fn rebuild_timeline(&mut self, b: u32) {
         let positions = &self.positions;
-        self.timelines[b as usize] =
-            Timeline::build(&self.order_facts[b as usize], |id| positions.get(&id).copied());
+        self.timelines[b as usize] = Timeline::build(&self.order_facts[b as usize], |id| {
+            positions.get(&id).copied()
+        });
     }
 
     /// The counting orders of bucket `b`, per customer position, compact.

@@ -3,3 +3,4 @@
 //! reading runs in the browser and in `clientele import`.
 
 pub mod amount;
+pub mod date;

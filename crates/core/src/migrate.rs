@@ -252,6 +252,9 @@ mod tests {
         // The test helper writes what the hand-written format 1 above wrote.
         let mut plain = read.clone();
         plain[0].data.values = vec!["lost".into()];
-        assert_eq!(decode_customers(&encode_customers_v1(&plain)).unwrap(), read);
+        assert_eq!(
+            decode_customers(&encode_customers_v1(&plain)).unwrap(),
+            read
+        );
     }
 }

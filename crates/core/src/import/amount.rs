@@ -78,7 +78,10 @@ fn is_space(c: char) -> bool {
 /// The decimal mark the values of one column agree on, if any value shows it.
 pub fn infer_decimal_mark<'a>(values: impl IntoIterator<Item = &'a str>) -> Option<char> {
     for v in values {
-        let digits: String = v.chars().filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',').collect();
+        let digits: String = v
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '.' || *c == ',')
+            .collect();
         let dots = digits.matches('.').count();
         let commas = digits.matches(',').count();
         let last = digits.rfind(['.', ',']);
@@ -98,7 +101,11 @@ pub fn infer_decimal_mark<'a>(values: impl IntoIterator<Item = &'a str>) -> Opti
 
 /// Parses `raw` for a column in `currency`; `mark` is the column's decimal mark if
 /// known (see `infer_decimal_mark`).
-pub fn parse_amount(raw: &str, currency: Currency, mark: Option<char>) -> Result<Amount, AmountError> {
+pub fn parse_amount(
+    raw: &str,
+    currency: Currency,
+    mark: Option<char>,
+) -> Result<Amount, AmountError> {
     let mut s = raw.trim();
     if s.is_empty() {
         return Err(AmountError::Empty);
@@ -127,7 +134,11 @@ pub fn parse_amount(raw: &str, currency: Currency, mark: Option<char>) -> Result
         s = x;
     }
     let s: String = s.chars().filter(|c| !is_space(*c)).collect();
-    if s.is_empty() || !s.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if s.is_empty()
+        || !s
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(AmountError::NotANumber);
     }
     let exponent = named.unwrap_or(currency).exponent() as usize;
@@ -167,9 +178,7 @@ pub fn parse_amount(raw: &str, currency: Currency, mark: Option<char>) -> Result
     // Thousands: the first group 1–3 digits, every other group exactly 3.
     let groups: Vec<&str> = int_part.split(['.', ',']).collect();
     if groups.len() > 1
-        && (groups[0].is_empty()
-            || groups[0].len() > 3
-            || groups[1..].iter().any(|g| g.len() != 3))
+        && (groups[0].is_empty() || groups[0].len() > 3 || groups[1..].iter().any(|g| g.len() != 3))
     {
         return Err(AmountError::BadGrouping);
     }
@@ -234,7 +243,11 @@ mod tests {
         assert_eq!(usd("0.5", None), Ok(50));
         assert_eq!(usd(",5", None), Ok(50));
         assert_eq!(usd("1'234.50", None), Ok(123_450));
-        assert_eq!(usd("1,234", None), Ok(123_400), "three digits after: thousands");
+        assert_eq!(
+            usd("1,234", None),
+            Ok(123_400),
+            "three digits after: thousands"
+        );
         assert_eq!(usd("1,234", Some(',')), Err(AmountError::TooManyDecimals));
         assert_eq!(
             parse_amount("€ 12,50", Currency::VND, None),

@@ -100,7 +100,10 @@ fn choice_codes(f: &Field) -> Option<Vec<&'static str>> {
             .into_iter()
             .map(rules::gender_code)
             .collect(),
-        Field::Income => IncomeBand::ALL.into_iter().map(rules::income_code).collect(),
+        Field::Income => IncomeBand::ALL
+            .into_iter()
+            .map(rules::income_code)
+            .collect(),
         Field::Acquisition => AcquisitionChannel::ALL
             .into_iter()
             .map(rules::acquisition_code)
@@ -165,7 +168,10 @@ impl Compiled {
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|s| *s > 0).map(f64::from);
         let table = |v: usize| l.accept.get(v).copied().unwrap_or(false);
         match &l.field {
-            Field::Age => number(l, cols.birthday[pi].map(|b| b.years_until(self.as_of) as f64)),
+            Field::Age => number(
+                l,
+                cols.birthday[pi].map(|b| b.years_until(self.as_of) as f64),
+            ),
             Field::Orders => number(l, Some(stats().orders as f64)),
             Field::TotalSpent => number(
                 l,
@@ -193,11 +199,7 @@ impl Compiled {
                     .zip(score(&a.m))
                     .map(|(f, m)| crate::segment::rfm::fm(f as u8, m as u8) as f64),
             ),
-            Field::Occupation
-            | Field::Country
-            | Field::City
-            | Field::District
-            | Field::Source => {
+            Field::Occupation | Field::Country | Field::City | Field::District | Field::Source => {
                 let col = cols.text(text_field(&l.field).expect("a text column"));
                 let n = col.at[pi] as usize;
                 match l.accept.get(n) {
@@ -210,9 +212,13 @@ impl Compiled {
             Field::Gender => table(cols.gender[pi] as usize),
             Field::Income => table(cols.income[pi] as usize),
             Field::Acquisition => table(cols.acquisition[pi] as usize),
-            Field::RfmSegment => {
-                table(a.segment.get(pi).copied().flatten().map_or(0, |s| s as usize + 1))
-            }
+            Field::RfmSegment => table(
+                a.segment
+                    .get(pi)
+                    .copied()
+                    .flatten()
+                    .map_or(0, |s| s as usize + 1),
+            ),
             Field::Stage => table(a.stage.get(pi).map_or(0, |s| *s as usize + 1)),
             Field::Interests | Field::Values | Field::Tags => {
                 let col = cols.list(list_field(&l.field).expect("a list column"));
