@@ -4,3 +4,5 @@
 
 pub mod amount;
 pub mod date;
+pub mod sniff;
+pub mod text;
