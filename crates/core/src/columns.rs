@@ -11,12 +11,18 @@ use crate::time::Day;
 use smallvec::SmallVec;
 use std::collections::HashMap;
 
+/// Writes `s` trimmed and folded, the way rules compare texts, into `out`.
+pub fn fold_into(s: &str, out: &mut String) {
+    out.clear();
+    for c in s.trim().chars() {
+        fold_char(c, out);
+    }
+}
+
 /// A text trimmed and folded the way rules compare texts.
 pub fn folded(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.trim().chars() {
-        fold_char(c, &mut out);
-    }
+    fold_into(s, &mut out);
     out
 }
 

@@ -9,15 +9,11 @@
 
 use super::analysis::Analysis;
 use super::rules::{self, Condition, Field, Op, Rule, Value};
-use crate::columns::{consent_bit, folded, ListField, TextField};
+use crate::columns::{consent_bit, fold_into, folded, ListField, TextField};
 use crate::db::Db;
-use crate::model::{
-    AcquisitionChannel, CustomValue, Customer, Gender, IncomeBand, PartyKind, SalesChannel,
-};
+use crate::model::SalesChannel;
+use crate::model::{CustomValue, Customer};
 use crate::purchases::{channel_bit, TermKind};
-use crate::search::fold_char;
-use crate::segment::lifecycle::Stage;
-use crate::segment::rfm::Segment;
 use crate::time::{Day, Millis, MS_PER_DAY};
 
 /// What a rule is evaluated against.
@@ -45,7 +41,7 @@ struct Leaf {
     bits: u8,
     date: Option<Day>,
     /// The answer for each value of a choice column (0: not set, then variant + 1),
-    /// or for each numbered text of a text column (`Field::column_text`).
+    /// or for each numbered text of a text column (`text_field`).
     accept: Vec<bool>,
     /// For list columns: whether each numbered text is one of the wanted ones, and
     /// how many distinct wanted texts there are.
@@ -59,13 +55,6 @@ pub struct Compiled {
     offset: i64,
     currency: crate::model::Currency,
     currency_scale: f64,
-}
-
-fn fold_into(s: &str, out: &mut String) {
-    out.clear();
-    for c in s.trim().chars() {
-        fold_char(c, out);
-    }
 }
 
 fn text_field(f: &Field) -> Option<TextField> {
@@ -88,30 +77,18 @@ fn list_field(f: &Field) -> Option<ListField> {
     })
 }
 
-/// The codes of a choice field's column values: index 0 is "not set", then one per
-/// variant in declaration order (the column stores `variant as u8 + 1`).
+/// The codes of a choice field stored as a column (or in the analysis) as its
+/// variant's number + 1: `Field::choices` lists them in declaration order (tested).
 fn choice_codes(f: &Field) -> Option<Vec<&'static str>> {
-    Some(match f {
-        Field::Kind => [PartyKind::Person, PartyKind::Organisation]
-            .into_iter()
-            .map(rules::kind_code)
-            .collect(),
-        Field::Gender => [Gender::Female, Gender::Male, Gender::Other]
-            .into_iter()
-            .map(rules::gender_code)
-            .collect(),
-        Field::Income => IncomeBand::ALL
-            .into_iter()
-            .map(rules::income_code)
-            .collect(),
-        Field::Acquisition => AcquisitionChannel::ALL
-            .into_iter()
-            .map(rules::acquisition_code)
-            .collect(),
-        Field::RfmSegment => Segment::ALL.into_iter().map(Segment::code).collect(),
-        Field::Stage => Stage::ALL.into_iter().map(Stage::code).collect(),
-        _ => return None,
-    })
+    match f {
+        Field::Kind
+        | Field::Gender
+        | Field::Income
+        | Field::Acquisition
+        | Field::RfmSegment
+        | Field::Stage => Some(f.choices()),
+        _ => None,
+    }
 }
 
 impl Compiled {
@@ -223,37 +200,24 @@ impl Compiled {
             Field::Interests | Field::Values | Field::Tags => {
                 let col = cols.list(list_field(&l.field).expect("a list column"));
                 let have = &col.at[pi];
-                let is_wanted = |n: &u32| l.wanted.get(*n as usize).copied().unwrap_or(false);
-                match l.op {
-                    Op::Has | Op::AnyOf => have.iter().any(is_wanted),
-                    Op::HasNot | Op::NoneOf => !have.iter().any(is_wanted),
-                    // Numbers are distinct and each is at most one wanted text.
-                    Op::AllOf => {
-                        l.distinct_wanted > 0
-                            && have.iter().filter(|n| is_wanted(n)).count() == l.distinct_wanted
-                    }
-                    Op::IsEmpty => have.is_empty(),
-                    Op::NotEmpty => !have.is_empty(),
-                    _ => false,
-                }
+                let is_wanted = |n: &&u32| l.wanted.get(**n as usize).copied().unwrap_or(false);
+                // Numbers are distinct and each is at most one wanted text.
+                let held = have.iter().filter(is_wanted).count();
+                list(l.op, have.is_empty(), held, l.distinct_wanted)
             }
             Field::Product | Field::Category | Field::Sku | Field::Store => {
                 let bought = ctx.db.bought_at(p);
-                list(
-                    l.op,
-                    bought.terms.is_empty(),
-                    |k| l.terms[k].is_some_and(|t| bought.has(t)),
-                    l.terms.len(),
-                )
+                let held = l
+                    .terms
+                    .iter()
+                    .filter(|t| t.is_some_and(|t| bought.has(t)))
+                    .count();
+                list(l.op, bought.terms.is_empty(), held, l.terms.len())
             }
             Field::SalesChannel => {
                 let have = ctx.db.bought_at(p).channels;
-                let wanted: Vec<u8> = SalesChannel::ALL
-                    .into_iter()
-                    .map(channel_bit)
-                    .filter(|b| l.bits & b != 0)
-                    .collect();
-                list(l.op, have == 0, |k| have & wanted[k] != 0, wanted.len())
+                let held = (have & l.bits).count_ones() as usize;
+                list(l.op, have == 0, held, l.bits.count_ones() as usize)
             }
             Field::Consent(ch) => {
                 let granted = cols.consent[pi] & consent_bit(*ch) != 0;
@@ -311,13 +275,13 @@ fn choice(l: &Leaf, v: Option<&str>) -> bool {
     }
 }
 
-/// A list operator, given whether the list is empty and whether it holds the k-th of
-/// `n` wanted values.
-fn list(op: Op, empty: bool, holds: impl Fn(usize) -> bool, n: usize) -> bool {
+/// A list operator, given whether the list is empty and how many of the `n` wanted
+/// values it holds.
+fn list(op: Op, empty: bool, held: usize, n: usize) -> bool {
     match op {
-        Op::Has | Op::AnyOf => (0..n).any(&holds),
-        Op::HasNot | Op::NoneOf => !(0..n).any(&holds),
-        Op::AllOf => n > 0 && (0..n).all(&holds),
+        Op::Has | Op::AnyOf => held > 0,
+        Op::HasNot | Op::NoneOf => held == 0,
+        Op::AllOf => n > 0 && held == n,
         Op::IsEmpty => empty,
         Op::NotEmpty => !empty,
         _ => false,

@@ -324,16 +324,52 @@ fn edits_reach_the_columns_and_new_texts_after_compiling_are_tested() {
 
 #[test]
 fn choice_columns_number_variants_in_declaration_order() {
-    for (i, v) in IncomeBand::ALL.into_iter().enumerate() {
-        assert_eq!(v as usize, i);
+    // The column (or analysis) stores `variant as u8 + 1`; `Field::choices` must list
+    // each variant's code at that variant's number.
+    use crate::model::{AcquisitionChannel, IncomeBand, PartyKind};
+    use crate::segment::lifecycle::Stage;
+    use crate::segment::rfm::Segment;
+    fn check<T: Copy>(
+        field: Field,
+        all: &[T],
+        number: impl Fn(T) -> usize,
+        code: impl Fn(T) -> &'static str,
+    ) {
+        let choices = field.choices();
+        assert_eq!(choices.len(), all.len(), "{field:?}");
+        for &v in all {
+            assert_eq!(choices[number(v)], code(v), "{field:?}");
+        }
     }
-    for (i, v) in AcquisitionChannel::ALL.into_iter().enumerate() {
-        assert_eq!(v as usize, i);
-    }
-    for (i, v) in Segment::ALL.into_iter().enumerate() {
-        assert_eq!(v as usize, i);
-    }
-    for (i, v) in Stage::ALL.into_iter().enumerate() {
-        assert_eq!(v as usize, i);
-    }
+    check(
+        Field::Kind,
+        &[PartyKind::Person, PartyKind::Organisation],
+        |v| v as usize,
+        rules::kind_code,
+    );
+    check(
+        Field::Gender,
+        &[Gender::Female, Gender::Male, Gender::Other],
+        |v| v as usize,
+        rules::gender_code,
+    );
+    check(
+        Field::Income,
+        &IncomeBand::ALL,
+        |v| v as usize,
+        rules::income_code,
+    );
+    check(
+        Field::Acquisition,
+        &AcquisitionChannel::ALL,
+        |v| v as usize,
+        rules::acquisition_code,
+    );
+    check(
+        Field::RfmSegment,
+        &Segment::ALL,
+        |v| v as usize,
+        Segment::code,
+    );
+    check(Field::Stage, &Stage::ALL, |v| v as usize, Stage::code);
 }
