@@ -136,14 +136,6 @@ pub fn consent_bit(ch: ConsentChannel) -> u8 {
 }
 
 impl Columns {
-    pub fn len(&self) -> usize {
-        self.live.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.live.is_empty()
-    }
-
     /// Appends a customer (the next position).
     pub fn push(&mut self, c: &Customer) {
         self.live.push(false);

@@ -44,16 +44,10 @@ impl Timeline {
     /// finds a customer's position (facts of unknown customers are left out).
     pub fn build(facts: &[OrderFact], position: impl Fn(crate::id::Id) -> Option<u32>) -> Self {
         let mut t = Timeline::default();
-        let mut i = 0;
-        while i < facts.len() {
-            let customer = facts[i].customer;
-            let mut j = i;
-            while j < facts.len() && facts[j].customer == customer {
-                j += 1;
-            }
-            if let Some(p) = position(customer) {
+        for group in facts.chunk_by(|a, b| a.customer == b.customer) {
+            if let Some(p) = position(group[0].customer) {
                 let start = t.minute.len() as u32;
-                for f in facts[i..j].iter().filter(|f| f.status.counts()) {
+                for f in group.iter().filter(|f| f.status.counts()) {
                     t.minute.push(minute_of(f.placed_at));
                     t.total.push(f.total);
                     t.currency.push(f.currency);
@@ -67,17 +61,8 @@ impl Timeline {
                     });
                 }
             }
-            i = j;
         }
         t
-    }
-
-    pub fn len(&self) -> usize {
-        self.minute.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.minute.is_empty()
     }
 }
 

@@ -12,7 +12,7 @@ use super::rfm::{fm, score, ScoringRules, Segment, SegmentMap, Window};
 use crate::db::{Db, BUCKETS};
 use crate::model::Currency;
 use crate::time::Day;
-use crate::timeline::MINUTES_PER_DAY;
+use crate::timeline::{day_of, MINUTES_PER_DAY};
 use serde::{Deserialize, Serialize};
 
 /// What the analysis is computed for; saved in the app's settings.
@@ -110,7 +110,6 @@ impl Analysis {
         };
         let mut gaps = Histogram::default();
         let (lo, hi) = minute_bounds(&window, params.offset_minutes);
-        let off = params.offset_minutes as i64;
         for b in 0..BUCKETS {
             let t = db.timeline(b);
             for run in &t.runs {
@@ -129,7 +128,7 @@ impl Analysis {
                     if t.currency[i] == params.currency {
                         spent += t.total[i];
                     }
-                    let day = (t.minute[i] as i64 + off).div_euclid(MINUTES_PER_DAY as i64) as i32;
+                    let day = day_of(t.minute[i], params.offset_minutes).0;
                     if day != last {
                         if days > 0 {
                             gaps.add((day - last) as u32);
