@@ -10,10 +10,10 @@ use crate::model::{
 use crate::record::Record;
 use crate::time::{Day, Millis};
 use crate::Id;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A customer as format 1 stored it: the fields of `Customer` up to `deleted`.
-#[derive(Deserialize)]
+#[derive(Serialize, Deserialize)]
 struct CustomerV1 {
     kind: PartyKind,
     given_name: String,
@@ -67,66 +67,45 @@ impl From<CustomerV1> for Customer {
     }
 }
 
-/// Format 1's layout, borrowed from a current customer (for tests of the migration).
-#[derive(serde::Serialize)]
-struct CustomerV1Ref<'a> {
-    kind: PartyKind,
-    given_name: &'a str,
-    family_name: &'a str,
-    display_name: &'a str,
-    emails: &'a [String],
-    phones: &'a [String],
-    address: &'a Address,
-    birthday: Option<Day>,
-    gender: Option<Gender>,
-    occupation: &'a str,
-    income: Option<IncomeBand>,
-    interests: &'a [String],
-    source: &'a str,
-    channel: Option<AcquisitionChannel>,
-    company: Option<Id>,
-    tags: &'a [String],
-    custom: &'a [CustomField],
-    consent: &'a [Consent],
-    notes: &'a str,
-    created_at: Millis,
-    deleted: bool,
+impl From<&Customer> for CustomerV1 {
+    /// Format 1 had no `values`: they are dropped.
+    fn from(c: &Customer) -> CustomerV1 {
+        let c = c.clone();
+        CustomerV1 {
+            kind: c.kind,
+            given_name: c.given_name,
+            family_name: c.family_name,
+            display_name: c.display_name,
+            emails: c.emails,
+            phones: c.phones,
+            address: c.address,
+            birthday: c.birthday,
+            gender: c.gender,
+            occupation: c.occupation,
+            income: c.income,
+            interests: c.interests,
+            source: c.source,
+            channel: c.channel,
+            company: c.company,
+            tags: c.tags,
+            custom: c.custom,
+            consent: c.consent,
+            notes: c.notes,
+            created_at: c.created_at,
+            deleted: c.deleted,
+        }
+    }
 }
 
 /// Encodes customers as format 1 did (their `values` are lost): lets tests write an
 /// old database and check it is read correctly.
 pub fn encode_customers_v1(records: &[Record<Customer>]) -> Vec<u8> {
-    let old: Vec<Record<CustomerV1Ref>> = records
+    let old: Vec<Record<CustomerV1>> = records
         .iter()
-        .map(|r| {
-            let c = &r.data;
-            Record {
-                id: r.id,
-                data: CustomerV1Ref {
-                    kind: c.kind,
-                    given_name: &c.given_name,
-                    family_name: &c.family_name,
-                    display_name: &c.display_name,
-                    emails: &c.emails,
-                    phones: &c.phones,
-                    address: &c.address,
-                    birthday: c.birthday,
-                    gender: c.gender,
-                    occupation: &c.occupation,
-                    income: c.income,
-                    interests: &c.interests,
-                    source: &c.source,
-                    channel: c.channel,
-                    company: c.company,
-                    tags: &c.tags,
-                    custom: &c.custom,
-                    consent: &c.consent,
-                    notes: &c.notes,
-                    created_at: c.created_at,
-                    deleted: c.deleted,
-                },
-                stamps: r.stamps.clone(),
-            }
+        .map(|r| Record {
+            id: r.id,
+            data: CustomerV1::from(&r.data),
+            stamps: r.stamps.clone(),
         })
         .collect();
     let mut out = vec![1u8];
@@ -159,7 +138,6 @@ pub fn decode_customers(bytes: &[u8]) -> Result<Vec<Record<Customer>>, CodecErro
 mod tests {
     use super::*;
     use crate::hlc::{DeviceId, Hlc};
-    use serde::Serialize;
 
     /// Format 1 as it was written: the same fields, without `values`.
     #[derive(Serialize)]
