@@ -290,8 +290,7 @@ impl Storage {
             .db
             .transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(CUSTOMERS)?
-                .put(&bytes(&codec::encode(records)), Some(&key(bucket)))?;
+            put_encoded(&tx, CUSTOMERS, &key(bucket), records)?;
             self.injected_failure()?;
             put_clock(&tx, clock)?;
             Ok(())
@@ -349,13 +348,11 @@ impl Storage {
                 let facts = T::facts(&records);
                 let extra = T::extra(&records);
                 let puts = || -> Result<(), StorageError> {
-                    store.put(&bytes(&codec::encode(&records)), Some(&key(bucket)))?;
+                    put_encoded(&tx, T::STORE, &key(bucket), &records)?;
                     self.injected_failure()?;
-                    tx.object_store(T::FACTS)?
-                        .put(&bytes(&codec::encode(&facts)), Some(&key(bucket)))?;
+                    put_encoded(&tx, T::FACTS, &key(bucket), &facts)?;
                     if let Some(name) = T::EXTRA {
-                        tx.object_store(name)?
-                            .put(&bytes(&codec::encode(&extra)), Some(&key(bucket)))?;
+                        put_encoded(&tx, name, &key(bucket), &extra)?;
                     }
                     put_clock(&tx, clock)?;
                     Ok(())
@@ -399,20 +396,12 @@ impl Storage {
                     _ => Vec::new(),
                 };
             let facts = PurchaseFact::of(&orders);
-            let put = tx
-                .object_store(PURCHASES)
-                .and_then(|s| s.put(&bytes(&codec::encode(&facts)), Some(&key(b))))
-                .map(|_| ())
-                .map_err(StorageError::from);
+            let put = put_encoded(&tx, PURCHASES, &key(b), &facts);
             commit_or_abort(tx, put).await?;
             out.push((b, facts));
         }
         let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;
-        let put = tx
-            .object_store(META)
-            .and_then(|s| s.put(&bytes(&[1]), Some(&JsValue::from_str(PURCHASES_READY))))
-            .map(|_| ())
-            .map_err(StorageError::from);
+        let put = put_bytes(&tx, META, &JsValue::from_str(PURCHASES_READY), &[1]);
         commit_or_abort(tx, put).await?;
         Ok(out)
     }
@@ -426,16 +415,8 @@ impl Storage {
         let tx = self
             .db
             .transaction(&[CUSTOMERS], TransactionMode::ReadWrite)?;
-        let issued = tx
-            .object_store(CUSTOMERS)
-            .and_then(|s| {
-                s.put(
-                    &bytes(&clientele_core::migrate::encode_customers_v1(records)),
-                    Some(&key(bucket)),
-                )
-            })
-            .map(|_| ())
-            .map_err(StorageError::from);
+        let v1 = clientele_core::migrate::encode_customers_v1(records);
+        let issued = put_bytes(&tx, CUSTOMERS, &key(bucket), &v1);
         commit_or_abort(tx, issued).await
     }
 
@@ -449,12 +430,8 @@ impl Storage {
             .db
             .transaction(&[Order::STORE, Order::FACTS], TransactionMode::ReadWrite)?;
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(Order::STORE)?
-                .put(&bytes(&codec::encode(orders)), Some(&key(bucket)))?;
-            tx.object_store(Order::FACTS)?.put(
-                &bytes(&codec::encode(&Order::facts(orders))),
-                Some(&key(bucket)),
-            )?;
+            put_encoded(&tx, Order::STORE, &key(bucket), orders)?;
+            put_encoded(&tx, Order::FACTS, &key(bucket), &Order::facts(orders))?;
             Ok(())
         };
         let issued = puts();
@@ -480,9 +457,11 @@ impl Storage {
             .db
             .transaction(&[SEGMENTS, META], TransactionMode::ReadWrite)?;
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(SEGMENTS)?.put(
-                &bytes(&codec::encode(record)),
-                Some(&JsValue::from_str(&segment_key(record.id))),
+            put_encoded(
+                &tx,
+                SEGMENTS,
+                &JsValue::from_str(&segment_key(record.id)),
+                record,
             )?;
             self.injected_failure()?;
             put_clock(&tx, clock)?;
@@ -505,20 +484,17 @@ impl Storage {
             .transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
         let k = key(bucket);
         let puts = || -> Result<(), StorageError> {
-            tx.object_store(CUSTOMERS)?
-                .put(&bytes(&codec::encode(customers)), Some(&k))?;
+            put_encoded(&tx, CUSTOMERS, &k, customers)?;
             self.injected_failure()?;
-            tx.object_store(Order::STORE)?
-                .put(&bytes(&codec::encode(orders)), Some(&k))?;
-            tx.object_store(Order::FACTS)?
-                .put(&bytes(&codec::encode(&Order::facts(orders))), Some(&k))?;
-            tx.object_store(PURCHASES)?
-                .put(&bytes(&codec::encode(&Order::extra(orders))), Some(&k))?;
-            tx.object_store(Interaction::STORE)?
-                .put(&bytes(&codec::encode(interactions)), Some(&k))?;
-            tx.object_store(Interaction::FACTS)?.put(
-                &bytes(&codec::encode(&Interaction::facts(interactions))),
-                Some(&k),
+            put_encoded(&tx, Order::STORE, &k, orders)?;
+            put_encoded(&tx, Order::FACTS, &k, &Order::facts(orders))?;
+            put_encoded(&tx, PURCHASES, &k, &Order::extra(orders))?;
+            put_encoded(&tx, Interaction::STORE, &k, interactions)?;
+            put_encoded(
+                &tx,
+                Interaction::FACTS,
+                &k,
+                &Interaction::facts(interactions),
             )?;
             Ok(())
         };
@@ -560,12 +536,29 @@ impl Storage {
 }
 
 /// Puts the clock stamp in `meta` within `tx` (every write records the last stamp).
-fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
-    tx.object_store(META)?.put(
-        &bytes(&codec::encode(&clock)),
-        Some(&JsValue::from_str("clock")),
-    )?;
+/// Puts `value` under `key` in `store`, as one request of `tx`.
+fn put_bytes(
+    tx: &idb::Transaction,
+    store: &str,
+    key: &JsValue,
+    value: &[u8],
+) -> Result<(), StorageError> {
+    tx.object_store(store)?.put(&bytes(value), Some(key))?;
     Ok(())
+}
+
+/// Puts `value`, encoded (`codec`), under `key` in `store`, as one request of `tx`.
+fn put_encoded<T: Serialize + ?Sized>(
+    tx: &idb::Transaction,
+    store: &str,
+    key: &JsValue,
+    value: &T,
+) -> Result<(), StorageError> {
+    put_bytes(tx, store, key, &codec::encode(value))
+}
+
+fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
+    put_encoded(tx, META, &JsValue::from_str("clock"), &clock)
 }
 
 fn segment_key(id: Id) -> String {
