@@ -49,6 +49,18 @@ fn now() -> f64 {
     web_sys::window().unwrap().performance().unwrap().now()
 }
 
+/// Sets a timer for "as soon as possible"; the flag turns true when it has run.
+fn timer_fired() -> Rc<Cell<bool>> {
+    let fired = Rc::new(Cell::new(false));
+    let flag = fired.clone();
+    let cb = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
+    web_sys::window()
+        .unwrap()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
+        .unwrap();
+    fired
+}
+
 #[wasm_bindgen_test]
 async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
     let (db, end) = demo_db(30_000);
@@ -79,13 +91,7 @@ async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
     assert!(!one_pass.is_empty(), "the demo has such customers");
 
     // A timer set before the work must fire during it: the work yields.
-    let fired = Rc::new(Cell::new(false));
-    let flag = fired.clone();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
-    web_sys::window()
-        .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
-        .unwrap();
+    let fired = timer_fired();
     let mut found = Vec::new();
     let mut longest = 0.0f64;
     let mut fired_during = false;
@@ -123,13 +129,7 @@ async fn sliced_evaluation_yields_and_agrees_with_one_pass() {
     assert_eq!(slices, 1);
 
     // Work that stays within the budget does not yield at all (no time lost).
-    let fired = Rc::new(Cell::new(false));
-    let flag = fired.clone();
-    let cb = wasm_bindgen::closure::Closure::once_into_js(move || flag.set(true));
-    web_sys::window()
-        .unwrap()
-        .set_timeout_with_callback_and_timeout_and_arguments_0(cb.unchecked_ref(), 0)
-        .unwrap();
+    let fired = timer_fired();
     let mut slices = 0;
     let done = for_slices(
         db.len() as u32,
