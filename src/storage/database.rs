@@ -58,6 +58,8 @@ pub trait History: Fields + Serialize + DeserializeOwned + 'static {
     const STORE: &'static str;
     const FACTS: &'static str;
     type Fact: Serialize + DeserializeOwned;
+    /// Reads a stored bucket, of the current format or an earlier one (`migrate`).
+    fn decode(bytes: &[u8]) -> Result<Vec<Record<Self>>, codec::CodecError>;
     fn facts(records: &[Record<Self>]) -> Vec<Self::Fact>;
     /// A second derived store, if any, written with the facts.
     const EXTRA: Option<&'static str>;
@@ -69,6 +71,9 @@ impl History for Order {
     const STORE: &'static str = "orders";
     const FACTS: &'static str = "order_facts";
     type Fact = OrderFact;
+    fn decode(bytes: &[u8]) -> Result<Vec<Record<Order>>, codec::CodecError> {
+        clientele_core::migrate::decode_orders(bytes)
+    }
     fn facts(records: &[Record<Order>]) -> Vec<OrderFact> {
         OrderFact::of(records)
     }
@@ -83,6 +88,9 @@ impl History for Interaction {
     const STORE: &'static str = "interactions";
     const FACTS: &'static str = "interaction_facts";
     type Fact = InteractionFact;
+    fn decode(bytes: &[u8]) -> Result<Vec<Record<Interaction>>, codec::CodecError> {
+        codec::decode(bytes)
+    }
     fn facts(records: &[Record<Interaction>]) -> Vec<InteractionFact> {
         InteractionFact::of(records)
     }
@@ -319,7 +327,7 @@ impl Storage {
             .db
             .transaction(&[T::STORE], TransactionMode::ReadOnly)?;
         match tx.object_store(T::STORE)?.get(key(bucket))?.await? {
-            Some(v) if !v.is_undefined() => decode(&v, T::STORE),
+            Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode),
             _ => Ok(Vec::new()),
         }
     }
@@ -340,7 +348,7 @@ impl Storage {
         let tx = self.db.transaction(&stores, TransactionMode::ReadWrite)?;
         let store = tx.object_store(T::STORE)?;
         let mut records: Vec<Record<T>> = match store.get(key(bucket))?.await? {
-            Some(v) if !v.is_undefined() => decode(&v, T::STORE)?,
+            Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode)?,
             _ => Vec::new(),
         };
         match change(&mut records) {
@@ -392,7 +400,9 @@ impl Storage {
                 .transaction(&[Order::STORE, PURCHASES], TransactionMode::ReadWrite)?;
             let orders: Vec<Record<Order>> =
                 match tx.object_store(Order::STORE)?.get(key(b))?.await? {
-                    Some(v) if !v.is_undefined() => decode(&v, Order::STORE)?,
+                    Some(v) if !v.is_undefined() => {
+                        decode_with(&v, Order::STORE, Order::decode)?
+                    }
                     _ => Vec::new(),
                 };
             let facts = PurchaseFact::of(&orders);
@@ -430,7 +440,9 @@ impl Storage {
             .db
             .transaction(&[Order::STORE, Order::FACTS], TransactionMode::ReadWrite)?;
         let puts = || -> Result<(), StorageError> {
-            put_encoded(&tx, Order::STORE, &key(bucket), orders)?;
+            // Orders of that time had no reference (record format 2 and before).
+            let old = clientele_core::migrate::encode_orders_v2(orders);
+            put_bytes(&tx, Order::STORE, &key(bucket), &old)?;
             put_encoded(&tx, Order::FACTS, &key(bucket), &Order::facts(orders))?;
             Ok(())
         };

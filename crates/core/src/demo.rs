@@ -395,6 +395,7 @@ fn order(
         store,
         status,
         deleted: false,
+        reference: String::new(),
     };
     Record::new(new_id(r, at), data, stamp(at))
 }

@@ -1,137 +1,154 @@
 //! Stored data written by earlier versions, read and brought up to date. Storage
-//! buckets start with a format byte (`codec::FORMAT`); only customers changed shape:
+//! buckets start with a format byte (`codec::FORMAT`); customers and orders changed shape:
 //!
-//! - format 1: customers without `values` (added in format 2).
+//! - format 1: customers without `values` (added in format 2);
+//! - format 2: customers without `external_id`, orders without `reference` (format 3).
 
 use crate::codec::{CodecError, FORMAT};
 use crate::model::{
-    AcquisitionChannel, Address, Consent, CustomField, Customer, Gender, IncomeBand, PartyKind,
+    AcquisitionChannel, Address, Consent, CustomField, Customer, Gender, IncomeBand, LineItem,
+    Order, OrderStatus, PartyKind, SalesChannel,
 };
+use crate::model::Currency;
 use crate::record::Record;
 use crate::time::{Day, Millis};
 use crate::Id;
-use serde::{Deserialize, Serialize};
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
-/// A customer as format 1 stored it: the fields of `Customer` up to `deleted`.
-#[derive(Serialize, Deserialize)]
-struct CustomerV1 {
-    kind: PartyKind,
-    given_name: String,
-    family_name: String,
-    display_name: String,
-    emails: Vec<String>,
-    phones: Vec<String>,
-    address: Address,
-    birthday: Option<Day>,
-    gender: Option<Gender>,
-    occupation: String,
-    income: Option<IncomeBand>,
-    interests: Vec<String>,
-    source: String,
-    channel: Option<AcquisitionChannel>,
-    company: Option<Id>,
-    tags: Vec<String>,
-    custom: Vec<CustomField>,
-    consent: Vec<Consent>,
-    notes: String,
-    created_at: Millis,
+/// Declares an earlier stored shape of an entity: its fields (a prefix of today's, in
+/// order), the fields added since (read as their default), and both conversions.
+macro_rules! legacy {
+    ($old:ident => $new:ident { $($f:ident: $ty:ty,)* } + { $($added:ident),* }) => {
+        #[derive(Serialize, Deserialize)]
+        struct $old { $($f: $ty,)* }
+
+        impl From<$old> for $new {
+            fn from(o: $old) -> $new {
+                $new { $($f: o.$f,)* $($added: Default::default(),)* }
+            }
+        }
+
+        impl From<&$new> for $old {
+            /// The fields added since are dropped.
+            fn from(n: &$new) -> $old {
+                let n = n.clone();
+                $old { $($f: n.$f,)* }
+            }
+        }
+    };
+}
+
+/// Customers' fields up to `deleted`, then what each format added, in order.
+macro_rules! customer_fields {
+    ($mac:ident, $old:ident, { $($extra:ident: $ty:ty,)* } + { $($added:ident),* }) => {
+        $mac!($old => Customer {
+            kind: PartyKind,
+            given_name: String,
+            family_name: String,
+            display_name: String,
+            emails: Vec<String>,
+            phones: Vec<String>,
+            address: Address,
+            birthday: Option<Day>,
+            gender: Option<Gender>,
+            occupation: String,
+            income: Option<IncomeBand>,
+            interests: Vec<String>,
+            source: String,
+            channel: Option<AcquisitionChannel>,
+            company: Option<Id>,
+            tags: Vec<String>,
+            custom: Vec<CustomField>,
+            consent: Vec<Consent>,
+            notes: String,
+            created_at: Millis,
+            deleted: bool,
+            $($extra: $ty,)*
+        } + { $($added),* });
+    };
+}
+
+customer_fields!(legacy, CustomerV1, {} + { values, external_id });
+customer_fields!(legacy, CustomerV2, { values: Vec<String>, } + { external_id });
+legacy!(OrderV2 => Order {
+    customer: Id,
+    placed_at: Millis,
+    items: Vec<LineItem>,
+    total: i64,
+    currency: Currency,
+    channel: SalesChannel,
+    store: String,
+    status: OrderStatus,
     deleted: bool,
-}
+} + { reference });
 
-impl From<CustomerV1> for Customer {
-    fn from(c: CustomerV1) -> Customer {
-        Customer {
-            kind: c.kind,
-            given_name: c.given_name,
-            family_name: c.family_name,
-            display_name: c.display_name,
-            emails: c.emails,
-            phones: c.phones,
-            address: c.address,
-            birthday: c.birthday,
-            gender: c.gender,
-            occupation: c.occupation,
-            income: c.income,
-            interests: c.interests,
-            source: c.source,
-            channel: c.channel,
-            company: c.company,
-            tags: c.tags,
-            custom: c.custom,
-            consent: c.consent,
-            notes: c.notes,
-            created_at: c.created_at,
-            deleted: c.deleted,
-            values: Vec::new(),
-        }
-    }
-}
-
-impl From<&Customer> for CustomerV1 {
-    /// Format 1 had no `values`: they are dropped.
-    fn from(c: &Customer) -> CustomerV1 {
-        let c = c.clone();
-        CustomerV1 {
-            kind: c.kind,
-            given_name: c.given_name,
-            family_name: c.family_name,
-            display_name: c.display_name,
-            emails: c.emails,
-            phones: c.phones,
-            address: c.address,
-            birthday: c.birthday,
-            gender: c.gender,
-            occupation: c.occupation,
-            income: c.income,
-            interests: c.interests,
-            source: c.source,
-            channel: c.channel,
-            company: c.company,
-            tags: c.tags,
-            custom: c.custom,
-            consent: c.consent,
-            notes: c.notes,
-            created_at: c.created_at,
-            deleted: c.deleted,
-        }
-    }
-}
-
-/// Encodes customers as format 1 did (their `values` are lost): lets tests write an
-/// old database and check it is read correctly.
-pub fn encode_customers_v1(records: &[Record<Customer>]) -> Vec<u8> {
-    let old: Vec<Record<CustomerV1>> = records
-        .iter()
-        .map(|r| Record {
-            id: r.id,
-            data: CustomerV1::from(&r.data),
-            stamps: r.stamps.clone(),
-        })
-        .collect();
-    let mut out = vec![1u8];
-    out.extend(postcard::to_stdvec(&old).expect("postcard encodes plain data"));
-    out
-}
-
-/// Decodes a stored bucket of customers of any format up to the current one.
-pub fn decode_customers(bytes: &[u8]) -> Result<Vec<Record<Customer>>, CodecError> {
-    let (&format, body) = bytes.split_first().ok_or(CodecError::Empty)?;
-    if format > FORMAT {
-        return Err(CodecError::NewerFormat { found: format });
-    }
-    let damaged = |e: postcard::Error| CodecError::Damaged(e.to_string());
-    if format >= 2 {
-        return postcard::from_bytes(body).map_err(damaged);
-    }
-    let old: Vec<Record<CustomerV1>> = postcard::from_bytes(body).map_err(damaged)?;
-    Ok(old
-        .into_iter()
+fn convert<Old, New: From<Old>>(old: Vec<Record<Old>>) -> Vec<Record<New>> {
+    old.into_iter()
         .map(|r| Record {
             id: r.id,
             data: r.data.into(),
             stamps: r.stamps,
         })
-        .collect())
+        .collect()
+}
+
+fn split(bytes: &[u8]) -> Result<(u8, &[u8]), CodecError> {
+    let (&format, body) = bytes.split_first().ok_or(CodecError::Empty)?;
+    if format > FORMAT {
+        return Err(CodecError::NewerFormat { found: format });
+    }
+    Ok((format, body))
+}
+
+fn read<T: DeserializeOwned>(body: &[u8]) -> Result<T, CodecError> {
+    postcard::from_bytes(body).map_err(|e| CodecError::Damaged(e.to_string()))
+}
+
+/// Decodes a stored bucket of customers of any format up to the current one.
+pub fn decode_customers(bytes: &[u8]) -> Result<Vec<Record<Customer>>, CodecError> {
+    let (format, body) = split(bytes)?;
+    match format {
+        0 | 1 => Ok(convert(read::<Vec<Record<CustomerV1>>>(body)?)),
+        2 => Ok(convert(read::<Vec<Record<CustomerV2>>>(body)?)),
+        _ => read(body),
+    }
+}
+
+/// Decodes a stored bucket of orders of any format up to the current one.
+pub fn decode_orders(bytes: &[u8]) -> Result<Vec<Record<Order>>, CodecError> {
+    let (format, body) = split(bytes)?;
+    match format {
+        0..=2 => Ok(convert(read::<Vec<Record<OrderV2>>>(body)?)),
+        _ => read(body),
+    }
+}
+
+fn encode_as<Old: Serialize, New>(format: u8, records: &[Record<New>]) -> Vec<u8>
+where
+    for<'a> Old: From<&'a New>,
+{
+    let old: Vec<Record<Old>> = records
+        .iter()
+        .map(|r| Record {
+            id: r.id,
+            data: Old::from(&r.data),
+            stamps: r.stamps.clone(),
+        })
+        .collect();
+    let mut out = vec![format];
+    out.extend(postcard::to_stdvec(&old).expect("postcard encodes plain data"));
+    out
+}
+
+/// Encodes customers as format 1 did (their `values` and external ids are lost): lets
+/// tests write an old database and check it is read correctly.
+pub fn encode_customers_v1(records: &[Record<Customer>]) -> Vec<u8> {
+    encode_as::<CustomerV1, _>(1, records)
+}
+
+/// Encodes orders as format 2 did (their references are lost), for tests.
+pub fn encode_orders_v2(records: &[Record<Order>]) -> Vec<u8> {
+    encode_as::<OrderV2, _>(2, records)
 }
 
 #[cfg(test)]
@@ -230,9 +247,54 @@ mod tests {
         // The test helper writes what the hand-written format 1 above wrote.
         let mut plain = read.clone();
         plain[0].data.values = vec!["lost".into()];
+        plain[0].data.external_id = "lost too".into();
         assert_eq!(
             decode_customers(&encode_customers_v1(&plain)).unwrap(),
             read
+        );
+        // Format 2 kept values; external ids came with format 3.
+        let mut v2 = now.clone();
+        v2[0].data.external_id = "shopify-1".into();
+        let mut bytes = encode_as::<CustomerV2, _>(2, &v2);
+        let back = decode_customers(&bytes).unwrap();
+        assert_eq!(back[0].data.values, now[0].data.values);
+        assert_eq!(back[0].data.external_id, "");
+        v2[0].data.external_id.clear();
+        assert_eq!(back, v2);
+        bytes.truncate(bytes.len() - 2);
+        assert!(matches!(decode_customers(&bytes), Err(CodecError::Damaged(_))));
+    }
+
+    #[test]
+    fn format_2_orders_read_without_reference_and_format_3_round_trips() {
+        let stamp = Hlc {
+            millis: 9,
+            counter: 1,
+            device: DeviceId(2),
+        };
+        let mut order = Order {
+            customer: Id::new_v7(3, [2; 10]),
+            placed_at: 1_700_000_000_000,
+            items: vec![LineItem {
+                product: "Cà phê".into(),
+                quantity: 2,
+                unit_price: 45_000,
+                ..Default::default()
+            }],
+            total: 90_000,
+            reference: "#1001".into(),
+            ..Default::default()
+        };
+        let records = vec![Record::new(Id::new_v7(4, [3; 10]), order.clone(), stamp)];
+        let bytes = crate::codec::encode(&records);
+        assert_eq!(decode_orders(&bytes).unwrap(), records);
+        let old = decode_orders(&encode_orders_v2(&records)).unwrap();
+        order.reference.clear();
+        assert_eq!(old[0].data, order);
+        assert_eq!(old[0].stamps, records[0].stamps);
+        assert_eq!(
+            decode_orders(&[FORMAT + 1]),
+            Err(CodecError::NewerFormat { found: FORMAT + 1 })
         );
     }
 }

@@ -143,6 +143,7 @@ pub fn OrderForm(
             store: store.get_untracked().trim().to_string(),
             status: choices::parse(&status.get_untracked(), &OrderStatus::ALL).unwrap_or_default(),
             deleted: false,
+            reference: String::new(),
         };
         saving.set(true);
         leptos::task::spawn_local(async move {

@@ -149,6 +149,10 @@ record_fields! {
         /// What matters to the customer (psychographic: "family", "sustainability").
         #[serde(default)]
         values: Vec<String> => Values,
+        /// The customer's id in the shop's other system (POS, online store), kept from
+        /// imports so that importing the same file again finds the same customer.
+        #[serde(default)]
+        external_id: String => ExternalId,
     }
 }
 

@@ -78,6 +78,9 @@ record_fields! {
         store: String => Store,
         status: OrderStatus => Status,
         deleted: bool => Deleted,
+        /// The order's number in the shop's own system ("#1001"), kept from imports.
+        #[serde(default)]
+        reference: String => Reference,
     }
 }
 

@@ -61,6 +61,7 @@ impl Shop {
             store: "Website".into(),
             status: OrderStatus::Paid,
             deleted: false,
+            reference: format!("#{n}"),
         };
         self.orders
             .push(Record::new(Id::new_v7(n, [0; 10]), data, stamp()));
