@@ -123,9 +123,9 @@ pub fn decode_orders(bytes: &[u8]) -> Result<Vec<Record<Order>>, CodecError> {
     }
 }
 
-fn encode_as<Old: Serialize, New>(format: u8, records: &[Record<New>]) -> Vec<u8>
+fn encode_as<Old, New>(format: u8, records: &[Record<New>]) -> Vec<u8>
 where
-    for<'a> Old: From<&'a New>,
+    for<'a> Old: Serialize + From<&'a New>,
 {
     let old: Vec<Record<Old>> = records
         .iter()
