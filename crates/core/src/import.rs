@@ -4,5 +4,6 @@
 
 pub mod amount;
 pub mod date;
+pub mod rows;
 pub mod sniff;
 pub mod text;
