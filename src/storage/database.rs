@@ -400,9 +400,7 @@ impl Storage {
                 .transaction(&[Order::STORE, PURCHASES], TransactionMode::ReadWrite)?;
             let orders: Vec<Record<Order>> =
                 match tx.object_store(Order::STORE)?.get(key(b))?.await? {
-                    Some(v) if !v.is_undefined() => {
-                        decode_with(&v, Order::STORE, Order::decode)?
-                    }
+                    Some(v) if !v.is_undefined() => decode_with(&v, Order::STORE, Order::decode)?,
                     _ => Vec::new(),
                 };
             let facts = PurchaseFact::of(&orders);

@@ -4,6 +4,7 @@
 
 pub mod amount;
 pub mod date;
+pub mod mapping;
 pub mod rows;
 pub mod sniff;
 pub mod text;

@@ -5,11 +5,11 @@
 //! - format 2: customers without `external_id`, orders without `reference` (format 3).
 
 use crate::codec::{CodecError, FORMAT};
+use crate::model::Currency;
 use crate::model::{
     AcquisitionChannel, Address, Consent, CustomField, Customer, Gender, IncomeBand, LineItem,
     Order, OrderStatus, PartyKind, SalesChannel,
 };
-use crate::model::Currency;
 use crate::record::Record;
 use crate::time::{Day, Millis};
 use crate::Id;
@@ -262,7 +262,10 @@ mod tests {
         v2[0].data.external_id.clear();
         assert_eq!(back, v2);
         bytes.truncate(bytes.len() - 2);
-        assert!(matches!(decode_customers(&bytes), Err(CodecError::Damaged(_))));
+        assert!(matches!(
+            decode_customers(&bytes),
+            Err(CodecError::Damaged(_))
+        ));
     }
 
     #[test]

@@ -150,7 +150,8 @@ mod tests {
 
     #[test]
     fn quoted_fields_line_numbers_and_blank_lines() {
-        let text = "Tên,Ghi chú\r\nAn,\"hai\r\ndòng, \"\"trích\"\"\"\r\n\r\nBình,x\r\nCường,\"cuối\"";
+        let text =
+            "Tên,Ghi chú\r\nAn,\"hai\r\ndòng, \"\"trích\"\"\"\r\n\r\nBình,x\r\nCường,\"cuối\"";
         let rows = read_all(text, ',').unwrap();
         assert_eq!(
             lines(&rows),
@@ -162,7 +163,10 @@ mod tests {
             ]
         );
         let semi = read_all("a;b\n1;\"2;3\"\n", ';').unwrap();
-        assert_eq!(lines(&semi), vec![(1, vec!["a", "b"]), (2, vec!["1", "2;3"])]);
+        assert_eq!(
+            lines(&semi),
+            vec![(1, vec!["a", "b"]), (2, vec!["1", "2;3"])]
+        );
         let tabs = read_all("a\tb\n\n\n1\t2", '\t').unwrap();
         assert_eq!(lines(&tabs), vec![(1, vec!["a", "b"]), (4, vec!["1", "2"])]);
     }

@@ -1,0 +1,967 @@
+//! Which column of a file feeds which field: headers matched automatically in English
+//! and Vietnamese ("Tên khách hàng", "Số điện thoại", "Ngày mua", "Tổng tiền"), the
+//! exports of Shopify and WooCommerce recognised from their headers, and a key per
+//! header set so a mapping the user corrected is reused for the next file like it.
+
+use crate::search::fold;
+use serde::{Deserialize, Serialize};
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum FileKind {
+    Customers,
+    /// One row per order, or one row per line item (rows of one order share its number).
+    Orders,
+    Interactions,
+}
+
+impl FileKind {
+    pub const ALL: [FileKind; 3] = [
+        FileKind::Customers,
+        FileKind::Orders,
+        FileKind::Interactions,
+    ];
+}
+
+/// Where a column's values go.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Target {
+    Ignore,
+    // Who: every kind of file names its customer with these.
+    ExternalId,
+    FullName,
+    GivenName,
+    FamilyName,
+    /// The organisation: the customer itself when the row names no person.
+    Company,
+    Email,
+    Phone,
+    Street,
+    Ward,
+    District,
+    City,
+    Country,
+    // Customers.
+    Birthday,
+    Gender,
+    Occupation,
+    Tags,
+    Interests,
+    Notes,
+    Source,
+    CreatedAt,
+    /// Yes/no: accepts marketing email.
+    EmailConsent,
+    /// Yes/no: accepts marketing SMS.
+    SmsConsent,
+    // Orders.
+    OrderRef,
+    OrderDate,
+    Total,
+    Currency,
+    Product,
+    Sku,
+    Category,
+    Quantity,
+    UnitPrice,
+    /// Paid, pending, refunded, cancelled (shops' own words, Shopify's, WooCommerce's).
+    Status,
+    /// A date, when the order was cancelled: the order does not count.
+    CancelledAt,
+    /// The part of the total paid back.
+    RefundedAmount,
+    SalesChannel,
+    Store,
+    /// WooCommerce's `line_item_N`: `name:…|sku:…|quantity:…|total:…`.
+    LineItemSpec,
+    // Interactions.
+    InteractionDate,
+    InteractionChannel,
+    Direction,
+    Subject,
+    Note,
+    /// A custom field of the customer, by key.
+    Custom(String),
+}
+
+const WHO: [Target; 12] = [
+    Target::ExternalId,
+    Target::FullName,
+    Target::GivenName,
+    Target::FamilyName,
+    Target::Company,
+    Target::Email,
+    Target::Phone,
+    Target::Street,
+    Target::Ward,
+    Target::District,
+    Target::City,
+    Target::Country,
+];
+
+impl Target {
+    /// The targets a column of a `kind` file can take (besides Ignore and Custom).
+    pub fn choices(kind: FileKind) -> Vec<Target> {
+        use Target::*;
+        let mut out = WHO.to_vec();
+        out.extend(match kind {
+            FileKind::Customers => vec![
+                Birthday,
+                Gender,
+                Occupation,
+                Tags,
+                Interests,
+                Notes,
+                Source,
+                CreatedAt,
+                EmailConsent,
+                SmsConsent,
+            ],
+            FileKind::Orders => vec![
+                OrderRef,
+                OrderDate,
+                Total,
+                Currency,
+                Product,
+                Sku,
+                Category,
+                Quantity,
+                UnitPrice,
+                Status,
+                CancelledAt,
+                RefundedAmount,
+                SalesChannel,
+                Store,
+                LineItemSpec,
+            ],
+            FileKind::Interactions => vec![
+                InteractionDate,
+                InteractionChannel,
+                Direction,
+                Subject,
+                Note,
+            ],
+        });
+        out
+    }
+
+    /// A stable name, for files and messages.
+    pub fn name(&self) -> String {
+        match self {
+            Target::Custom(key) => format!("custom:{key}"),
+            other => format!("{other:?}"),
+        }
+    }
+
+    /// Several columns may feed it (their values are joined).
+    pub fn repeatable(&self) -> bool {
+        matches!(
+            self,
+            Target::Ignore
+                | Target::Street
+                | Target::Tags
+                | Target::Interests
+                | Target::Notes
+                | Target::LineItemSpec
+                | Target::Note
+                | Target::Email
+                | Target::Phone
+        )
+    }
+}
+
+/// Headers (folded: lowercase, no diacritics, words separated by one space) that
+/// name each target, in English and Vietnamese.
+const NAMES: &[(&str, &[&str])] = &[
+    (
+        "ExternalId",
+        &[
+            "customer id",
+            "id khach hang",
+            "ma khach hang",
+            "ma kh",
+            "customer code",
+            "external id",
+            "customer number",
+            "client id",
+        ],
+    ),
+    (
+        "FullName",
+        &[
+            "name",
+            "full name",
+            "customer name",
+            "customer",
+            "ten khach hang",
+            "ho ten",
+            "ho va ten",
+            "ten kh",
+            "khach hang",
+            "ten day du",
+            "billing name",
+            "contact name",
+        ],
+    ),
+    (
+        "GivenName",
+        &["first name", "given name", "ten", "billing first name"],
+    ),
+    (
+        "FamilyName",
+        &[
+            "last name",
+            "family name",
+            "surname",
+            "ho",
+            "billing last name",
+        ],
+    ),
+    (
+        "Company",
+        &[
+            "company",
+            "company name",
+            "organisation",
+            "organization",
+            "cong ty",
+            "ten cong ty",
+            "doanh nghiep",
+            "billing company",
+        ],
+    ),
+    (
+        "Email",
+        &[
+            "email",
+            "e mail",
+            "email address",
+            "thu dien tu",
+            "dia chi email",
+            "billing email",
+            "customer email",
+        ],
+    ),
+    (
+        "Phone",
+        &[
+            "phone",
+            "phone number",
+            "mobile",
+            "telephone",
+            "tel",
+            "so dien thoai",
+            "dien thoai",
+            "sdt",
+            "so dt",
+            "di dong",
+            "billing phone",
+        ],
+    ),
+    (
+        "Street",
+        &[
+            "address",
+            "street",
+            "address1",
+            "address 1",
+            "address2",
+            "address 2",
+            "dia chi",
+            "so nha",
+            "duong",
+            "billing address1",
+            "billing address 1",
+            "billing address2",
+            "billing address 2",
+        ],
+    ),
+    ("Ward", &["ward", "phuong", "xa", "phuong xa"]),
+    ("District", &["district", "quan", "huyen", "quan huyen"]),
+    (
+        "City",
+        &[
+            "city",
+            "province",
+            "town",
+            "thanh pho",
+            "tinh",
+            "tinh thanh pho",
+            "tinh thanh",
+            "billing city",
+        ],
+    ),
+    (
+        "Country",
+        &[
+            "country",
+            "country code",
+            "quoc gia",
+            "nuoc",
+            "billing country",
+        ],
+    ),
+    (
+        "Birthday",
+        &[
+            "birthday",
+            "birth date",
+            "date of birth",
+            "dob",
+            "ngay sinh",
+            "sinh nhat",
+        ],
+    ),
+    ("Gender", &["gender", "sex", "gioi tinh"]),
+    (
+        "Occupation",
+        &["occupation", "job", "job title", "nghe nghiep"],
+    ),
+    ("Tags", &["tags", "tag", "nhan", "the"]),
+    ("Interests", &["interests", "so thich", "quan tam"]),
+    ("Notes", &["notes", "note", "ghi chu", "comments"]),
+    ("Source", &["source", "nguon", "referrer", "campaign"]),
+    (
+        "CreatedAt",
+        &[
+            "created",
+            "created at",
+            "customer since",
+            "signup date",
+            "ngay tao",
+            "ngay dang ky",
+        ],
+    ),
+    (
+        "EmailConsent",
+        &[
+            "accepts marketing",
+            "accepts email marketing",
+            "email consent",
+            "dong y nhan email",
+        ],
+    ),
+    (
+        "SmsConsent",
+        &["accepts sms marketing", "sms consent", "dong y nhan sms"],
+    ),
+    (
+        "OrderRef",
+        &[
+            "order id",
+            "order",
+            "order number",
+            "order no",
+            "ma don hang",
+            "ma don",
+            "so don hang",
+            "so hoa don",
+            "ma hoa don",
+            "invoice",
+            "invoice number",
+        ],
+    ),
+    (
+        "OrderDate",
+        &[
+            "order date",
+            "date",
+            "created at",
+            "purchase date",
+            "ngay mua",
+            "ngay dat hang",
+            "ngay dat",
+            "ngay",
+            "ngay ban",
+            "ngay hoa don",
+            "thoi gian",
+        ],
+    ),
+    (
+        "Total",
+        &[
+            "total",
+            "order total",
+            "amount",
+            "total amount",
+            "tong tien",
+            "tong cong",
+            "thanh tien",
+            "tong thanh toan",
+            "so tien",
+            "doanh thu",
+        ],
+    ),
+    (
+        "Currency",
+        &["currency", "order currency", "tien te", "loai tien"],
+    ),
+    (
+        "Product",
+        &[
+            "product",
+            "product name",
+            "item",
+            "item name",
+            "lineitem name",
+            "san pham",
+            "ten san pham",
+            "ten hang",
+            "mat hang",
+        ],
+    ),
+    (
+        "Sku",
+        &[
+            "sku",
+            "lineitem sku",
+            "product code",
+            "ma san pham",
+            "ma sp",
+            "ma hang",
+        ],
+    ),
+    (
+        "Category",
+        &[
+            "category",
+            "product type",
+            "danh muc",
+            "loai san pham",
+            "nhom hang",
+        ],
+    ),
+    (
+        "Quantity",
+        &["quantity", "qty", "lineitem quantity", "so luong", "sl"],
+    ),
+    (
+        "UnitPrice",
+        &[
+            "unit price",
+            "price",
+            "lineitem price",
+            "don gia",
+            "gia",
+            "gia ban",
+        ],
+    ),
+    (
+        "Status",
+        &[
+            "status",
+            "order status",
+            "financial status",
+            "payment status",
+            "trang thai",
+            "trang thai don hang",
+            "thanh toan",
+        ],
+    ),
+    ("CancelledAt", &["cancelled at", "canceled at", "ngay huy"]),
+    (
+        "RefundedAmount",
+        &["refunded amount", "refund", "so tien hoan", "hoan tien"],
+    ),
+    (
+        "SalesChannel",
+        &["channel", "sales channel", "kenh ban", "kenh ban hang"],
+    ),
+    (
+        "Store",
+        &["store", "location", "shop", "cua hang", "chi nhanh"],
+    ),
+    (
+        "InteractionDate",
+        &["interaction date", "contact date", "ngay lien he"],
+    ),
+    (
+        "InteractionChannel",
+        &[
+            "interaction channel",
+            "contact channel",
+            "kenh lien he",
+            "kenh",
+        ],
+    ),
+    ("Direction", &["direction", "chieu", "inbound outbound"]),
+    ("Subject", &["subject", "title", "tieu de", "chu de"]),
+    (
+        "Note",
+        &["interaction note", "content", "noi dung", "details"],
+    ),
+];
+
+fn target_named(name: &str) -> Target {
+    use Target::*;
+    let all = [
+        ExternalId,
+        FullName,
+        GivenName,
+        FamilyName,
+        Company,
+        Email,
+        Phone,
+        Street,
+        Ward,
+        District,
+        City,
+        Country,
+        Birthday,
+        Gender,
+        Occupation,
+        Tags,
+        Interests,
+        Notes,
+        Source,
+        CreatedAt,
+        EmailConsent,
+        SmsConsent,
+        OrderRef,
+        OrderDate,
+        Total,
+        Currency,
+        Product,
+        Sku,
+        Category,
+        Quantity,
+        UnitPrice,
+        Status,
+        CancelledAt,
+        RefundedAmount,
+        SalesChannel,
+        Store,
+        LineItemSpec,
+        InteractionDate,
+        InteractionChannel,
+        Direction,
+        Subject,
+        Note,
+    ];
+    all.into_iter()
+        .find(|t| t.name() == name)
+        .unwrap_or(Target::Ignore)
+}
+
+/// A header folded for matching: lowercase, no diacritics, punctuation as spaces.
+pub fn fold_header(h: &str) -> String {
+    let folded = fold(h.trim_start_matches('\u{feff}'));
+    let mut out = String::with_capacity(folded.len());
+    for word in folded.split(|c: char| !c.is_alphanumeric()) {
+        if !word.is_empty() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(word);
+        }
+    }
+    out
+}
+
+/// The target a header names, among those a `kind` file can take.
+pub fn match_header(header: &str, kind: FileKind) -> Target {
+    let h = fold_header(header);
+    if h.is_empty() {
+        return Target::Ignore;
+    }
+    let allowed = Target::choices(kind);
+    // The interaction date and channel also answer to the plain words.
+    let plain = |name: &str| match (kind, name) {
+        (FileKind::Interactions, "OrderDate") => Some(Target::InteractionDate),
+        (FileKind::Interactions, "SalesChannel") => Some(Target::InteractionChannel),
+        (FileKind::Interactions, "Notes") => Some(Target::Note),
+        _ => None,
+    };
+    for (name, words) in NAMES {
+        if words.contains(&h.as_str()) {
+            let t = plain(name).unwrap_or_else(|| target_named(name));
+            if allowed.contains(&t) {
+                return t;
+            }
+        }
+    }
+    if h.starts_with("line item ") && kind == FileKind::Orders {
+        return Target::LineItemSpec;
+    }
+    Target::Ignore
+}
+
+/// An export recognised from its headers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Preset {
+    ShopifyOrders,
+    ShopifyCustomers,
+    WooCommerceOrders,
+}
+
+impl Preset {
+    pub fn kind(self) -> FileKind {
+        match self {
+            Preset::ShopifyCustomers => FileKind::Customers,
+            Preset::ShopifyOrders | Preset::WooCommerceOrders => FileKind::Orders,
+        }
+    }
+
+    pub fn detect(headers: &[String]) -> Option<Preset> {
+        let h: Vec<String> = headers.iter().map(|x| fold_header(x)).collect();
+        let has = |name: &str| h.iter().any(|x| x == name);
+        if has("name") && has("financial status") && has("lineitem name") {
+            Some(Preset::ShopifyOrders)
+        } else if (has("customer id") || has("first name"))
+            && (has("accepts email marketing") || has("accepts marketing"))
+            && has("total spent")
+        {
+            Some(Preset::ShopifyCustomers)
+        } else if has("order number") && has("order date") && has("billing email") {
+            Some(Preset::WooCommerceOrders)
+        } else {
+            None
+        }
+    }
+
+    /// The preset's own names for columns that generic matching would get wrong.
+    fn target(self, header: &str) -> Option<Target> {
+        let h = fold_header(header);
+        use Target::*;
+        let t = match (self, h.as_str()) {
+            (Preset::ShopifyOrders, "name") => OrderRef,
+            (Preset::ShopifyOrders, "created at") => OrderDate,
+            (Preset::ShopifyOrders, "financial status") => Status,
+            (Preset::ShopifyOrders, "phone") => Phone,
+            (Preset::ShopifyOrders, "source") => SalesChannel,
+            (Preset::ShopifyOrders, "billing address1" | "billing address2") => Street,
+            (Preset::ShopifyOrders, "billing province name") => City,
+            (Preset::ShopifyOrders, "billing province" | "shipping name" | "shipping phone") => {
+                Ignore
+            }
+            (
+                Preset::ShopifyOrders,
+                "id"
+                | "tags"
+                | "notes"
+                | "vendor"
+                | "subtotal"
+                | "shipping"
+                | "taxes"
+                | "discount amount"
+                | "lineitem compare at price"
+                | "lineitem discount"
+                | "paid at"
+                | "fulfilled at"
+                | "accepts marketing"
+                | "billing company",
+            ) => Ignore,
+            (Preset::ShopifyCustomers, "customer id") => ExternalId,
+            (Preset::ShopifyCustomers, "note") => Notes,
+            (
+                Preset::ShopifyCustomers,
+                "default address address1" | "default address address2" | "address1" | "address2",
+            ) => Street,
+            (Preset::ShopifyCustomers, "default address city") => City,
+            (Preset::ShopifyCustomers, "default address country code" | "country code") => Country,
+            (Preset::ShopifyCustomers, "default address company") => Company,
+            (Preset::ShopifyCustomers, "default address phone") => Phone,
+            (Preset::ShopifyCustomers, "accepts email marketing" | "accepts marketing") => {
+                EmailConsent
+            }
+            (
+                Preset::ShopifyCustomers,
+                "total spent"
+                | "total orders"
+                | "tax exempt"
+                | "country"
+                | "province"
+                | "province code"
+                | "default address province code"
+                | "zip"
+                | "default address zip",
+            ) => Ignore,
+            (Preset::WooCommerceOrders, "order number") => OrderRef,
+            (Preset::WooCommerceOrders, "order id" | "customer id" | "customer note") => Ignore,
+            (Preset::WooCommerceOrders, "order date") => OrderDate,
+            (Preset::WooCommerceOrders, "status") => Status,
+            (Preset::WooCommerceOrders, "order total") => Total,
+            (Preset::WooCommerceOrders, "order currency") => Currency,
+            (Preset::WooCommerceOrders, "billing address 1" | "billing address 2") => Street,
+            (Preset::WooCommerceOrders, "billing state") => City,
+            (Preset::WooCommerceOrders, h) if h.starts_with("line item ") => LineItemSpec,
+            (Preset::WooCommerceOrders, h) if h.starts_with("shipping ") => Ignore,
+            _ => return None,
+        };
+        Some(t)
+    }
+}
+
+/// A file's columns and where each goes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Mapping {
+    pub kind: FileKind,
+    pub columns: Vec<Target>,
+}
+
+impl Mapping {
+    /// The mapping guessed from the headers: the preset's if one is recognised.
+    pub fn guess(headers: &[String], kind: FileKind) -> Mapping {
+        let preset = Preset::detect(headers).filter(|p| p.kind() == kind);
+        let mut columns: Vec<Target> = headers
+            .iter()
+            .map(|h| {
+                preset
+                    .and_then(|p| p.target(h))
+                    .unwrap_or_else(|| match_header(h, kind))
+            })
+            .collect();
+        // A target that takes one column keeps the first column that named it.
+        for i in 0..columns.len() {
+            if !columns[i].repeatable() && columns[..i].contains(&columns[i]) {
+                columns[i] = Target::Ignore;
+            }
+        }
+        Mapping { kind, columns }
+    }
+
+    /// Problems with the mapping itself, before any row is read.
+    pub fn check(&self) -> Result<(), MappingError> {
+        for (i, t) in self.columns.iter().enumerate() {
+            if !t.repeatable() && self.columns[..i].contains(t) {
+                return Err(MappingError::Twice {
+                    target: t.clone(),
+                    column: i,
+                });
+            }
+            if let Target::Custom(key) = t {
+                if key.trim().is_empty() {
+                    return Err(MappingError::EmptyCustomKey { column: i });
+                }
+            }
+        }
+        let has = |t: Target| self.columns.contains(&t);
+        let who = [
+            Target::ExternalId,
+            Target::FullName,
+            Target::GivenName,
+            Target::FamilyName,
+            Target::Company,
+            Target::Email,
+            Target::Phone,
+        ]
+        .into_iter()
+        .any(has);
+        if !who {
+            return Err(MappingError::NoCustomer);
+        }
+        match self.kind {
+            FileKind::Orders if !has(Target::OrderDate) => {
+                Err(MappingError::Missing(Target::OrderDate))
+            }
+            FileKind::Orders
+                if !(has(Target::Total) || has(Target::UnitPrice) || has(Target::LineItemSpec)) =>
+            {
+                Err(MappingError::Missing(Target::Total))
+            }
+            FileKind::Interactions if !has(Target::InteractionDate) => {
+                Err(MappingError::Missing(Target::InteractionDate))
+            }
+            _ => Ok(()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum MappingError {
+    #[error("{} is chosen for two columns (the second is column {})", .target.name(), .column + 1)]
+    Twice { target: Target, column: usize },
+    #[error("column {}: a custom field needs a name", .column + 1)]
+    EmptyCustomKey { column: usize },
+    #[error("no column names the customer: map an email, phone, name or customer id column")]
+    NoCustomer,
+    #[error("no column is mapped to {}", .0.name())]
+    Missing(Target),
+}
+
+/// The key under which a mapping is saved: the file's kind and its folded headers,
+/// so the next export from the same system finds it.
+pub fn header_key(kind: FileKind, headers: &[String]) -> String {
+    let mut key = format!("{kind:?}");
+    for h in headers {
+        key.push('|');
+        key.push_str(&fold_header(h));
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heads(s: &str) -> Vec<String> {
+        s.split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn vietnamese_and_english_headers_match_with_or_without_diacritics() {
+        let h = heads("Tên khách hàng,Số điện thoại,EMAIL,Ngay sinh,Tỉnh/Thành phố,Ghi chú,Cột lạ");
+        let m = Mapping::guess(&h, FileKind::Customers);
+        use Target::*;
+        assert_eq!(
+            m.columns,
+            vec![FullName, Phone, Email, Birthday, City, Notes, Ignore]
+        );
+        let o = Mapping::guess(
+            &heads("Mã đơn hàng,Ngày mua,SĐT,Sản phẩm,Số lượng,Đơn giá,Tổng tiền,Trạng thái"),
+            FileKind::Orders,
+        );
+        assert_eq!(
+            o.columns,
+            vec![OrderRef, OrderDate, Phone, Product, Quantity, UnitPrice, Total, Status]
+        );
+        // Order columns mean nothing in a customers file.
+        assert_eq!(match_header("Tổng tiền", FileKind::Customers), Ignore);
+        assert_eq!(
+            match_header("Ngày", FileKind::Interactions),
+            InteractionDate
+        );
+        assert_eq!(match_header(" \u{feff}E-mail ", FileKind::Customers), Email);
+    }
+
+    #[test]
+    fn a_target_named_twice_keeps_the_first_column() {
+        let m = Mapping::guess(
+            &heads("Name,Customer name,Phone,Mobile"),
+            FileKind::Customers,
+        );
+        use Target::*;
+        assert_eq!(m.columns, vec![FullName, Ignore, Phone, Phone]);
+        assert_eq!(m.check(), Ok(()));
+        let twice = Mapping {
+            kind: FileKind::Customers,
+            columns: vec![Email, Birthday, Birthday],
+        };
+        assert_eq!(
+            twice.check(),
+            Err(MappingError::Twice {
+                target: Birthday,
+                column: 2
+            })
+        );
+        assert_eq!(
+            twice.check().unwrap_err().to_string(),
+            "Birthday is chosen for two columns (the second is column 3)"
+        );
+    }
+
+    #[test]
+    fn mappings_that_cannot_work_are_refused() {
+        use Target::*;
+        let m = |kind, columns| Mapping { kind, columns }.check();
+        assert_eq!(
+            m(FileKind::Customers, vec![City, Notes]),
+            Err(MappingError::NoCustomer)
+        );
+        assert_eq!(
+            m(FileKind::Orders, vec![Email, Total]),
+            Err(MappingError::Missing(OrderDate))
+        );
+        assert_eq!(
+            m(FileKind::Orders, vec![Email, OrderDate]),
+            Err(MappingError::Missing(Total))
+        );
+        assert_eq!(
+            m(FileKind::Orders, vec![Email, OrderDate, UnitPrice]),
+            Ok(())
+        );
+        assert_eq!(
+            m(FileKind::Customers, vec![Email, Custom(" ".into())]),
+            Err(MappingError::EmptyCustomKey { column: 1 })
+        );
+    }
+
+    #[test]
+    fn shopify_and_woocommerce_exports_are_recognised() {
+        let shopify = heads("Name,Email,Financial Status,Paid at,Fulfillment Status,Fulfilled at,Accepts Marketing,Currency,Subtotal,Shipping,Taxes,Total,Discount Code,Discount Amount,Shipping Method,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem compare at price,Lineitem sku,Lineitem requires shipping,Lineitem taxable,Lineitem fulfillment status,Billing Name,Billing Street,Billing Address1,Billing Address2,Billing Company,Billing City,Billing Zip,Billing Province,Billing Country,Billing Phone,Shipping Name,Notes,Cancelled at,Refunded Amount,Vendor,Id,Tags,Source,Phone");
+        assert_eq!(Preset::detect(&shopify), Some(Preset::ShopifyOrders));
+        let m = Mapping::guess(&shopify, FileKind::Orders);
+        let at = |h: &str| m.columns[shopify.iter().position(|x| x == h).unwrap()].clone();
+        use Target::*;
+        assert_eq!(at("Name"), OrderRef);
+        assert_eq!(at("Created at"), OrderDate);
+        assert_eq!(at("Financial Status"), Status);
+        assert_eq!(at("Total"), Total);
+        assert_eq!(at("Lineitem name"), Product);
+        assert_eq!(at("Lineitem price"), UnitPrice);
+        assert_eq!(at("Lineitem quantity"), Quantity);
+        assert_eq!(at("Cancelled at"), CancelledAt);
+        assert_eq!(at("Refunded Amount"), RefundedAmount);
+        assert_eq!(at("Billing Name"), FullName);
+        assert_eq!(at("Billing Phone"), Phone);
+        assert_eq!(at("Phone"), Phone);
+        assert_eq!(at("Id"), Ignore);
+        assert_eq!(at("Subtotal"), Ignore);
+        assert_eq!(m.check(), Ok(()));
+
+        let customers = heads("Customer ID,First Name,Last Name,Email,Accepts Email Marketing,Default Address Company,Default Address Address1,Default Address Address2,Default Address City,Default Address Province Code,Default Address Country Code,Default Address Zip,Default Address Phone,Phone,Accepts SMS Marketing,Total Spent,Total Orders,Note,Tax Exempt,Tags");
+        assert_eq!(Preset::detect(&customers), Some(Preset::ShopifyCustomers));
+        let m = Mapping::guess(&customers, FileKind::Customers);
+        assert_eq!(
+            m.columns,
+            vec![
+                ExternalId,
+                GivenName,
+                FamilyName,
+                Email,
+                EmailConsent,
+                Company,
+                Street,
+                Street,
+                City,
+                Ignore,
+                Country,
+                Ignore,
+                Phone,
+                Phone,
+                SmsConsent,
+                Ignore,
+                Ignore,
+                Notes,
+                Ignore,
+                Tags
+            ]
+        );
+
+        let woo = heads("order_id,order_number,order_date,status,shipping_total,order_total,order_currency,billing_first_name,billing_last_name,billing_email,billing_phone,billing_city,billing_country,shipping_first_name,line_item_1,line_item_2");
+        assert_eq!(Preset::detect(&woo), Some(Preset::WooCommerceOrders));
+        let m = Mapping::guess(&woo, FileKind::Orders);
+        assert_eq!(
+            m.columns,
+            vec![
+                Ignore,
+                OrderRef,
+                OrderDate,
+                Status,
+                Ignore,
+                Total,
+                Currency,
+                GivenName,
+                FamilyName,
+                Email,
+                Phone,
+                City,
+                Country,
+                Ignore,
+                LineItemSpec,
+                LineItemSpec
+            ]
+        );
+    }
+
+    #[test]
+    fn header_keys_ignore_case_diacritics_and_punctuation() {
+        let a = header_key(FileKind::Customers, &heads("Tên KH,Số điện thoại"));
+        let b = header_key(FileKind::Customers, &heads("ten kh,So dien-thoai"));
+        assert_eq!(a, b);
+        assert_ne!(
+            a,
+            header_key(FileKind::Orders, &heads("Tên KH,Số điện thoại"))
+        );
+    }
+}
