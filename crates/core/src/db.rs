@@ -393,6 +393,10 @@ impl Db {
         self.order_facts.iter().flatten()
     }
 
+    pub fn interaction_facts(&self) -> impl Iterator<Item = &InteractionFact> {
+        self.interaction_facts.iter().flatten()
+    }
+
     /// Live organisations (for linking people to their company), sorted by name.
     pub fn organisations(&self) -> Vec<(Id, String)> {
         let mut v: Vec<(Id, String)> = self

@@ -3,8 +3,12 @@
 //! reading runs in the browser and in `clientele import`.
 
 pub mod amount;
+pub mod cells;
 pub mod date;
+pub mod file;
 pub mod mapping;
+pub mod plan;
 pub mod rows;
 pub mod sniff;
 pub mod text;
+pub mod words;

@@ -697,6 +697,9 @@ impl Preset {
 pub struct Mapping {
     pub kind: FileKind,
     pub columns: Vec<Target>,
+    /// The export recognised, if any.
+    #[serde(default)]
+    pub preset: Option<Preset>,
 }
 
 impl Mapping {
@@ -717,7 +720,11 @@ impl Mapping {
                 columns[i] = Target::Ignore;
             }
         }
-        Mapping { kind, columns }
+        Mapping {
+            kind,
+            columns,
+            preset,
+        }
     }
 
     /// Problems with the mapping itself, before any row is read.
@@ -836,6 +843,7 @@ mod tests {
         let twice = Mapping {
             kind: FileKind::Customers,
             columns: vec![Email, Birthday, Birthday],
+            preset: None,
         };
         assert_eq!(
             twice.check(),
@@ -853,7 +861,14 @@ mod tests {
     #[test]
     fn mappings_that_cannot_work_are_refused() {
         use Target::*;
-        let m = |kind, columns| Mapping { kind, columns }.check();
+        let m = |kind, columns| {
+            Mapping {
+                kind,
+                columns,
+                preset: None,
+            }
+            .check()
+        };
         assert_eq!(
             m(FileKind::Customers, vec![City, Notes]),
             Err(MappingError::NoCustomer)
