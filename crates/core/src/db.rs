@@ -344,27 +344,41 @@ impl Db {
 
     /// Inserts or replaces a customer record.
     pub fn put_customer(&mut self, record: Record<Customer>) {
-        let name = search::fold(&record.data.name());
-        match self.positions.get(&record.id) {
-            Some(&p) => {
-                self.columns.set(p as usize, &record.data);
-                self.customers[p as usize] = record;
-                self.sort_names[p as usize] = name;
+        self.put_customers(vec![record]);
+    }
+
+    /// Inserts or replaces many customer records (an import), refreshing each
+    /// bucket's totals once.
+    pub fn put_customers(&mut self, records: Vec<Record<Customer>>) {
+        let mut added: Vec<u32> = Vec::new();
+        for record in records {
+            let name = search::fold(&record.data.name());
+            match self.positions.get(&record.id) {
+                Some(&p) => {
+                    self.columns.set(p as usize, &record.data);
+                    self.customers[p as usize] = record;
+                    self.sort_names[p as usize] = name;
+                }
+                None => {
+                    // New customers go last: every other position stays as it was (a
+                    // load sorts by id, so the order is the same for a given set).
+                    let p = self.customers.len() as u32;
+                    let b = bucket_of(record.id);
+                    self.positions.insert(record.id, p);
+                    self.columns.push(&record.data);
+                    self.customers.push(record);
+                    self.sort_names.push(name);
+                    self.stats.push(CustomerStats::default());
+                    self.bought.push(Bought::default());
+                    self.bucket_members[b as usize].push(p);
+                    added.push(b);
+                }
             }
-            None => {
-                // New customers go last: every other position stays as it was (a
-                // load sorts by id, so the order is the same for a given set).
-                let p = self.customers.len() as u32;
-                let b = bucket_of(record.id);
-                self.positions.insert(record.id, p);
-                self.columns.push(&record.data);
-                self.customers.push(record);
-                self.sort_names.push(name);
-                self.stats.push(CustomerStats::default());
-                self.bought.push(Bought::default());
-                self.bucket_members[b as usize].push(p);
-                self.refresh_bucket_stats(b);
-            }
+        }
+        added.sort_unstable();
+        added.dedup();
+        for b in added {
+            self.refresh_bucket_stats(b);
         }
         self.search = None;
         self.last_search = None;

@@ -6,6 +6,7 @@ pub mod amount;
 pub mod cells;
 pub mod date;
 pub mod file;
+pub mod history;
 pub mod mapping;
 pub mod plan;
 pub mod rows;
