@@ -63,6 +63,7 @@ async fn fresh_database_has_the_current_schema() {
         names,
         [
             "customers",
+            "imports",
             "interaction_facts",
             "interactions",
             "meta",

@@ -46,6 +46,7 @@ pub static EN: Strings = Strings {
     erase_explain: "Removes all customers, orders and interactions from this device. Settings are kept.",
     erase_title: "Erase all data?",
     erased: "All data erased.",
+    err_cancelled: "Cancelled: nothing was changed.",
     err_deleted: "This record was deleted.",
     err_invalid: "Some fields need fixing.",
     err_not_found: "This record no longer exists.",

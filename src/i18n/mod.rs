@@ -65,6 +65,7 @@ pub struct Strings {
     pub erase_explain: &'static str,
     pub erase_title: &'static str,
     pub erased: &'static str,
+    pub err_cancelled: &'static str,
     pub err_deleted: &'static str,
     pub err_invalid: &'static str,
     pub err_not_found: &'static str,

@@ -46,6 +46,7 @@ pub static VI: Strings = Strings {
     erase_explain: "Xóa mọi khách hàng, đơn hàng và tương tác khỏi thiết bị này. Cài đặt được giữ lại.",
     erase_title: "Xóa toàn bộ dữ liệu?",
     erased: "Đã xóa toàn bộ dữ liệu.",
+    err_cancelled: "Đã hủy: không có gì thay đổi.",
     err_deleted: "Bản ghi này đã bị xóa.",
     err_invalid: "Một số trường cần sửa.",
     err_not_found: "Bản ghi này không còn tồn tại.",

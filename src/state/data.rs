@@ -24,7 +24,7 @@ pub enum LoadState {
 
 #[derive(Clone, Copy)]
 pub struct Data {
-    db: StoredValue<Db>,
+    pub(super) db: StoredValue<Db>,
     storage: StoredValue<Option<Rc<Storage>>, LocalStorage>,
     clock: StoredValue<Clock>,
     /// One write at a time: a bucket is read, changed and written as a unit.
@@ -109,7 +109,7 @@ impl Data {
             .expect("clock is alive")
     }
 
-    fn changed(&self) {
+    pub(super) fn changed(&self) {
         self.revision.update(|r| *r += 1);
         // Rebuild the search index after this change has been shown, not on the
         // next keystroke: typing stays fast.

@@ -42,6 +42,7 @@ impl AppError {
                 format!("{} ({d})", t.err_storage_damaged)
             }
             AppError::Storage(StorageError::Failed(d)) => format!("{} ({d})", t.err_storage_failed),
+            AppError::Storage(StorageError::Cancelled) => t.err_cancelled.into(),
             AppError::Invalid(_) => t.err_invalid.into(),
             AppError::NotFound => t.err_not_found.into(),
             AppError::Deleted => t.err_deleted.into(),

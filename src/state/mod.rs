@@ -3,6 +3,7 @@
 mod data;
 mod demo;
 mod error;
+mod import;
 mod notices;
 mod pace;
 mod segments;
@@ -11,6 +12,7 @@ mod settings;
 pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
+pub use import::{reading, sample, ImportError, Phase, Progress, Sample};
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use pace::{for_slices, Pacer, BUDGET_MS};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};

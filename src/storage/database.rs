@@ -9,6 +9,8 @@
 //! - `purchase_facts` (v2): bucket → what each customer of the bucket bought, derived
 //!   from the orders like the facts. Databases from v1 get it rebuilt once at start.
 //! - `segments` (v2): segment id → encoded `Record<SavedSegment>`.
+//! - `imports` (v3): import id → encoded `ImportEntry` (history and revert, see
+//!   `imports.rs`).
 
 use super::StorageError;
 use clientele_core::codec;
@@ -25,12 +27,13 @@ use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "clientele";
 /// The IndexedDB schema version. Each version's step is in `upgrade`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
-const META: &str = "meta";
-const CUSTOMERS: &str = "customers";
-const PURCHASES: &str = "purchase_facts";
+pub(super) const META: &str = "meta";
+pub(super) const CUSTOMERS: &str = "customers";
+pub(super) const PURCHASES: &str = "purchase_facts";
 const SEGMENTS: &str = "segments";
+pub(super) const IMPORTS: &str = "imports";
 /// Stores of schema version 1.
 const V1_STORES: [&str; 6] = [
     META,
@@ -40,7 +43,7 @@ const V1_STORES: [&str; 6] = [
     Interaction::STORE,
     Interaction::FACTS,
 ];
-const ALL_STORES: [&str; 8] = [
+pub(super) const ALL_STORES: [&str; 9] = [
     META,
     CUSTOMERS,
     Order::STORE,
@@ -49,6 +52,7 @@ const ALL_STORES: [&str; 8] = [
     Interaction::FACTS,
     PURCHASES,
     SEGMENTS,
+    IMPORTS,
 ];
 /// Meta key set once purchase facts exist for every bucket of orders.
 const PURCHASES_READY: &str = "purchases";
@@ -114,7 +118,7 @@ pub struct Loaded {
 }
 
 pub struct Storage {
-    db: Database,
+    pub(super) db: Database,
     /// Test hook: make the next write fail after its first put (see `fail_next_write`).
     fail_next: std::cell::Cell<bool>,
 }
@@ -123,15 +127,15 @@ fn bytes(v: &[u8]) -> JsValue {
     Uint8Array::from(v).into()
 }
 
-fn key(b: u32) -> JsValue {
+pub(super) fn key(b: u32) -> JsValue {
     JsValue::from(b)
 }
 
-fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageError> {
+pub(super) fn decode<T: DeserializeOwned>(v: &JsValue, what: &str) -> Result<T, StorageError> {
     decode_with(v, what, codec::decode)
 }
 
-fn decode_with<T>(
+pub(super) fn decode_with<T>(
     v: &JsValue,
     what: &str,
     read: impl Fn(&[u8]) -> Result<T, codec::CodecError>,
@@ -153,6 +157,9 @@ fn upgrade(db: &Database, old: u32, new: u32) -> Result<(), idb::Error> {
         for name in [PURCHASES, SEGMENTS] {
             db.create_object_store(name, idb::ObjectStoreParams::new())?;
         }
+    }
+    if old < 3 && new >= 3 {
+        db.create_object_store(IMPORTS, idb::ObjectStoreParams::new())?;
     }
     Ok(())
 }
@@ -313,7 +320,7 @@ impl Storage {
         self.fail_next.set(true);
     }
 
-    fn injected_failure(&self) -> Result<(), StorageError> {
+    pub(super) fn injected_failure(&self) -> Result<(), StorageError> {
         if self.fail_next.replace(false) {
             Err(StorageError::Failed("injected failure".into()))
         } else {
@@ -547,7 +554,7 @@ impl Storage {
 
 /// Puts the clock stamp in `meta` within `tx` (every write records the last stamp).
 /// Puts `value` under `key` in `store`, as one request of `tx`.
-fn put_bytes(
+pub(super) fn put_bytes(
     tx: &idb::Transaction,
     store: &str,
     key: &JsValue,
@@ -558,7 +565,7 @@ fn put_bytes(
 }
 
 /// Puts `value`, encoded (`codec`), under `key` in `store`, as one request of `tx`.
-fn put_encoded<T: Serialize + ?Sized>(
+pub(super) fn put_encoded<T: Serialize + ?Sized>(
     tx: &idb::Transaction,
     store: &str,
     key: &JsValue,
@@ -567,7 +574,7 @@ fn put_encoded<T: Serialize + ?Sized>(
     put_bytes(tx, store, key, &codec::encode(value))
 }
 
-fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
+pub(super) fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
     put_encoded(tx, META, &JsValue::from_str("clock"), &clock)
 }
 
@@ -577,7 +584,7 @@ fn segment_key(id: Id) -> String {
 
 /// Commits the transaction if every request was issued, else aborts it, so that a
 /// failure part-way leaves nothing written.
-async fn commit_or_abort(
+pub(super) async fn commit_or_abort(
     tx: idb::Transaction,
     issued: Result<(), StorageError>,
 ) -> Result<(), StorageError> {

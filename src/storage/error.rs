@@ -19,6 +19,9 @@ pub enum StorageError {
     Damaged(String),
     #[error("storage failed: {0}")]
     Failed(String),
+    /// The person cancelled a long write; nothing was written.
+    #[error("cancelled")]
+    Cancelled,
 }
 
 impl From<idb::Error> for StorageError {

@@ -3,11 +3,13 @@
 
 mod database;
 mod error;
+mod imports;
 pub mod quota;
 pub mod settings;
 
 pub use database::{History, Loaded, Meta, Storage, DB_NAME, SCHEMA_VERSION};
 pub use error::StorageError;
+pub use imports::{BucketFacts, BucketWrite, Edit};
 
 /// Now, in ms since the epoch, from the browser's clock.
 pub fn now_ms() -> i64 {

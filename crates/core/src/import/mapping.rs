@@ -100,6 +100,60 @@ const WHO: [Target; 12] = [
 ];
 
 impl Target {
+    /// Every target but Ignore and Custom, in the order of their declaration.
+    pub const ALL: [Target; 42] = {
+        use Target::*;
+        [
+            ExternalId,
+            FullName,
+            GivenName,
+            FamilyName,
+            Company,
+            Email,
+            Phone,
+            Street,
+            Ward,
+            District,
+            City,
+            Country,
+            Birthday,
+            Gender,
+            Occupation,
+            Tags,
+            Interests,
+            Notes,
+            Source,
+            CreatedAt,
+            EmailConsent,
+            SmsConsent,
+            OrderRef,
+            OrderDate,
+            Total,
+            Currency,
+            Product,
+            Sku,
+            Category,
+            Quantity,
+            UnitPrice,
+            Status,
+            CancelledAt,
+            RefundedAmount,
+            SalesChannel,
+            Store,
+            LineItemSpec,
+            InteractionDate,
+            InteractionChannel,
+            Direction,
+            Subject,
+            Note,
+        ]
+    };
+
+    /// The place of a target in `ALL` (None: Ignore or Custom), for its label.
+    pub fn index(&self) -> Option<usize> {
+        Target::ALL.iter().position(|t| t == self)
+    }
+
     /// The targets a column of a `kind` file can take (besides Ignore and Custom).
     pub fn choices(kind: FileKind) -> Vec<Target> {
         use Target::*;
@@ -493,52 +547,8 @@ const NAMES: &[(&str, &[&str])] = &[
 ];
 
 fn target_named(name: &str) -> Target {
-    use Target::*;
-    let all = [
-        ExternalId,
-        FullName,
-        GivenName,
-        FamilyName,
-        Company,
-        Email,
-        Phone,
-        Street,
-        Ward,
-        District,
-        City,
-        Country,
-        Birthday,
-        Gender,
-        Occupation,
-        Tags,
-        Interests,
-        Notes,
-        Source,
-        CreatedAt,
-        EmailConsent,
-        SmsConsent,
-        OrderRef,
-        OrderDate,
-        Total,
-        Currency,
-        Product,
-        Sku,
-        Category,
-        Quantity,
-        UnitPrice,
-        Status,
-        CancelledAt,
-        RefundedAmount,
-        SalesChannel,
-        Store,
-        LineItemSpec,
-        InteractionDate,
-        InteractionChannel,
-        Direction,
-        Subject,
-        Note,
-    ];
-    all.into_iter()
+    Target::ALL
+        .into_iter()
         .find(|t| t.name() == name)
         .unwrap_or(Target::Ignore)
 }
@@ -967,6 +977,20 @@ mod tests {
                 LineItemSpec
             ]
         );
+    }
+
+    #[test]
+    fn every_target_is_listed_once_and_offered_to_some_kind() {
+        for (i, t) in Target::ALL.iter().enumerate() {
+            assert_eq!(t.index(), Some(i));
+            assert!(
+                FileKind::ALL
+                    .iter()
+                    .any(|k| Target::choices(*k).contains(t)),
+                "{t:?}"
+            );
+        }
+        assert_eq!(Target::Ignore.index(), None);
     }
 
     #[test]

@@ -185,8 +185,7 @@ struct Group {
     errors: Vec<(u32, CellError)>,
 }
 
-pub struct Importer<'a> {
-    db: &'a Db,
+pub struct Importer {
     kind: FileKind,
     preset: Option<super::mapping::Preset>,
     cols: Cols,
@@ -216,13 +215,13 @@ fn sig(parts: impl Hash) -> u64 {
     h.finish()
 }
 
-impl<'a> Importer<'a> {
+impl Importer {
     pub fn new(
-        db: &'a Db,
+        db: &Db,
         mapping: &Mapping,
         marks: Vec<Option<char>>,
         settings: Settings,
-    ) -> Result<Importer<'a>, MappingError> {
+    ) -> Result<Importer, MappingError> {
         mapping.check()?;
         let mut cols = Cols::of(mapping);
         cols.marks = marks;
@@ -255,7 +254,6 @@ impl<'a> Importer<'a> {
             FileKind::Customers => HashSet::new(),
         };
         Ok(Importer {
-            db,
             kind: mapping.kind,
             preset: mapping.preset,
             cols,
@@ -284,7 +282,7 @@ impl<'a> Importer<'a> {
     }
 
     /// Reads one row (not the header).
-    pub fn row(&mut self, row: &Row) {
+    pub fn row(&mut self, db: &Db, row: &Row) {
         if row.fields.len() > self.width
             && row.fields[self.width..]
                 .iter()
@@ -305,9 +303,9 @@ impl<'a> Importer<'a> {
             return;
         }
         match self.kind {
-            FileKind::Customers => self.customer_row(row),
-            FileKind::Orders => self.order_row(row),
-            FileKind::Interactions => self.interaction_row(row),
+            FileKind::Customers => self.customer_row(db, row),
+            FileKind::Orders => self.order_row(db, row),
+            FileKind::Interactions => self.interaction_row(db, row),
         }
     }
 
@@ -324,8 +322,8 @@ impl<'a> Importer<'a> {
         );
     }
 
-    pub fn finish(mut self) -> Plan {
-        self.end_group();
+    pub fn finish(mut self, db: &Db) -> Plan {
+        self.end_group(db);
         self.plan
     }
 
@@ -380,10 +378,10 @@ impl<'a> Importer<'a> {
     }
 
     /// The current record of a customer (changed by this import, or stored).
-    fn current(&self, id: Id) -> Option<&Record<Customer>> {
+    fn current<'d>(&'d self, db: &'d Db, id: Id) -> Option<&'d Record<Customer>> {
         match self.changed.get(&id) {
             Some(&i) => Some(&self.plan.customers[i].0),
-            None => self.db.customer(id),
+            None => db.customer(id),
         }
     }
 
@@ -420,7 +418,7 @@ impl<'a> Importer<'a> {
         self.add_customer(org, line)
     }
 
-    fn customer_row(&mut self, row: &Row) {
+    fn customer_row(&mut self, db: &Db, row: &Row) {
         self.plan.counts.records += 1;
         let (mut data, fields, company) = {
             let cells = self.cells(&row.fields);
@@ -463,13 +461,13 @@ impl<'a> Importer<'a> {
                 self.plan.counts.new += 1;
                 self.add_customer(data, row.line);
             }
-            (Some(id), _) => self.update(id, fields, &company, row.line),
+            (Some(id), _) => self.update(db, id, fields, &company, row.line),
         }
     }
 
     /// Writes the row's fields into a customer already there (lists are joined).
-    fn update(&mut self, id: Id, fields: Vec<CustomerField>, company: &str, line: u32) {
-        let Some(before) = self.current(id).cloned() else {
+    fn update(&mut self, db: &Db, id: Id, fields: Vec<CustomerField>, company: &str, line: u32) {
+        let Some(before) = self.current(db, id).cloned() else {
             return;
         };
         let mut after = before.clone();
@@ -556,14 +554,14 @@ impl<'a> Importer<'a> {
         Ok(Some(self.add_customer(who, line)))
     }
 
-    fn order_row(&mut self, row: &Row) {
+    fn order_row(&mut self, db: &Db, row: &Row) {
         let reference = self.cells(&row.fields).get(self.cols.order_ref).to_string();
         let same = self
             .group
             .as_ref()
             .is_some_and(|g| !reference.is_empty() && g.reference == reference);
         if !same {
-            self.end_group();
+            self.end_group(db);
             self.group = Some(Group {
                 line: row.line,
                 reference,
@@ -593,7 +591,7 @@ impl<'a> Importer<'a> {
         }
     }
 
-    fn end_group(&mut self) {
+    fn end_group(&mut self, db: &Db) {
         let Some(g) = self.group.take() else {
             return;
         };
@@ -603,13 +601,13 @@ impl<'a> Importer<'a> {
             let errors = g.errors.into_iter().map(|(_, e)| e).collect();
             return self.invalid(line, &g.first, errors);
         }
-        if let Err(e) = self.order_of(&g) {
+        if let Err(e) = self.order_of(db, &g) {
             self.invalid(g.line, &g.first, e);
         }
     }
 
     /// Builds, matches and keeps (or counts as duplicate) the order of a group.
-    fn order_of(&mut self, g: &Group) -> Result<(), Vec<CellError>> {
+    fn order_of(&mut self, db: &Db, g: &Group) -> Result<(), Vec<CellError>> {
         let one = |e: CellError| vec![e];
         let (placed_at, currency, total, refunded, status, channel, store) = {
             let cells = self.cells(&g.first);
@@ -697,7 +695,7 @@ impl<'a> Importer<'a> {
         let order = Order { customer, ..order };
         self.plan.counts.new += 1;
         let name = self
-            .current(customer)
+            .current(db, customer)
             .map(|c| c.data.name())
             .unwrap_or_default();
         self.preview(Preview::Order {
@@ -713,15 +711,15 @@ impl<'a> Importer<'a> {
         Ok(())
     }
 
-    fn interaction_row(&mut self, row: &Row) {
+    fn interaction_row(&mut self, db: &Db, row: &Row) {
         self.plan.counts.records += 1;
-        match self.interaction_of(row) {
+        match self.interaction_of(db, row) {
             Ok(()) => {}
             Err(e) => self.invalid(row.line, &row.fields, e),
         }
     }
 
-    fn interaction_of(&mut self, row: &Row) -> Result<(), Vec<CellError>> {
+    fn interaction_of(&mut self, db: &Db, row: &Row) -> Result<(), Vec<CellError>> {
         let one = |e: CellError| vec![e];
         let data = {
             let cells = self.cells(&row.fields);
@@ -773,7 +771,7 @@ impl<'a> Importer<'a> {
         let data = Interaction { customer, ..data };
         self.plan.counts.new += 1;
         let name = self
-            .current(customer)
+            .current(db, customer)
             .map(|c| c.data.name())
             .unwrap_or_default();
         self.preview(Preview::Interaction {

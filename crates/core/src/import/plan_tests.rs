@@ -45,9 +45,9 @@ fn run_with(
     }
     let mut imp = Importer::new(db, &mapping, marks, s).unwrap();
     for r in &rows {
-        imp.row(r);
+        imp.row(db, r);
     }
-    (mapping, imp.finish())
+    (mapping, imp.finish(db))
 }
 
 fn run(db: &Db, csv: &str, kind: FileKind, mode: Mode) -> Plan {
@@ -320,8 +320,8 @@ fn ambiguous_dates_wait_for_the_users_choice() {
     assert_eq!(analyse(&m, &rows).0, OrderGuess::Ambiguous);
     let db = Db::new();
     let mut imp = Importer::new(&db, &m, vec![], settings(Mode::Create)).unwrap();
-    imp.row(&rows[0]);
-    let plan = imp.finish();
+    imp.row(&db, &rows[0]);
+    let plan = imp.finish(&db);
     assert_eq!(
         plan.problems[0].reason,
         Reason::Date(crate::import::date::DateError::Ambiguous)

@@ -1,0 +1,343 @@
+//! Importing a file in the browser: its first rows read to guess the mapping, the
+//! whole file streamed a slice at a time through the core's reader and planner (the
+//! page stays responsive, Cancel works), then the plan written in one transaction
+//! and applied to the in-memory database. Also the history and revert.
+
+use super::data::{today, Data};
+use super::error::AppError;
+use super::pace::Pacer;
+use crate::storage::{self, BucketFacts, BucketWrite, Edit};
+use clientele_core::db::bucket_of;
+use clientele_core::import::cells::Reading;
+use clientele_core::import::file::{CsvFile, FileError};
+use clientele_core::import::history::{revert_customers, ImportEntry, Reverted};
+use clientele_core::import::mapping::Mapping;
+use clientele_core::import::plan::{Importer, Plan, Settings};
+use clientele_core::import::rows::Row;
+use clientele_core::model::Currency;
+use clientele_core::{Customer, Record};
+use leptos::prelude::*;
+use std::cell::Cell;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+/// Bytes read per slice of the file.
+const SLICE: f64 = 256.0 * 1024.0;
+/// Rows read to guess the mapping, dates and decimal marks.
+pub const SAMPLE_ROWS: usize = 200;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Phase {
+    Reading,
+    Writing,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Progress {
+    pub phase: Phase,
+    /// Fraction done, 0 to 1.
+    pub done: f64,
+    pub rows: u64,
+    pub rows_per_second: f64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum ImportError {
+    File(FileError),
+    /// The browser could not read the file.
+    Unreadable(String),
+    Cancelled,
+    App(AppError),
+}
+
+impl From<AppError> for ImportError {
+    fn from(e: AppError) -> Self {
+        match e {
+            AppError::Storage(storage::StorageError::Cancelled) => ImportError::Cancelled,
+            other => ImportError::App(other),
+        }
+    }
+}
+
+/// A file's first rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sample {
+    pub header: Vec<String>,
+    pub rows: Vec<Row>,
+    pub delimiter: char,
+}
+
+async fn slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, ImportError> {
+    let unreadable = |e: wasm_bindgen::JsValue| ImportError::Unreadable(format!("{e:?}"));
+    let blob = file
+        .slice_with_f64_and_f64(start, end)
+        .map_err(unreadable)?;
+    let buffer = JsFuture::from(blob.array_buffer())
+        .await
+        .map_err(unreadable)?;
+    Ok(js_sys::Uint8Array::new(&buffer.unchecked_into()).to_vec())
+}
+
+/// Reads the start of `file`: its header and up to `SAMPLE_ROWS` rows.
+pub async fn sample(file: &web_sys::File) -> Result<Sample, ImportError> {
+    let size = file.size();
+    let mut reader = CsvFile::new();
+    let mut rows = Vec::new();
+    let mut start = 0.0;
+    while start < size && rows.len() < SAMPLE_ROWS {
+        let end = (start + SLICE).min(size);
+        let bytes = slice(file, start, end).await?;
+        reader
+            .push(&bytes, &mut |r| rows.push(r))
+            .map_err(ImportError::File)?;
+        start = end;
+    }
+    if start >= size {
+        reader
+            .finish(&mut |r| rows.push(r))
+            .map_err(ImportError::File)?;
+    }
+    rows.truncate(SAMPLE_ROWS);
+    let header = reader.header().map(<[String]>::to_vec).unwrap_or_default();
+    if header.is_empty() {
+        return Err(ImportError::File(FileError::Empty));
+    }
+    Ok(Sample {
+        header,
+        rows,
+        delimiter: reader.delimiter().unwrap_or(','),
+    })
+}
+
+/// How the app reads dates and amounts for an import.
+pub fn reading(
+    date_order: Option<clientele_core::import::date::DateOrder>,
+    currency: Currency,
+) -> Reading {
+    Reading {
+        date_order,
+        offset_minutes: storage::utc_offset_minutes(),
+        currency,
+        today: today(),
+    }
+}
+
+impl Data {
+    /// Reads the whole file and plans the import; nothing is written.
+    pub async fn plan_import(
+        &self,
+        file: &web_sys::File,
+        mapping: &Mapping,
+        marks: Vec<Option<char>>,
+        mut settings: Settings,
+        progress: RwSignal<Option<Progress>>,
+        cancel: Rc<Cell<bool>>,
+    ) -> Result<Plan, ImportError> {
+        settings.stamp = self.tick();
+        settings.seed = u64::from_le_bytes(storage::random_bytes());
+        settings.now = storage::now_ms();
+        let size = file.size();
+        let started = storage::now_ms();
+        let mut reader = CsvFile::new();
+        let mut pacer = Pacer::new(super::BUDGET_MS);
+        let mut start = 0.0;
+        let db = self.db;
+        // The plan reads the database while the file streams in; writes wait (lock).
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        let mut importer = db
+            .with_value(|d| Importer::new(d, mapping, marks, settings))
+            .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+        let report = |importer: &Importer, done: f64| {
+            let rows = importer.counts().records;
+            let secs = ((storage::now_ms() - started) as f64 / 1000.0).max(0.001);
+            progress.set(Some(Progress {
+                phase: Phase::Reading,
+                done,
+                rows,
+                rows_per_second: rows as f64 / secs,
+            }));
+        };
+        while start < size {
+            if cancel.get() {
+                progress.set(None);
+                return Err(ImportError::Cancelled);
+            }
+            let end = (start + SLICE).min(size);
+            let bytes = slice(file, start, end).await?;
+            db.with_value(|d| reader.push(&bytes, &mut |r| importer.row(d, &r)))
+                .map_err(ImportError::File)?;
+            start = end;
+            report(&importer, start / size.max(1.0));
+            pacer.pause().await;
+        }
+        db.with_value(|d| reader.finish(&mut |r| importer.row(d, &r)))
+            .map_err(ImportError::File)?;
+        report(&importer, 1.0);
+        Ok(db.with_value(|d| importer.finish(d)))
+    }
+
+    /// Writes a planned import, all or nothing, and records it in the history.
+    pub async fn write_import(
+        &self,
+        plan: Plan,
+        file_name: &str,
+        progress: RwSignal<Option<Progress>>,
+        cancel: Rc<Cell<bool>>,
+    ) -> Result<ImportEntry, ImportError> {
+        let storage = self.storage_handle()?;
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        let entry = ImportEntry::of(&plan, storage::new_id(), file_name, storage::now_ms());
+        let Plan {
+            customers,
+            orders,
+            interactions,
+            ..
+        } = plan;
+        let mut by_bucket: BTreeMap<u32, Vec<Record<Customer>>> = BTreeMap::new();
+        for (r, _) in customers {
+            by_bucket.entry(bucket_of(r.id)).or_default().push(r);
+        }
+        let mut changed: Vec<Record<Customer>> = Vec::new();
+        let mut writes = Vec::new();
+        let mut orders = orders;
+        let mut interactions = interactions;
+        for &b in &entry.buckets {
+            let customers = by_bucket.remove(&b).map(|mine| {
+                let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
+                for r in mine {
+                    // Merged, not replaced: an edit made since the plan (a later
+                    // stamp) wins over the import's value of that field.
+                    match bucket.iter_mut().find(|x| x.id == r.id) {
+                        Some(slot) => {
+                            slot.merge(&r);
+                            changed.push(slot.clone());
+                        }
+                        None => {
+                            changed.push(r.clone());
+                            bucket.push(r);
+                        }
+                    }
+                }
+                bucket
+            });
+            let o = std::mem::take(&mut orders[b as usize]);
+            let i = std::mem::take(&mut interactions[b as usize]);
+            writes.push(BucketWrite {
+                bucket: b,
+                customers,
+                orders: if o.is_empty() {
+                    Edit::Keep
+                } else {
+                    Edit::Append(o)
+                },
+                interactions: if i.is_empty() {
+                    Edit::Keep
+                } else {
+                    Edit::Append(i)
+                },
+            });
+        }
+        let facts = self
+            .commit(&storage, writes, &entry, progress, cancel)
+            .await?;
+        self.apply(changed, facts);
+        Ok(entry)
+    }
+
+    async fn commit(
+        &self,
+        storage: &storage::Storage,
+        writes: Vec<BucketWrite>,
+        entry: &ImportEntry,
+        progress: RwSignal<Option<Progress>>,
+        cancel: Rc<Cell<bool>>,
+    ) -> Result<Vec<BucketFacts>, ImportError> {
+        let started = storage::now_ms();
+        let records = entry.new + entry.updated + entry.new_customers;
+        let step = move |done: usize, total: usize| {
+            let secs = ((storage::now_ms() - started) as f64 / 1000.0).max(0.001);
+            let fraction = done as f64 / total.max(1) as f64;
+            progress.set(Some(Progress {
+                phase: Phase::Writing,
+                done: fraction,
+                rows: (records as f64 * fraction) as u64,
+                rows_per_second: records as f64 * fraction / secs,
+            }));
+            !cancel.get()
+        };
+        let clock = self.tick();
+        let result = storage.write_import(writes, entry, clock, &step).await;
+        progress.set(None);
+        result.map_err(|e| ImportError::from(AppError::from(e)))
+    }
+
+    fn apply(&self, customers: Vec<Record<Customer>>, facts: Vec<BucketFacts>) {
+        self.db.update_value(|db| {
+            db.put_customers(customers);
+            for f in facts {
+                if let Some((orders, purchases)) = f.orders {
+                    db.set_order_facts(f.bucket, orders);
+                    db.set_purchase_facts(f.bucket, purchases);
+                }
+                if let Some(i) = f.interactions {
+                    db.set_interaction_facts(f.bucket, i);
+                }
+            }
+        });
+        self.changed();
+    }
+
+    /// Every import recorded, newest first.
+    pub async fn imports(&self) -> Result<Vec<ImportEntry>, AppError> {
+        Ok(self.storage_handle()?.load_imports().await?)
+    }
+
+    /// Reverts an import as a whole (see `core::import::history`).
+    pub async fn revert_import(&self, mut entry: ImportEntry) -> Result<Reverted, AppError> {
+        let storage = self.storage_handle()?;
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        let now = self.tick();
+        let mut total = Reverted::default();
+        let mut changed = Vec::new();
+        let mut writes = Vec::new();
+        for &b in &entry.buckets {
+            let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
+            let before = bucket.clone();
+            total += revert_customers(&mut bucket, &entry, now);
+            let customers = (bucket != before).then(|| {
+                changed.extend(
+                    bucket
+                        .iter()
+                        .zip(&before)
+                        .filter(|(a, b)| a != b)
+                        .map(|(a, _)| a.clone()),
+                );
+                bucket
+            });
+            writes.push(BucketWrite {
+                bucket: b,
+                customers,
+                orders: Edit::DeleteCreated {
+                    stamp: entry.stamp,
+                    now,
+                },
+                interactions: Edit::DeleteCreated {
+                    stamp: entry.stamp,
+                    now,
+                },
+            });
+        }
+        entry.reverted_at = Some(storage::now_ms());
+        let facts = storage
+            .write_import(writes, &entry, now, &|_, _| true)
+            .await?;
+        total.deleted += facts.iter().map(|f| f.deleted).sum::<u64>();
+        self.apply(changed, facts);
+        Ok(total)
+    }
+}

@@ -1,0 +1,156 @@
+//! Writing an import, or its revert, as one IndexedDB transaction: every bucket it
+//! touches and its history entry are committed together or not at all (a failure,
+//! a closed tab or Cancel leaves the database as it was).
+
+use super::database::{
+    commit_or_abort, decode, decode_with, key, put_clock, put_encoded, History, Storage,
+    ALL_STORES, IMPORTS,
+};
+use super::StorageError;
+use clientele_core::db::{InteractionFact, OrderFact};
+use clientele_core::import::history::{delete_created, ImportEntry};
+use clientele_core::purchases::PurchaseFact;
+use clientele_core::{Customer, Hlc, Interaction, Order, Record};
+use idb::TransactionMode;
+use wasm_bindgen::JsValue;
+
+/// What to do to the orders or interactions of a bucket.
+pub enum Edit<T> {
+    Keep,
+    Append(Vec<Record<T>>),
+    /// Delete what the import with this stamp created (revert), stamping with `now`.
+    DeleteCreated {
+        stamp: Hlc,
+        now: Hlc,
+    },
+}
+
+/// One bucket's part of an import or revert.
+pub struct BucketWrite {
+    pub bucket: u32,
+    /// The whole bucket of customers as it must be, if it changes.
+    pub customers: Option<Vec<Record<Customer>>>,
+    pub orders: Edit<Order>,
+    pub interactions: Edit<Interaction>,
+}
+
+/// The derived facts of what changed, for the in-memory database.
+pub struct BucketFacts {
+    pub bucket: u32,
+    pub orders: Option<(Vec<OrderFact>, Vec<PurchaseFact>)>,
+    pub interactions: Option<Vec<InteractionFact>>,
+    /// Orders or interactions deleted (revert).
+    pub deleted: u64,
+}
+
+impl Storage {
+    /// Writes every bucket and the entry in one transaction. `step` is told how many
+    /// buckets are done (of how many) and returns false to cancel: the transaction is
+    /// then aborted and `StorageError::Cancelled` returned.
+    pub async fn write_import(
+        &self,
+        writes: Vec<BucketWrite>,
+        entry: &ImportEntry,
+        clock: Hlc,
+        step: &dyn Fn(usize, usize) -> bool,
+    ) -> Result<Vec<BucketFacts>, StorageError> {
+        let tx = self
+            .db
+            .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
+        let total = writes.len();
+        let mut out = Vec::with_capacity(total);
+        for (done, w) in writes.into_iter().enumerate() {
+            if !step(done, total) {
+                return abort(tx, StorageError::Cancelled).await;
+            }
+            let b = w.bucket;
+            if let Some(customers) = &w.customers {
+                if let Err(e) = put_encoded(&tx, super::database::CUSTOMERS, &key(b), customers) {
+                    return abort(tx, e).await;
+                }
+            }
+            let orders = match edit::<Order>(&tx, b, w.orders).await {
+                Ok(o) => o,
+                Err(e) => return abort(tx, e).await,
+            };
+            let interactions = match edit::<Interaction>(&tx, b, w.interactions).await {
+                Ok(i) => i,
+                Err(e) => return abort(tx, e).await,
+            };
+            if let Err(e) = self.injected_failure() {
+                return abort(tx, e).await;
+            }
+            out.push(BucketFacts {
+                bucket: b,
+                deleted: orders.as_ref().map_or(0, |o| o.2)
+                    + interactions.as_ref().map_or(0, |i| i.2),
+                orders: orders.map(|(f, p, _)| (f, p)),
+                interactions: interactions.map(|(f, _, _)| f),
+            });
+        }
+        step(total, total);
+        let puts = || -> Result<(), StorageError> {
+            put_encoded(
+                &tx,
+                IMPORTS,
+                &JsValue::from_str(&entry.id.to_string()),
+                entry,
+            )?;
+            put_clock(&tx, clock)
+        };
+        let issued = puts();
+        commit_or_abort(tx, issued).await?;
+        Ok(out)
+    }
+
+    /// Every import recorded, newest first.
+    pub async fn load_imports(&self) -> Result<Vec<ImportEntry>, StorageError> {
+        let tx = self.db.transaction(&[IMPORTS], TransactionMode::ReadOnly)?;
+        let values = tx.object_store(IMPORTS)?.get_all(None, None)?.await?;
+        let mut v: Vec<ImportEntry> = values
+            .iter()
+            .map(|v| decode(v, IMPORTS))
+            .collect::<Result<_, _>>()?;
+        v.sort_by_key(|e| std::cmp::Reverse(e.at));
+        Ok(v)
+    }
+}
+
+async fn abort<R>(tx: idb::Transaction, e: StorageError) -> Result<R, StorageError> {
+    commit_or_abort(tx, Err(e))
+        .await
+        .map(|_| unreachable!("aborted"))
+}
+
+/// Applies an edit to one bucket of orders or interactions within `tx`; returns the
+/// bucket's new facts and extra facts, and how many records were deleted.
+async fn edit<T: History>(
+    tx: &idb::Transaction,
+    b: u32,
+    edit: Edit<T>,
+) -> Result<Option<(Vec<T::Fact>, T::Extra, u64)>, StorageError> {
+    if matches!(edit, Edit::Keep) {
+        return Ok(None);
+    }
+    let store = tx.object_store(T::STORE)?;
+    let mut records: Vec<Record<T>> = match store.get(key(b))?.await? {
+        Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode)?,
+        _ => Vec::new(),
+    };
+    let deleted = match edit {
+        Edit::Keep => 0,
+        Edit::Append(new) => {
+            records.extend(new);
+            0
+        }
+        Edit::DeleteCreated { stamp, now } => delete_created(&mut records, stamp, now),
+    };
+    let facts = T::facts(&records);
+    let extra = T::extra(&records);
+    put_encoded(tx, T::STORE, &key(b), &records)?;
+    put_encoded(tx, T::FACTS, &key(b), &facts)?;
+    if let Some(name) = T::EXTRA {
+        put_encoded(tx, name, &key(b), &extra)?;
+    }
+    Ok(Some((facts, extra, deleted)))
+}
