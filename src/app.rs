@@ -2,6 +2,7 @@
 
 use crate::components::{Nav, Toasts};
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
+use crate::pages::import::ImportPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::segments::{
     ClustersPage, EditSegmentPage, NewSegmentPage, SegmentPage, SegmentsPage,
@@ -38,6 +39,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/segments/clusters") view=ClustersPage/>
                     <Route path=path!("/segments/:id") view=SegmentPage/>
                     <Route path=path!("/segments/:id/edit") view=EditSegmentPage/>
+                    <Route path=path!("/import") view=ImportPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

@@ -3,9 +3,11 @@
 //! `{o}`, `{pattern}`.
 
 mod en;
+mod imp;
 mod seg;
 mod vi;
 
+pub use imp::{imp_strings, ImpStrings};
 pub use seg::{seg_strings, SegStrings};
 
 use clientele_core::format::Locale;

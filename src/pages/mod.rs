@@ -1,6 +1,7 @@
 //! One module per area of the app.
 
 pub mod customers;
+pub mod import;
 pub mod not_found;
 pub mod segments;
 pub mod settings;

@@ -68,6 +68,10 @@ impl SettingsState {
     pub fn t(&self) -> &'static Strings {
         strings(self.settings.with(|s| s.locale))
     }
+    /// The words of the Import page.
+    pub fn imp(&self) -> &'static crate::i18n::ImpStrings {
+        crate::i18n::imp_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of the Segments pages.
     pub fn s(&self) -> &'static SegStrings {
         seg_strings(self.settings.with(|s| s.locale))

@@ -4,6 +4,7 @@
 mod database;
 mod error;
 mod imports;
+pub mod mappings;
 pub mod quota;
 pub mod settings;
 
