@@ -69,7 +69,7 @@ pub const EN: ImpStrings = ImpStrings {
     modes: [
         "Add new ones only",
         "Update existing ones only",
-        "Add new ones and update existing ones",
+        "Add new and update existing",
     ],
     match_label: "Recognise a customer by",
     match_keys: ["Customer id", "Email", "Phone (0… or +84…)"],

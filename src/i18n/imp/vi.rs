@@ -69,7 +69,7 @@ pub const VI: ImpStrings = ImpStrings {
     modes: [
         "Chỉ thêm khách mới",
         "Chỉ cập nhật khách đã có",
-        "Thêm khách mới và cập nhật khách đã có",
+        "Thêm mới và cập nhật",
     ],
     match_label: "Nhận ra khách hàng theo",
     match_keys: ["Mã khách hàng", "Email", "Số điện thoại (0… hoặc +84…)"],

@@ -216,7 +216,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            <div class="grid">
+            <div class="grid import-options">
                 <SelectField label=l(|i| i.mode_label) value=job.mode options=mode_options/>
                 <fieldset class="field">
                     <legend>{move || imp().match_label}</legend>
