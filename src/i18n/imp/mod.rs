@@ -38,7 +38,7 @@ pub struct ImpStrings {
     pub ignore: &'static str,
     pub custom: &'static str,
     pub custom_name: &'static str,
-    pub targets: [&'static str; 42],
+    pub targets: [&'static str; Target::COUNT],
     pub mode_label: &'static str,
     pub modes: [&'static str; 3],
     pub match_label: &'static str,

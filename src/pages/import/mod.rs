@@ -111,9 +111,9 @@ impl Job {
             .iter()
             .map(|(code, key)| match code.get_untracked().as_str() {
                 "custom" => Target::Custom(key.get_untracked().trim().to_string()),
-                code => Target::ALL
-                    .into_iter()
+                code => Target::all()
                     .find(|t| t.name() == code)
+                    .cloned()
                     .unwrap_or(Target::Ignore),
             })
             .collect();

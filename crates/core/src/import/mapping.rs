@@ -84,7 +84,9 @@ pub enum Target {
     Custom(String),
 }
 
-const WHO: [Target; 12] = [
+/// The targets of every kind of file (who the customer is), then those of each kind;
+/// together, in this order, every target but Ignore and Custom.
+static WHO: [Target; 12] = [
     Target::ExternalId,
     Target::FullName,
     Target::GivenName,
@@ -98,105 +100,68 @@ const WHO: [Target; 12] = [
     Target::City,
     Target::Country,
 ];
+static CUSTOMER_FIELDS: [Target; 10] = [
+    Target::Birthday,
+    Target::Gender,
+    Target::Occupation,
+    Target::Tags,
+    Target::Interests,
+    Target::Notes,
+    Target::Source,
+    Target::CreatedAt,
+    Target::EmailConsent,
+    Target::SmsConsent,
+];
+static ORDER_FIELDS: [Target; 15] = [
+    Target::OrderRef,
+    Target::OrderDate,
+    Target::Total,
+    Target::Currency,
+    Target::Product,
+    Target::Sku,
+    Target::Category,
+    Target::Quantity,
+    Target::UnitPrice,
+    Target::Status,
+    Target::CancelledAt,
+    Target::RefundedAmount,
+    Target::SalesChannel,
+    Target::Store,
+    Target::LineItemSpec,
+];
+static INTERACTION_FIELDS: [Target; 5] = [
+    Target::InteractionDate,
+    Target::InteractionChannel,
+    Target::Direction,
+    Target::Subject,
+    Target::Note,
+];
 
 impl Target {
-    /// Every target but Ignore and Custom, in the order of their declaration.
-    pub const ALL: [Target; 42] = {
-        use Target::*;
-        [
-            ExternalId,
-            FullName,
-            GivenName,
-            FamilyName,
-            Company,
-            Email,
-            Phone,
-            Street,
-            Ward,
-            District,
-            City,
-            Country,
-            Birthday,
-            Gender,
-            Occupation,
-            Tags,
-            Interests,
-            Notes,
-            Source,
-            CreatedAt,
-            EmailConsent,
-            SmsConsent,
-            OrderRef,
-            OrderDate,
-            Total,
-            Currency,
-            Product,
-            Sku,
-            Category,
-            Quantity,
-            UnitPrice,
-            Status,
-            CancelledAt,
-            RefundedAmount,
-            SalesChannel,
-            Store,
-            LineItemSpec,
-            InteractionDate,
-            InteractionChannel,
-            Direction,
-            Subject,
-            Note,
-        ]
-    };
+    /// How many targets `all` lists.
+    pub const COUNT: usize = 42;
 
-    /// The place of a target in `ALL` (None: Ignore or Custom), for its label.
+    /// Every target but Ignore and Custom, in the order of their declaration.
+    pub fn all() -> impl Iterator<Item = &'static Target> {
+        WHO.iter()
+            .chain(&CUSTOMER_FIELDS)
+            .chain(&ORDER_FIELDS)
+            .chain(&INTERACTION_FIELDS)
+    }
+
+    /// The place of a target in `all` (None: Ignore or Custom), for its label.
     pub fn index(&self) -> Option<usize> {
-        Target::ALL.iter().position(|t| t == self)
+        Target::all().position(|t| t == self)
     }
 
     /// The targets a column of a `kind` file can take (besides Ignore and Custom).
     pub fn choices(kind: FileKind) -> Vec<Target> {
-        use Target::*;
-        let mut out = WHO.to_vec();
-        out.extend(match kind {
-            FileKind::Customers => vec![
-                Birthday,
-                Gender,
-                Occupation,
-                Tags,
-                Interests,
-                Notes,
-                Source,
-                CreatedAt,
-                EmailConsent,
-                SmsConsent,
-            ],
-            FileKind::Orders => vec![
-                OrderRef,
-                OrderDate,
-                Total,
-                Currency,
-                Product,
-                Sku,
-                Category,
-                Quantity,
-                UnitPrice,
-                Status,
-                CancelledAt,
-                RefundedAmount,
-                SalesChannel,
-                Store,
-                LineItemSpec,
-            ],
-            FileKind::Interactions => vec![
-                InteractionDate,
-                InteractionChannel,
-                Direction,
-                Subject,
-                Note,
-            ],
-        });
-        out
+        let own: &[Target] = match kind {
+            FileKind::Customers => &CUSTOMER_FIELDS,
+            FileKind::Orders => &ORDER_FIELDS,
+            FileKind::Interactions => &INTERACTION_FIELDS,
+        };
+        WHO.iter().chain(own).cloned().collect()
     }
 
     /// A stable name, for files and messages.
@@ -226,9 +191,9 @@ impl Target {
 
 /// Headers (folded: lowercase, no diacritics, words separated by one space) that
 /// name each target, in English and Vietnamese.
-const NAMES: &[(&str, &[&str])] = &[
+static NAMES: &[(Target, &[&str])] = &[
     (
-        "ExternalId",
+        Target::ExternalId,
         &[
             "customer id",
             "id khach hang",
@@ -241,7 +206,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "FullName",
+        Target::FullName,
         &[
             "name",
             "full name",
@@ -258,11 +223,11 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "GivenName",
+        Target::GivenName,
         &["first name", "given name", "ten", "billing first name"],
     ),
     (
-        "FamilyName",
+        Target::FamilyName,
         &[
             "last name",
             "family name",
@@ -272,7 +237,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Company",
+        Target::Company,
         &[
             "company",
             "company name",
@@ -285,7 +250,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Email",
+        Target::Email,
         &[
             "email",
             "e mail",
@@ -297,7 +262,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Phone",
+        Target::Phone,
         &[
             "phone",
             "phone number",
@@ -313,7 +278,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Street",
+        Target::Street,
         &[
             "address",
             "street",
@@ -330,10 +295,13 @@ const NAMES: &[(&str, &[&str])] = &[
             "billing address 2",
         ],
     ),
-    ("Ward", &["ward", "phuong", "xa", "phuong xa"]),
-    ("District", &["district", "quan", "huyen", "quan huyen"]),
+    (Target::Ward, &["ward", "phuong", "xa", "phuong xa"]),
     (
-        "City",
+        Target::District,
+        &["district", "quan", "huyen", "quan huyen"],
+    ),
+    (
+        Target::City,
         &[
             "city",
             "province",
@@ -346,7 +314,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Country",
+        Target::Country,
         &[
             "country",
             "country code",
@@ -356,7 +324,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Birthday",
+        Target::Birthday,
         &[
             "birthday",
             "birth date",
@@ -366,17 +334,17 @@ const NAMES: &[(&str, &[&str])] = &[
             "sinh nhat",
         ],
     ),
-    ("Gender", &["gender", "sex", "gioi tinh"]),
+    (Target::Gender, &["gender", "sex", "gioi tinh"]),
     (
-        "Occupation",
+        Target::Occupation,
         &["occupation", "job", "job title", "nghe nghiep"],
     ),
-    ("Tags", &["tags", "tag", "nhan", "the"]),
-    ("Interests", &["interests", "so thich", "quan tam"]),
-    ("Notes", &["notes", "note", "ghi chu", "comments"]),
-    ("Source", &["source", "nguon", "referrer", "campaign"]),
+    (Target::Tags, &["tags", "tag", "nhan", "the"]),
+    (Target::Interests, &["interests", "so thich", "quan tam"]),
+    (Target::Notes, &["notes", "note", "ghi chu", "comments"]),
+    (Target::Source, &["source", "nguon", "referrer", "campaign"]),
     (
-        "CreatedAt",
+        Target::CreatedAt,
         &[
             "created",
             "created at",
@@ -387,7 +355,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "EmailConsent",
+        Target::EmailConsent,
         &[
             "accepts marketing",
             "accepts email marketing",
@@ -396,11 +364,11 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "SmsConsent",
+        Target::SmsConsent,
         &["accepts sms marketing", "sms consent", "dong y nhan sms"],
     ),
     (
-        "OrderRef",
+        Target::OrderRef,
         &[
             "order id",
             "order",
@@ -416,7 +384,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "OrderDate",
+        Target::OrderDate,
         &[
             "order date",
             "date",
@@ -432,7 +400,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Total",
+        Target::Total,
         &[
             "total",
             "order total",
@@ -447,11 +415,11 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Currency",
+        Target::Currency,
         &["currency", "order currency", "tien te", "loai tien"],
     ),
     (
-        "Product",
+        Target::Product,
         &[
             "product",
             "product name",
@@ -465,7 +433,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Sku",
+        Target::Sku,
         &[
             "sku",
             "lineitem sku",
@@ -476,7 +444,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Category",
+        Target::Category,
         &[
             "category",
             "product type",
@@ -486,11 +454,11 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Quantity",
+        Target::Quantity,
         &["quantity", "qty", "lineitem quantity", "so luong", "sl"],
     ),
     (
-        "UnitPrice",
+        Target::UnitPrice,
         &[
             "unit price",
             "price",
@@ -501,7 +469,7 @@ const NAMES: &[(&str, &[&str])] = &[
         ],
     ),
     (
-        "Status",
+        Target::Status,
         &[
             "status",
             "order status",
@@ -512,25 +480,28 @@ const NAMES: &[(&str, &[&str])] = &[
             "thanh toan",
         ],
     ),
-    ("CancelledAt", &["cancelled at", "canceled at", "ngay huy"]),
     (
-        "RefundedAmount",
+        Target::CancelledAt,
+        &["cancelled at", "canceled at", "ngay huy"],
+    ),
+    (
+        Target::RefundedAmount,
         &["refunded amount", "refund", "so tien hoan", "hoan tien"],
     ),
     (
-        "SalesChannel",
+        Target::SalesChannel,
         &["channel", "sales channel", "kenh ban", "kenh ban hang"],
     ),
     (
-        "Store",
+        Target::Store,
         &["store", "location", "shop", "cua hang", "chi nhanh"],
     ),
     (
-        "InteractionDate",
+        Target::InteractionDate,
         &["interaction date", "contact date", "ngay lien he"],
     ),
     (
-        "InteractionChannel",
+        Target::InteractionChannel,
         &[
             "interaction channel",
             "contact channel",
@@ -538,20 +509,16 @@ const NAMES: &[(&str, &[&str])] = &[
             "kenh",
         ],
     ),
-    ("Direction", &["direction", "chieu", "inbound outbound"]),
-    ("Subject", &["subject", "title", "tieu de", "chu de"]),
     (
-        "Note",
+        Target::Direction,
+        &["direction", "chieu", "inbound outbound"],
+    ),
+    (Target::Subject, &["subject", "title", "tieu de", "chu de"]),
+    (
+        Target::Note,
         &["interaction note", "content", "noi dung", "details"],
     ),
 ];
-
-fn target_named(name: &str) -> Target {
-    Target::ALL
-        .into_iter()
-        .find(|t| t.name() == name)
-        .unwrap_or(Target::Ignore)
-}
 
 /// A header folded for matching: lowercase, no diacritics, punctuation as spaces.
 pub fn fold_header(h: &str) -> String {
@@ -576,15 +543,15 @@ pub fn match_header(header: &str, kind: FileKind) -> Target {
     }
     let allowed = Target::choices(kind);
     // The interaction date and channel also answer to the plain words.
-    let plain = |name: &str| match (kind, name) {
-        (FileKind::Interactions, "OrderDate") => Some(Target::InteractionDate),
-        (FileKind::Interactions, "SalesChannel") => Some(Target::InteractionChannel),
-        (FileKind::Interactions, "Notes") => Some(Target::Note),
-        _ => None,
+    let plain = |t: &Target| match (kind, t) {
+        (FileKind::Interactions, Target::OrderDate) => Target::InteractionDate,
+        (FileKind::Interactions, Target::SalesChannel) => Target::InteractionChannel,
+        (FileKind::Interactions, Target::Notes) => Target::Note,
+        (_, t) => t.clone(),
     };
-    for (name, words) in NAMES {
+    for (target, words) in NAMES {
         if words.contains(&h.as_str()) {
-            let t = plain(name).unwrap_or_else(|| target_named(name));
+            let t = plain(target);
             if allowed.contains(&t) {
                 return t;
             }
@@ -981,7 +948,8 @@ mod tests {
 
     #[test]
     fn every_target_is_listed_once_and_offered_to_some_kind() {
-        for (i, t) in Target::ALL.iter().enumerate() {
+        assert_eq!(Target::all().count(), Target::COUNT);
+        for (i, t) in Target::all().enumerate() {
             assert_eq!(t.index(), Some(i));
             assert!(
                 FileKind::ALL
