@@ -385,7 +385,8 @@ impl<'a> Cells<'a> {
         if !e.is_empty() {
             return Err(e);
         }
-        Ok((out.clone(), present(&out, self, whole)))
+        let fields = present(&out, self, whole);
+        Ok((out, fields))
     }
 
     /// The fields only a customers file has.
@@ -405,17 +406,9 @@ impl<'a> Cells<'a> {
         }
         out.occupation = self.text(c.occupation, max, e);
         out.source = self.text(c.source, max, e);
-        out.tags = c
-            .tags
-            .iter()
-            .flat_map(|&i| words::list(self.get(Some(i))))
-            .collect();
-        out.tags.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
-        out.interests = c
-            .interests
-            .iter()
-            .flat_map(|&i| words::list(self.get(Some(i))))
-            .collect();
+        // Several columns' lists read as one, so a tag in two columns is kept once.
+        out.tags = words::list(&self.joined(&c.tags, ","));
+        out.interests = words::list(&self.joined(&c.interests, ","));
         out.notes = self.joined(&c.notes, "\n");
         if out.notes.chars().count() > validate::MAX_NOTES {
             e.push(err(c.notes[0], Reason::TooLong));

@@ -233,6 +233,15 @@ fn a_customer_twice_in_one_file_is_a_duplicate_and_companies_are_linked() {
     assert_eq!(plan.customers[3].0.data.kind, PartyKind::Organisation);
 }
 
+#[test]
+fn tags_from_several_columns_are_kept_once() {
+    let csv = "Name,Tags,Nhãn,Interests\nAn,VIP,\"sỉ, vip\",Trà; trà\n";
+    let plan = run(&Db::new(), csv, FileKind::Customers, Mode::Create);
+    let an = &plan.customers[0].0.data;
+    assert_eq!(an.tags, ["VIP", "sỉ"]);
+    assert_eq!(an.interests, ["Trà"]);
+}
+
 const SHOPIFY: &str = "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing City,Billing Phone,Cancelled at,Refunded Amount,Id
 #1001,an@example.vn,paid,2025-10-01 10:00:00 +0700,VND,300000,300000,2025-10-01 10:00:00 +0700,2,Cà phê hạt,100000,CF-1,Nguyễn Văn An,Hà Nội,0912345678,,0,1
 #1001,an@example.vn,,,,,,2025-10-01 10:00:00 +0700,1,Phin,100000,PH-1,,,,,,1
