@@ -116,10 +116,7 @@ pub fn revert_customers(
             if stamp == entry.stamp {
                 r.write(before.data.get(f), now);
                 restored = true;
-            } else if stamp > entry.stamp
-                && before.stamps.get(f) != stamp
-                && before.data.get(f) != r.data.get(f)
-            {
+            } else if stamp > entry.stamp && before.data.get(f) != r.data.get(f) {
                 out.kept += 1;
             }
         }
