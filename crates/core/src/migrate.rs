@@ -40,8 +40,8 @@ macro_rules! legacy {
 
 /// Customers' fields up to `deleted`, then what each format added, in order.
 macro_rules! customer_fields {
-    ($mac:ident, $old:ident, { $($extra:ident: $ty:ty,)* } + { $($added:ident),* }) => {
-        $mac!($old => Customer {
+    ($old:ident, { $($extra:ident: $ty:ty,)* } + { $($added:ident),* }) => {
+        legacy!($old => Customer {
             kind: PartyKind,
             given_name: String,
             family_name: String,
@@ -68,8 +68,8 @@ macro_rules! customer_fields {
     };
 }
 
-customer_fields!(legacy, CustomerV1, {} + { values, external_id });
-customer_fields!(legacy, CustomerV2, { values: Vec<String>, } + { external_id });
+customer_fields!(CustomerV1, {} + { values, external_id });
+customer_fields!(CustomerV2, { values: Vec<String>, } + { external_id });
 legacy!(OrderV2 => Order {
     customer: Id,
     placed_at: Millis,
