@@ -11,7 +11,7 @@ use clientele_core::db::bucket_of;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
 use clientele_core::import::history::{revert_customers, ImportEntry, Reverted};
-use clientele_core::import::mapping::Mapping;
+use clientele_core::import::mapping::{Mapping, MappingError};
 use clientele_core::import::plan::{Importer, Plan, Settings};
 use clientele_core::import::rows::Row;
 use clientele_core::model::Currency;
@@ -48,6 +48,8 @@ pub enum ImportError {
     File(FileError),
     /// The browser could not read the file.
     Unreadable(String),
+    /// The mapping cannot work (checked before any row is read).
+    Mapping(MappingError),
     Cancelled,
     App(AppError),
 }
@@ -149,7 +151,7 @@ impl Data {
         let _guard = lock.lock().await;
         let mut importer = db
             .with_value(|d| Importer::new(d, mapping, marks, settings))
-            .map_err(|e| ImportError::Unreadable(e.to_string()))?;
+            .map_err(ImportError::Mapping)?;
         let report = |importer: &Importer, done: f64| {
             let rows = importer.counts().records;
             let secs = ((storage::now_ms() - started) as f64 / 1000.0).max(0.001);

@@ -109,3 +109,22 @@ test("a Shopify orders export: recognised, line items grouped, customers' totals
   await page.getByRole("row").filter({ hasText: "Trần Bình" }).filter({ hasText: "350,000" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("a spreadsheet that is not CSV, and a mapping that names no customer, are refused with a message", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await page.getByRole("link", { name: /^(Import|Nhập dữ liệu)$/ }).click();
+  await page.getByLabel(/Choose a CSV file/).setInputFiles({
+    name: "khach.xlsx",
+    mimeType: "application/octet-stream",
+    buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0xff, 0xfd, 0x0a, 0x41]),
+  });
+  await page.getByText("Line 1: this is not a text file. Save the spreadsheet as CSV first.").waitFor();
+
+  await chooseFile(page, "ghi-chu.csv", "Ghi chú,Thành phố\nKhách quen,Huế\n");
+  await page.getByRole("button", { name: "Check the file" }).click();
+  await page.getByText("No column says who the customer is: map an email, phone, name or customer id column.").waitFor();
+  assert.equal(await page.getByRole("heading", { name: "What will happen" }).count(), 0);
+  await page.getByText("No imports yet.").waitFor();
+  assert.deepEqual(page.errors, []);
+});

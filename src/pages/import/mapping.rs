@@ -143,16 +143,13 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
             ("block".to_string(), imp().invalid_options[1].to_string()),
         ]
     });
-    let l = |f: fn(&crate::i18n::ImpStrings) -> &'static str| {
-        Signal::derive(move || f(use_settings().imp()).to_string())
+    let l = move |f: fn(&crate::i18n::ImpStrings) -> &'static str| {
+        Signal::derive(move || f(settings.imp()).to_string())
     };
 
     let check = move |_| {
+        // The planner checks the mapping before it reads a row.
         let mapping = job.mapping();
-        if let Err(e) = mapping.check() {
-            job.error.set(Some(imp().mapping_error(&e)));
-            return;
-        }
         let date_order = match job.date_order.get_untracked().as_str() {
             "DayFirst" => Some(DateOrder::DayFirst),
             "MonthFirst" => Some(DateOrder::MonthFirst),

@@ -6,7 +6,7 @@ mod history;
 mod mapping;
 mod preview;
 
-use crate::state::{sample, use_settings, ImportError, Progress, Sample};
+use crate::state::{sample, use_settings, ImportError, Progress, Sample, SettingsState};
 use crate::storage::mappings;
 use clientele_core::import::mapping::{header_key, FileKind, Mapping, Preset, Target};
 use clientele_core::import::plan::Plan;
@@ -168,9 +168,8 @@ impl Job {
     }
 
     /// A file was chosen: read its start and guess the mapping.
-    fn open(&self, file: web_sys::File) {
+    fn open(&self, file: web_sys::File, settings: SettingsState) {
         let job = *self;
-        let settings = use_settings();
         job.reset();
         job.name.set(file.name());
         job.file.set_value(Some(file.clone()));
@@ -190,11 +189,12 @@ impl Job {
     }
 }
 
-pub(super) fn error_text(e: &ImportError, settings: crate::state::SettingsState) -> String {
+pub(super) fn error_text(e: &ImportError, settings: SettingsState) -> String {
     let imp = settings.imp();
     match e {
         ImportError::File(f) => imp.file_error(f),
         ImportError::Unreadable(_) => imp.err_unreadable.to_string(),
+        ImportError::Mapping(m) => imp.mapping_error(m),
         ImportError::Cancelled => settings.t().err_cancelled.to_string(),
         ImportError::App(a) => a.message(settings.t()),
     }
@@ -227,7 +227,7 @@ fn FileCard(job: Job) -> impl IntoView {
     let on_change = move |ev: leptos::ev::Event| {
         let input: web_sys::HtmlInputElement = event_target(&ev);
         if let Some(f) = input.files().and_then(|l| l.get(0)) {
-            job.open(f);
+            job.open(f, settings);
         }
         // Choosing the same file again must fire again.
         input.set_value("");
@@ -240,7 +240,7 @@ fn FileCard(job: Job) -> impl IntoView {
             .and_then(|d| d.files())
             .and_then(|l| l.get(0))
         {
-            job.open(f);
+            job.open(f, settings);
         }
     };
     let summary = move || {
