@@ -195,8 +195,8 @@ impl Data {
         let entry = ImportEntry::of(&plan, storage::new_id(), file_name, storage::now_ms());
         let Plan {
             customers,
-            orders,
-            interactions,
+            mut orders,
+            mut interactions,
             ..
         } = plan;
         let mut by_bucket: BTreeMap<u32, Vec<Record<Customer>>> = BTreeMap::new();
@@ -205,8 +205,6 @@ impl Data {
         }
         let mut changed: Vec<Record<Customer>> = Vec::new();
         let mut writes = Vec::new();
-        let mut orders = orders;
-        let mut interactions = interactions;
         for &b in &entry.buckets {
             let customers = by_bucket.remove(&b).map(|mine| {
                 let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
@@ -226,21 +224,11 @@ impl Data {
                 }
                 bucket
             });
-            let o = std::mem::take(&mut orders[b as usize]);
-            let i = std::mem::take(&mut interactions[b as usize]);
             writes.push(BucketWrite {
                 bucket: b,
                 customers,
-                orders: if o.is_empty() {
-                    Edit::Keep
-                } else {
-                    Edit::Append(o)
-                },
-                interactions: if i.is_empty() {
-                    Edit::Keep
-                } else {
-                    Edit::Append(i)
-                },
+                orders: Edit::append(std::mem::take(&mut orders[b as usize])),
+                interactions: Edit::append(std::mem::take(&mut interactions[b as usize])),
             });
         }
         let facts = self

@@ -25,6 +25,17 @@ pub enum Edit<T> {
     },
 }
 
+impl<T> Edit<T> {
+    /// Appends `records`; nothing to do when there are none.
+    pub fn append(records: Vec<Record<T>>) -> Edit<T> {
+        if records.is_empty() {
+            Edit::Keep
+        } else {
+            Edit::Append(records)
+        }
+    }
+}
+
 /// One bucket's part of an import or revert.
 pub struct BucketWrite {
     pub bucket: u32,
