@@ -146,7 +146,6 @@ pub const EN: ImpStrings = ImpStrings {
         "no line items and no total",
         "negative amount",
         "birthday in the future or over 130 years ago",
-        "a quote is not closed",
         "{n} values, but the header has {u} columns",
     ],
     err_not_text: "Line {line}: this is not a text file. Save the spreadsheet as CSV first.",

@@ -95,7 +95,7 @@ pub struct ImpStrings {
     /// "Import reverted: {n} records deleted, {u} customers restored."
     pub reverted_done: &'static str,
     /// Reasons, in the order of `reason()` below.
-    pub reasons: [&'static str; 23],
+    pub reasons: [&'static str; 22],
     pub err_not_text: &'static str,
     pub err_unclosed: &'static str,
     pub err_empty: &'static str,
@@ -139,9 +139,8 @@ impl ImpStrings {
             Reason::Empty => 18,
             Reason::Negative => 19,
             Reason::Birthday => 20,
-            Reason::Unclosed => 21,
             Reason::ExtraValues { found, expected } => {
-                return self.reasons[22]
+                return self.reasons[21]
                     .replace("{n}", &found.to_string())
                     .replace("{u}", &expected.to_string())
             }

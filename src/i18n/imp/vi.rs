@@ -146,7 +146,6 @@ pub const VI: ImpStrings = ImpStrings {
         "không có sản phẩm và không có tổng tiền",
         "số tiền âm",
         "ngày sinh ở tương lai hoặc hơn 130 năm trước",
-        "dấu ngoặc kép chưa được đóng",
         "{n} giá trị, nhưng tiêu đề có {u} cột",
     ],
     err_not_text: "Dòng {line}: đây không phải tệp văn bản. Hãy lưu bảng tính thành CSV trước.",

@@ -39,8 +39,6 @@ pub enum Reason {
     Negative,
     /// A birthday in the future or over 130 years back.
     Birthday,
-    /// A record that never ends (an unclosed quote).
-    Unclosed,
     /// More values than the header has columns.
     ExtraValues {
         found: usize,
@@ -81,7 +79,6 @@ impl std::fmt::Display for Reason {
             Reason::Empty => write!(f, "no line items and no total"),
             Reason::Negative => write!(f, "negative amount"),
             Reason::Birthday => write!(f, "birthday in the future or over 130 years ago"),
-            Reason::Unclosed => write!(f, "a quote is not closed"),
             Reason::ExtraValues { found, expected } => {
                 write!(f, "{found} values, but the header has {expected} columns")
             }

@@ -309,19 +309,6 @@ impl Importer {
         }
     }
 
-    /// A record that could not be read at all (an unclosed quote from `line` on).
-    pub fn unreadable(&mut self, line: u32) {
-        self.plan.counts.records += 1;
-        self.invalid(
-            line,
-            &[],
-            vec![CellError {
-                column: None,
-                reason: Reason::Unclosed,
-            }],
-        );
-    }
-
     pub fn finish(mut self, db: &Db) -> Plan {
         self.end_group(db);
         self.plan
