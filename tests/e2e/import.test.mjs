@@ -123,7 +123,12 @@ test("a spreadsheet that is not CSV, and a mapping that names no customer, are r
 
   await chooseFile(page, "ghi-chu.csv", "Ghi chú,Thành phố\nKhách quen,Huế\n");
   await page.getByRole("button", { name: "Check the file" }).click();
-  await page.getByText("No column says who the customer is: map an email, phone, name or customer id column.").waitFor();
+  // Said next to the button that was pressed, not at the top of the page.
+  const refusal = page.getByRole("alert").filter({ hasText: "No column says who the customer is: map an email, phone, name or customer id column." });
+  await refusal.waitFor();
+  assert.equal(await refusal.count(), 1);
+  assert.equal(await refusal.isVisible(), true);
+  assert.ok((await refusal.boundingBox()).y > (await page.getByRole("heading", { name: "Columns" }).boundingBox()).y);
   assert.equal(await page.getByRole("heading", { name: "What will happen" }).count(), 0);
   await page.getByText("No imports yet.").waitFor();
   assert.deepEqual(page.errors, []);

@@ -237,6 +237,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                 OrderGuess::Conflicting => Some(view! { <p class="hint">{imp().date_conflicting}</p> }),
                 _ => None,
             }}
+            {move || job.error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <Progress job=job/>
             <div class="actions">
                 <button type="button" class="primary" on:click=check disabled=move || job.progress.with(Option::is_some)>{move || imp().check}</button>

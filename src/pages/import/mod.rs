@@ -275,7 +275,8 @@ fn FileCard(job: Job) -> impl IntoView {
                 };
                 view! { <p class="badge">{imp().presets[i]}</p> }
             })}
-            {move || job.error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            // Later errors (checking, writing) are shown by the Check button.
+            {move || (job.step.get() == Step::Choose).then(|| job.error.get()).flatten().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </div>
     }
 }
