@@ -84,9 +84,10 @@ pub enum Target {
     Custom(String),
 }
 
-/// The targets of every kind of file (who the customer is), then those of each kind;
-/// together, in this order, every target but Ignore and Custom.
-static WHO: [Target; 12] = [
+/// The targets of every kind of file: who the customer is (IDENTITY) and where
+/// (ADDRESS); then those of each kind. Together, in this order, every target but
+/// Ignore and Custom.
+static IDENTITY: [Target; 7] = [
     Target::ExternalId,
     Target::FullName,
     Target::GivenName,
@@ -94,6 +95,8 @@ static WHO: [Target; 12] = [
     Target::Company,
     Target::Email,
     Target::Phone,
+];
+static ADDRESS: [Target; 5] = [
     Target::Street,
     Target::Ward,
     Target::District,
@@ -143,7 +146,9 @@ impl Target {
 
     /// Every target but Ignore and Custom, in the order of their declaration.
     pub fn all() -> impl Iterator<Item = &'static Target> {
-        WHO.iter()
+        IDENTITY
+            .iter()
+            .chain(&ADDRESS)
             .chain(&CUSTOMER_FIELDS)
             .chain(&ORDER_FIELDS)
             .chain(&INTERACTION_FIELDS)
@@ -161,7 +166,12 @@ impl Target {
             FileKind::Orders => &ORDER_FIELDS,
             FileKind::Interactions => &INTERACTION_FIELDS,
         };
-        WHO.iter().chain(own).cloned().collect()
+        IDENTITY
+            .iter()
+            .chain(&ADDRESS)
+            .chain(own)
+            .cloned()
+            .collect()
     }
 
     /// A stable name, for files and messages.
@@ -720,18 +730,7 @@ impl Mapping {
             }
         }
         let has = |t: Target| self.columns.contains(&t);
-        let who = [
-            Target::ExternalId,
-            Target::FullName,
-            Target::GivenName,
-            Target::FamilyName,
-            Target::Company,
-            Target::Email,
-            Target::Phone,
-        ]
-        .into_iter()
-        .any(has);
-        if !who {
+        if !IDENTITY.iter().any(|t| self.columns.contains(t)) {
             return Err(MappingError::NoCustomer);
         }
         match self.kind {
