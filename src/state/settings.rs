@@ -3,6 +3,7 @@
 
 use crate::i18n::{seg_strings, strings, SegStrings, Strings};
 use crate::storage;
+use clientele_core::export::CsvStyle;
 use clientele_core::format::{self, DateFormat, Locale};
 use clientele_core::model::Currency;
 use clientele_core::segment::lifecycle::Thresholds;
@@ -29,6 +30,8 @@ pub struct Settings {
     pub theme: Theme,
     /// How customers are scored and staged (Segments page).
     pub analysis: AnalysisSettings,
+    /// How CSV exports are written (delimiter, byte order mark).
+    pub csv: CsvStyle,
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -53,6 +56,7 @@ impl Default for Settings {
             date_format: DateFormat::DayMonthYear,
             theme: Theme::System,
             analysis: AnalysisSettings::default(),
+            csv: CsvStyle::default(),
         }
     }
 }
@@ -90,6 +94,9 @@ impl SettingsState {
         self.settings
             .with(|s| Currency::parse(&s.currency))
             .unwrap_or(Currency::VND)
+    }
+    pub fn csv(&self) -> CsvStyle {
+        self.settings.with_untracked(|s| s.csv)
     }
     pub fn date_format(&self) -> DateFormat {
         self.settings.with(|s| s.date_format)

@@ -12,6 +12,7 @@ use crate::customers::{self, CustomerFile};
 use crate::orders::{self, OrderFile};
 use crate::{as_of_arg, format_arg, rulefile, CliError, Format};
 use clientele_core::db::{bucket_of, OrderFact};
+use clientele_core::export::{CsvStyle, Delimiter};
 use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::model::{Currency, Customer};
 use clientele_core::purchases::{channel_bit, PurchaseFact};
@@ -402,7 +403,11 @@ impl Shop {
 
 /// The members as the core's members CSV, with each id as the files write it.
 fn csv_out(shop: &Shop, analysis: &Analysis, members: &[u32]) -> String {
-    csv_lines(members.iter().map(|&p| values(shop, analysis, p)))
+    let style = CsvStyle {
+        delimiter: Delimiter::Comma,
+        bom: false,
+    };
+    csv_lines(members.iter().map(|&p| values(shop, analysis, p)), style)
 }
 
 /// A member's export values, with the customer id as the files write it.
@@ -453,8 +458,9 @@ fn number(v: &str) -> serde_json::Value {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use clientele_core::export::csv::cell;
     use clientele_core::model::{OrderStatus, SalesChannel};
-    use clientele_core::segment::saved::{csv_cell, members_csv};
+    use clientele_core::segment::saved::members_csv;
     use orders::OrderRow;
 
     fn row(customer: &str, day: i32, total: i64, status: OrderStatus) -> OrderRow {
@@ -500,12 +506,16 @@ mod tests {
         let analysis = Analysis::compute(&shop.db, &Params::new(Day(100), Currency::VND));
         assert_eq!(shop.db.len(), 3);
         let all: Vec<u32> = (0..3).collect();
-        let csv = members_csv(&shop.db, &analysis, &all);
+        let plain = CsvStyle {
+            delimiter: Delimiter::Comma,
+            bom: false,
+        };
+        let csv = members_csv(&shop.db, &analysis, &all, plain);
         let mut lines = csv.lines();
         assert_eq!(lines.next(), Some(MEMBER_COLUMNS.join(",").as_str()));
         for (&p, line) in all.iter().zip(lines) {
             let values = member_values(&shop.db, &analysis, p);
-            let quoted: Vec<String> = values.iter().map(|v| csv_cell(v)).collect();
+            let quoted: Vec<String> = values.iter().map(|v| cell(v, Delimiter::Comma)).collect();
             assert_eq!(quoted.join(","), line);
         }
         // Ids as the files write them, sorted; first appearance decides positions.

@@ -6,6 +6,7 @@ pub mod columns;
 pub mod command;
 pub mod db;
 pub mod demo;
+pub mod export;
 pub mod format;
 pub mod hlc;
 pub mod id;

@@ -142,7 +142,8 @@ pub fn MembersTable(
     };
     let export = move |_| {
         let a = segments.analysis_untracked();
-        let csv = members.with_untracked(|m| data.untracked(|db| members_csv(db, &a, m)));
+        let csv =
+            members.with_untracked(|m| data.untracked(|db| members_csv(db, &a, m, settings.csv())));
         match download(&file_name(&name.get_untracked()), &csv) {
             Ok(()) => notices.info(settings.s().exported),
             Err(_) => notices.error(settings.t().unknown),

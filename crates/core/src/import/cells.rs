@@ -6,6 +6,7 @@ use super::amount::{parse_amount, Amount, AmountError};
 use super::date::{parse_datetime, DateError, DateOrder};
 use super::mapping::{FileKind, Mapping, Target};
 use super::words;
+use crate::export::csv::needs_mark;
 use crate::model::{
     Consent, ConsentChannel, Currency, CustomField, CustomValue, Customer, CustomerField,
     Direction, InteractionChannel, LineItem, OrderStatus, SalesChannel,
@@ -247,8 +248,14 @@ pub struct Cells<'a> {
 
 impl<'a> Cells<'a> {
     pub fn get(&self, col: Option<usize>) -> &'a str {
-        col.and_then(|i| self.fields.get(i))
-            .map_or("", |s| s.trim())
+        let v = col
+            .and_then(|i| self.fields.get(i))
+            .map_or("", |s| s.trim());
+        // A cell an export neutralised (`'=…`, `'+84…`) reads as what was exported.
+        match v.strip_prefix('\'') {
+            Some(rest) if needs_mark(rest) => rest.trim(),
+            _ => v,
+        }
     }
 
     fn joined(&self, cols: &[usize], sep: &str) -> String {

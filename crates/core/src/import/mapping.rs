@@ -547,6 +547,14 @@ pub fn fold_header(h: &str) -> String {
 
 /// The target a header names, among those a `kind` file can take.
 pub fn match_header(header: &str, kind: FileKind) -> Target {
+    // `custom:KEY`, as exports write custom fields.
+    let raw = header.trim();
+    if kind == FileKind::Customers && raw.len() > 7 && raw.is_char_boundary(7) {
+        let (prefix, key) = raw.split_at(7);
+        if prefix.eq_ignore_ascii_case("custom:") && !key.trim().is_empty() {
+            return Target::Custom(key.trim().to_string());
+        }
+    }
     let h = fold_header(header);
     if h.is_empty() {
         return Target::Ignore;

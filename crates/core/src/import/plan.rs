@@ -236,6 +236,10 @@ impl Importer {
             for k in customer_keys(&r.data, settings.match_by) {
                 keys.entry(k).or_insert(r.id);
             }
+            if settings.match_by.external_id {
+                // Exports write Clientele's id when the shop gave none.
+                keys.entry(format!("i:{}", r.id)).or_insert(r.id);
+            }
             if r.data.kind == PartyKind::Organisation {
                 organisations
                     .entry(fold(r.data.name().trim()))
@@ -460,6 +464,9 @@ impl Importer {
         let mut after = before.clone();
         let stamp = self.settings.stamp;
         let mut fields = fields;
+        // The customer's own Clientele id (as exports write it) is not a shop's id.
+        let own = id.to_string();
+        fields.retain(|f| !matches!(f, CustomerField::ExternalId(x) if *x == own));
         if !company.is_empty() && before.data.kind == PartyKind::Person {
             let org = self.organisation(company, line);
             fields.push(CustomerField::Company(Some(org)));

@@ -5,6 +5,7 @@
 use super::analysis::Analysis;
 use super::rules::Rule;
 use crate::db::Db;
+use crate::export::csv::{CsvOut, CsvStyle};
 use crate::id::Id;
 use crate::record_fields;
 use crate::time::{Day, Millis, MS_PER_DAY};
@@ -85,20 +86,6 @@ impl Summary {
             s.average_recency = Some(recency_sum as f64 / s.buyers as f64);
         }
         s
-    }
-}
-
-/// One CSV cell: quoted when needed, and defused when a spreadsheet would read it as
-/// a formula (a leading `=`, `+`, `-`, `@`, tab or carriage return gets a `'`).
-pub fn csv_cell(s: &str) -> String {
-    let defused = match s.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{s}"),
-        _ => s.to_string(),
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
     }
 }
 
@@ -184,38 +171,27 @@ pub fn member_values(db: &Db, analysis: &Analysis, p: u32) -> [String; 19] {
     ]
 }
 
-/// A header line and one line per row, every cell through `csv_cell`.
-pub fn csv_lines(rows: impl IntoIterator<Item = [String; 19]>) -> String {
-    let mut out = MEMBER_COLUMNS.join(",");
-    out.push('\n');
+/// A header line and one line per row (see `export::csv` for quoting and formulas).
+pub fn csv_lines(rows: impl IntoIterator<Item = [String; 19]>, style: CsvStyle) -> String {
+    let mut out = CsvOut::new(style, &MEMBER_COLUMNS);
     for row in rows {
-        let line: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
-        out.push_str(&line.join(","));
-        out.push('\n');
+        out.row(&row);
     }
-    out
+    out.finish()
 }
 
 /// The members as CSV (see `member_values`).
-pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32]) -> String {
-    csv_lines(positions.iter().map(|&p| member_values(db, analysis, p)))
+pub fn members_csv(db: &Db, analysis: &Analysis, positions: &[u32], style: CsvStyle) -> String {
+    csv_lines(
+        positions.iter().map(|&p| member_values(db, analysis, p)),
+        style,
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::segment::rfm::Segment;
-
-    #[test]
-    fn cells_are_quoted_and_defused() {
-        assert_eq!(csv_cell("Nguyễn Văn An"), "Nguyễn Văn An");
-        assert_eq!(csv_cell("a,b"), "\"a,b\"");
-        assert_eq!(csv_cell("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(csv_cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
-        assert_eq!(csv_cell("+84 90"), "'+84 90");
-        assert_eq!(csv_cell("@sum"), "'@sum");
-        assert_eq!(csv_cell("line\nbreak"), "\"line\nbreak\"");
-    }
 
     #[test]
     fn stored_form_round_trips() {
