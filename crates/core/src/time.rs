@@ -4,9 +4,45 @@
 use chrono::{DateTime, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-/// A calendar date, as days since 1970-01-01.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Debug)]
+/// A calendar date, as days since 1970-01-01. Stored as that number; in JSON (backups)
+/// as `YYYY-MM-DD`.
+#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
 pub struct Day(pub i32);
+
+impl Serialize for Day {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(&self.iso())
+        } else {
+            s.serialize_newtype_struct("Day", &self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Day {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Day, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<str>::deserialize(d)?;
+            Day::parse_iso(&s)
+                .ok_or_else(|| serde::de::Error::custom(format!("'{s}' is not a date YYYY-MM-DD")))
+        } else {
+            struct Days;
+            impl<'de> serde::de::Visitor<'de> for Days {
+                type Value = Day;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a day number")
+                }
+                fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+                    self,
+                    d: D,
+                ) -> Result<Day, D::Error> {
+                    i32::deserialize(d).map(Day)
+                }
+            }
+            d.deserialize_newtype_struct("Day", Days)
+        }
+    }
+}
 
 /// Milliseconds since the Unix epoch, UTC.
 pub type Millis = i64;

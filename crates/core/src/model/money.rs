@@ -3,9 +3,45 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// An ISO 4217 code, e.g. `VND`.
-#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+/// An ISO 4217 code, e.g. `VND`. Stored as its three bytes; in JSON (backups) as text.
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Currency(pub [u8; 3]);
+
+impl Serialize for Currency {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            s.serialize_str(self.code())
+        } else {
+            s.serialize_newtype_struct("Currency", &self.0)
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Currency {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Currency, D::Error> {
+        if d.is_human_readable() {
+            let s = std::borrow::Cow::<str>::deserialize(d)?;
+            Currency::parse(&s).ok_or_else(|| {
+                serde::de::Error::custom(format!("'{s}' is not a three-letter currency code"))
+            })
+        } else {
+            struct Code;
+            impl<'de> serde::de::Visitor<'de> for Code {
+                type Value = Currency;
+                fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                    f.write_str("a currency code")
+                }
+                fn visit_newtype_struct<D: serde::Deserializer<'de>>(
+                    self,
+                    d: D,
+                ) -> Result<Currency, D::Error> {
+                    <[u8; 3]>::deserialize(d).map(Currency)
+                }
+            }
+            d.deserialize_newtype_struct("Currency", Code)
+        }
+    }
+}
 
 impl Default for Currency {
     fn default() -> Self {
