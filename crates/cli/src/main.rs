@@ -4,6 +4,7 @@
 mod csvfile;
 mod customers;
 mod demo;
+mod import;
 mod orders;
 mod rfm;
 mod rulefile;
@@ -30,7 +31,15 @@ const USAGE: &str = "usage:
       customers without orders are included. --items: order lines with order_id and
       product, category, sku (as `demo` writes order_items.csv), for product rules.
       RULES.json: {\"all\": [{\"field\": \"city\", \"op\": \"is\", \"value\": \"Hà Nội\"}, ...]}
-      (or \"any\"; groups nest). --as-of defaults to today; money in --currency (VND).";
+      (or \"any\"; groups nest). --as-of defaults to today; money in --currency (VND).
+  clientele import [--kind customers|orders|interactions] [--date-order dmy|mdy]
+                   [--currency CODE] [--format text|json] FILE...
+      Checks shops' CSV exports as the app's Import page reads them, writing
+      nothing: each file's columns and the fields they map to, the counts (new,
+      duplicate, invalid...) and every problem with its line, column and reason.
+      --kind may be left out for exports Clientele recognises (Shopify, WooCommerce).
+      Times without a zone are read as UTC+7; amounts without one in --currency (VND).
+      Exit code 2 when any file has a problem.";
 
 /// An error for the person running the command: what is wrong, and the exit code.
 #[derive(Debug)]
@@ -97,6 +106,7 @@ fn run() -> Result<(), CliError> {
     };
     match command.as_str() {
         "demo" => demo::run(args),
+        "import" => import::run(args),
         "rfm" => rfm::run(args),
         "segment" => segment::run(args),
         other => Err(CliError::usage(format!("unknown command '{other}'"))),
