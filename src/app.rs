@@ -1,6 +1,7 @@
 //! The app: providers, the shell (navigation, notices) and the routes.
 
 use crate::components::{Nav, Toasts};
+use crate::pages::backup::BackupPage;
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::import::ImportPage;
 use crate::pages::not_found::NotFound;
@@ -40,6 +41,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/segments/:id") view=SegmentPage/>
                     <Route path=path!("/segments/:id/edit") view=EditSegmentPage/>
                     <Route path=path!("/import") view=ImportPage/>
+                    <Route path=path!("/backup") view=BackupPage/>
                     <Route path=path!("/settings") view=SettingsPage/>
                 </Routes>
             </main>

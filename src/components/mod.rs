@@ -2,12 +2,14 @@
 
 pub mod choices;
 mod confirm;
+mod download;
 mod field;
 mod nav;
 mod toasts;
 mod virtual_table;
 
 pub use confirm::ConfirmDialog;
+pub use download::{download, download_parts, CSV, JSON};
 pub use field::{focus_first_invalid, next_id, SelectField, TextField};
 pub use nav::Nav;
 pub use toasts::Toasts;

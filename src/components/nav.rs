@@ -28,6 +28,7 @@ pub fn Nav() -> impl IntoView {
                 <A href="/customers" exact=false>{move || t().nav_customers}</A>
                 <A href="/segments" exact=false>{move || settings.s().nav}</A>
                 <A href="/import">{move || settings.imp().nav}</A>
+                <A href="/backup">{move || settings.bak().nav}</A>
                 <A href="/settings">{move || t().nav_settings}</A>
             </nav>
             <button class="lang" type="button" on:click=switch aria-label=move || t().switch_language lang=move || t().other_language_code>

@@ -2,11 +2,13 @@
 //! the compiler refuses a language with a missing string. Placeholders: `{n}`, `{c}`,
 //! `{o}`, `{pattern}`.
 
+mod backup;
 mod en;
 mod imp;
 mod seg;
 mod vi;
 
+pub use backup::{backup_strings, BackupStrings};
 pub use imp::{imp_strings, ImpStrings};
 pub use seg::{seg_strings, SegStrings};
 

@@ -1,5 +1,6 @@
 //! One module per area of the app.
 
+pub mod backup;
 pub mod customers;
 pub mod import;
 pub mod not_found;

@@ -109,6 +109,15 @@ impl Data {
             .expect("clock is alive")
     }
 
+    /// Takes a stamp from elsewhere (a backup) into account: later local stamps
+    /// come after it.
+    pub(super) fn observe(&self, remote: Hlc) -> Result<(), clientele_core::hlc::ClockError> {
+        let now = storage::now_ms();
+        self.clock
+            .try_update_value(|c| c.observe(remote, now))
+            .expect("clock is alive")
+    }
+
     pub(super) fn changed(&self) {
         self.revision.update(|r| *r += 1);
         // Rebuild the search index after this change has been shown, not on the

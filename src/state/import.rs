@@ -6,7 +6,7 @@
 use super::data::{today, Data};
 use super::error::AppError;
 use super::pace::Pacer;
-use crate::storage::{self, BucketFacts, BucketWrite, Edit};
+use crate::storage::{self, Batch, BucketFacts, BucketWrite, Edit};
 use clientele_core::db::bucket_of;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
@@ -71,15 +71,21 @@ pub struct Sample {
     pub delimiter: char,
 }
 
-async fn slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, ImportError> {
-    let unreadable = |e: wasm_bindgen::JsValue| ImportError::Unreadable(format!("{e:?}"));
-    let blob = file
-        .slice_with_f64_and_f64(start, end)
-        .map_err(unreadable)?;
-    let buffer = JsFuture::from(blob.array_buffer())
-        .await
-        .map_err(unreadable)?;
+/// Bytes `start..end` of a file.
+pub(super) async fn read_slice(
+    file: &web_sys::File,
+    start: f64,
+    end: f64,
+) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    let blob = file.slice_with_f64_and_f64(start, end)?;
+    let buffer = JsFuture::from(blob.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer.unchecked_into()).to_vec())
+}
+
+async fn slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, ImportError> {
+    read_slice(file, start, end)
+        .await
+        .map_err(|e| ImportError::Unreadable(format!("{e:?}")))
 }
 
 /// Reads the start of `file`: its header and up to `SAMPLE_ROWS` rows.
@@ -260,7 +266,13 @@ impl Data {
             !cancel.get()
         };
         let clock = self.tick();
-        let result = storage.write_import(writes, entry, clock, &step).await;
+        let batch = Batch {
+            writes,
+            entry: Some(entry),
+            segments: Vec::new(),
+            clear: false,
+        };
+        let result = storage.write_batch(batch, clock, &step).await;
         progress.set(None);
         result.map_err(|e| ImportError::from(AppError::from(e)))
     }
@@ -324,7 +336,16 @@ impl Data {
         }
         entry.reverted_at = Some(storage::now_ms());
         let facts = storage
-            .write_import(writes, &entry, now, &|_, _| true)
+            .write_batch(
+                Batch {
+                    writes,
+                    entry: Some(&entry),
+                    segments: Vec::new(),
+                    clear: false,
+                },
+                now,
+                &|_, _| true,
+            )
             .await?;
         total.deleted += facts.iter().map(|f| f.deleted).sum::<u64>();
         self.apply(changed, facts);

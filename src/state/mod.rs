@@ -1,5 +1,6 @@
 //! Reactive state: `provide_x()` / `use_x()` pairs. No views here.
 
+mod backup;
 mod data;
 mod demo;
 mod error;
@@ -9,6 +10,7 @@ mod pace;
 mod segments;
 mod settings;
 
+pub use backup::{Parts, RestoreError, Restored};
 pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;

@@ -283,6 +283,17 @@ pub fn provide_segments(data: Data, settings: SettingsState) -> Segments {
     segments
 }
 
+impl Segments {
+    /// Reads the saved segments from storage again (after a restore).
+    pub async fn reload(&self) {
+        if let Ok(storage) = self.data.storage_handle() {
+            if let Ok(list) = storage.load_segments().await {
+                self.records.set(list);
+            }
+        }
+    }
+}
+
 pub fn use_segments() -> Segments {
     expect_context::<Segments>()
 }

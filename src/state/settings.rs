@@ -76,6 +76,10 @@ impl SettingsState {
     pub fn imp(&self) -> &'static crate::i18n::ImpStrings {
         crate::i18n::imp_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of the Export & backup page.
+    pub fn bak(&self) -> &'static crate::i18n::BackupStrings {
+        crate::i18n::backup_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of the Segments pages.
     pub fn s(&self) -> &'static SegStrings {
         seg_strings(self.settings.with(|s| s.locale))

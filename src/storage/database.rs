@@ -32,7 +32,7 @@ pub const SCHEMA_VERSION: u32 = 3;
 pub(super) const META: &str = "meta";
 pub(super) const CUSTOMERS: &str = "customers";
 pub(super) const PURCHASES: &str = "purchase_facts";
-const SEGMENTS: &str = "segments";
+pub(super) const SEGMENTS: &str = "segments";
 pub(super) const IMPORTS: &str = "imports";
 /// Stores of schema version 1.
 const V1_STORES: [&str; 6] = [
@@ -578,7 +578,7 @@ pub(super) fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), Storage
     put_encoded(tx, META, &JsValue::from_str("clock"), &clock)
 }
 
-fn segment_key(id: Id) -> String {
+pub(super) fn segment_key(id: Id) -> String {
     id.to_string()
 }
 

@@ -1,15 +1,18 @@
-//! Writing an import, or its revert, as one IndexedDB transaction: every bucket it
-//! touches and its history entry are committed together or not at all (a failure,
-//! a closed tab or Cancel leaves the database as it was).
+//! Writing an import, its revert, or a restored backup as one IndexedDB transaction:
+//! every bucket it touches (and its history entry, or segments) are committed
+//! together or not at all (a failure, a closed tab or Cancel leaves the database as
+//! it was).
 
 use super::database::{
-    commit_or_abort, decode, decode_with, key, put_clock, put_encoded, History, Storage,
-    ALL_STORES, IMPORTS,
+    commit_or_abort, decode, decode_with, key, put_clock, put_encoded, segment_key, History,
+    Storage, ALL_STORES, IMPORTS, SEGMENTS,
 };
 use super::StorageError;
+use clientele_core::backup::{merge_records, Merged};
 use clientele_core::db::{InteractionFact, OrderFact};
 use clientele_core::import::history::{delete_created, ImportEntry};
 use clientele_core::purchases::PurchaseFact;
+use clientele_core::segment::saved::SavedSegment;
 use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::TransactionMode;
 use wasm_bindgen::JsValue;
@@ -23,6 +26,8 @@ pub enum Edit<T> {
         stamp: Hlc,
         now: Hlc,
     },
+    /// Merge these copies in by id, field by field (restoring a backup).
+    Merge(Vec<Record<T>>),
 }
 
 impl<T> Edit<T> {
@@ -52,25 +57,48 @@ pub struct BucketFacts {
     pub interactions: Option<Vec<InteractionFact>>,
     /// Orders or interactions deleted (revert).
     pub deleted: u64,
+    /// What merging did to the orders and to the interactions (restore).
+    pub merged: (Merged, Merged),
+}
+
+/// Everything one transaction writes.
+pub struct Batch<'a> {
+    pub writes: Vec<BucketWrite>,
+    /// The import's history entry.
+    pub entry: Option<&'a ImportEntry>,
+    /// Saved segments to put, whole.
+    pub segments: Vec<Record<SavedSegment>>,
+    /// Erase every record first (a restore that replaces the data).
+    pub clear: bool,
 }
 
 impl Storage {
-    /// Writes every bucket and the entry in one transaction. `step` is told how many
-    /// buckets are done (of how many) and returns false to cancel: the transaction is
-    /// then aborted and `StorageError::Cancelled` returned.
-    pub async fn write_import(
+    /// Writes every bucket, the entry and the segments in one transaction. `step` is
+    /// told how many buckets are done (of how many) and returns false to cancel: the
+    /// transaction is then aborted and `StorageError::Cancelled` returned.
+    pub async fn write_batch(
         &self,
-        writes: Vec<BucketWrite>,
-        entry: &ImportEntry,
+        batch: Batch<'_>,
         clock: Hlc,
         step: &dyn Fn(usize, usize) -> bool,
     ) -> Result<Vec<BucketFacts>, StorageError> {
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
-        let total = writes.len();
+        if batch.clear {
+            let clears = || -> Result<(), StorageError> {
+                for name in &ALL_STORES[1..] {
+                    tx.object_store(name)?.clear()?;
+                }
+                Ok(())
+            };
+            if let Err(e) = clears() {
+                return abort(tx, e).await;
+            }
+        }
+        let total = batch.writes.len();
         let mut out = Vec::with_capacity(total);
-        for (done, w) in writes.into_iter().enumerate() {
+        for (done, w) in batch.writes.into_iter().enumerate() {
             if !step(done, total) {
                 return abort(tx, StorageError::Cancelled).await;
             }
@@ -93,20 +121,31 @@ impl Storage {
             }
             out.push(BucketFacts {
                 bucket: b,
-                deleted: orders.as_ref().map_or(0, |o| o.2)
-                    + interactions.as_ref().map_or(0, |i| i.2),
+                deleted: orders.as_ref().map_or(0, |o| o.2.deleted)
+                    + interactions.as_ref().map_or(0, |i| i.2.deleted),
+                merged: (
+                    orders.as_ref().map_or_else(Merged::default, |o| o.2.merged),
+                    interactions
+                        .as_ref()
+                        .map_or_else(Merged::default, |i| i.2.merged),
+                ),
                 orders: orders.map(|(f, p, _)| (f, p)),
                 interactions: interactions.map(|(f, _, _)| f),
             });
         }
         step(total, total);
         let puts = || -> Result<(), StorageError> {
-            put_encoded(
-                &tx,
-                IMPORTS,
-                &JsValue::from_str(&entry.id.to_string()),
-                entry,
-            )?;
+            if let Some(entry) = batch.entry {
+                put_encoded(
+                    &tx,
+                    IMPORTS,
+                    &JsValue::from_str(&entry.id.to_string()),
+                    entry,
+                )?;
+            }
+            for s in &batch.segments {
+                put_encoded(&tx, SEGMENTS, &JsValue::from_str(&segment_key(s.id)), s)?;
+            }
             put_clock(&tx, clock)
         };
         let issued = puts();
@@ -133,13 +172,20 @@ async fn abort<R>(tx: idb::Transaction, e: StorageError) -> Result<R, StorageErr
         .map(|_| unreachable!("aborted"))
 }
 
+/// What an edit did to a bucket.
+#[derive(Default)]
+struct Edited {
+    deleted: u64,
+    merged: Merged,
+}
+
 /// Applies an edit to one bucket of orders or interactions within `tx`; returns the
-/// bucket's new facts and extra facts, and how many records were deleted.
+/// bucket's new facts and extra facts, and what was deleted or merged.
 async fn edit<T: History>(
     tx: &idb::Transaction,
     b: u32,
     edit: Edit<T>,
-) -> Result<Option<(Vec<T::Fact>, T::Extra, u64)>, StorageError> {
+) -> Result<Option<(Vec<T::Fact>, T::Extra, Edited)>, StorageError> {
     if matches!(edit, Edit::Keep) {
         return Ok(None);
     }
@@ -148,14 +194,15 @@ async fn edit<T: History>(
         Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode)?,
         _ => Vec::new(),
     };
-    let deleted = match edit {
-        Edit::Keep => 0,
-        Edit::Append(new) => {
-            records.extend(new);
-            0
+    let mut done = Edited::default();
+    match edit {
+        Edit::Keep => {}
+        Edit::Append(new) => records.extend(new),
+        Edit::DeleteCreated { stamp, now } => {
+            done.deleted = delete_created(&mut records, stamp, now)
         }
-        Edit::DeleteCreated { stamp, now } => delete_created(&mut records, stamp, now),
-    };
+        Edit::Merge(copies) => done.merged = merge_records(&mut records, copies),
+    }
     let facts = T::facts(&records);
     let extra = T::extra(&records);
     put_encoded(tx, T::STORE, &key(b), &records)?;
@@ -163,5 +210,5 @@ async fn edit<T: History>(
     if let Some(name) = T::EXTRA {
         put_encoded(tx, name, &key(b), &extra)?;
     }
-    Ok(Some((facts, extra, deleted)))
+    Ok(Some((facts, extra, done)))
 }

@@ -14,6 +14,7 @@ async function segmentsReady(page) {
 
 /// Parses the exported CSV (quoted cells allowed) into objects by header.
 function parseCsv(text) {
+  text = text.replace(/^\uFEFF/, "");
   const rows = [];
   let row = [], cell = "", quoted = false;
   for (let i = 0; i < text.length; i++) {
@@ -24,6 +25,7 @@ function parseCsv(text) {
       else cell += c;
     } else if (c === '"') quoted = true;
     else if (c === ",") { row.push(cell); cell = ""; }
+    else if (c === "\r") continue;
     else if (c === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; }
     else cell += c;
   }
@@ -85,6 +87,7 @@ test("RFM grid cell, a rule in Vietnamese, saved, members exported", async () =>
     page.getByRole("button", { name: "Xuất CSV" }).click(),
   ]);
   const csv = await readFile(await download.path(), "utf8");
+  assert.ok(csv.startsWith("\uFEFFcustomer_id,"), "marked as UTF-8 for Excel");
   const rows = parseCsv(csv);
   assert.equal(rows.length, members);
   const today = new Date();

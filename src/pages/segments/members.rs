@@ -1,31 +1,12 @@
 //! A segment's members: a summary (size, shares, averages), the virtualised list, and
 //! the CSV export.
 
-use crate::components::{Column, VirtualTable};
+use crate::components::{download, Column, VirtualTable, CSV};
 use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::segment::saved::{members_csv, Summary};
 use leptos::prelude::*;
 
 use std::sync::Arc;
-use wasm_bindgen::JsCast;
-
-/// Offers `text` as a file download named `name`.
-pub fn download(name: &str, text: &str) -> Result<(), wasm_bindgen::JsValue> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type("text/csv;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts)?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
-    let document = web_sys::window()
-        .and_then(|w| w.document())
-        .ok_or("no document")?;
-    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
-    a.set_href(&url);
-    a.set_download(name);
-    a.click();
-    web_sys::Url::revoke_object_url(&url)?;
-    Ok(())
-}
 
 /// A file name from a segment name: letters and digits kept, diacritics folded.
 pub fn file_name(name: &str) -> String {
@@ -144,7 +125,7 @@ pub fn MembersTable(
         let a = segments.analysis_untracked();
         let csv =
             members.with_untracked(|m| data.untracked(|db| members_csv(db, &a, m, settings.csv())));
-        match download(&file_name(&name.get_untracked()), &csv) {
+        match download(&file_name(&name.get_untracked()), CSV, &csv) {
             Ok(()) => notices.info(settings.s().exported),
             Err(_) => notices.error(settings.t().unknown),
         }

@@ -1,0 +1,90 @@
+//! Words of the Export & backup page, in English and Vietnamese (one value per
+//! language, so a missing string does not compile). Placeholders: `{n}`, `{a}`,
+//! `{u}`, `{line}`, `{what}`, `{found}`, `{section}`, `{expected}`.
+
+mod en;
+mod vi;
+
+use clientele_core::backup::BackupError;
+use clientele_core::format::Locale;
+
+pub fn backup_strings(locale: Locale) -> &'static BackupStrings {
+    match locale {
+        Locale::En => &en::EN,
+        Locale::Vi => &vi::VI,
+    }
+}
+
+pub struct BackupStrings {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub csv_title: &'static str,
+    pub csv_explain: &'static str,
+    pub delimiter: &'static str,
+    /// Comma, semicolon, tab.
+    pub delimiters: [&'static str; 3],
+    pub bom: &'static str,
+    pub export_customers: &'static str,
+    pub export_orders: &'static str,
+    pub segments_hint: &'static str,
+    pub exported: &'static str,
+    pub backup_title: &'static str,
+    pub backup_explain: &'static str,
+    pub download_backup: &'static str,
+    pub backup_done: &'static str,
+    pub restore_title: &'static str,
+    pub restore_explain: &'static str,
+    pub choose_backup: &'static str,
+    pub mode_label: &'static str,
+    pub mode_merge: &'static str,
+    pub mode_replace: &'static str,
+    pub restore: &'static str,
+    pub replace_title: &'static str,
+    pub replace_body: &'static str,
+    pub replace_confirm: &'static str,
+    pub working: &'static str,
+    pub cancel: &'static str,
+    /// "{a} added, {u} updated"
+    pub restored: &'static str,
+    pub kinds: [&'static str; 4],
+    pub nothing_chosen: &'static str,
+    pub err_not_backup: &'static str,
+    pub err_newer: &'static str,
+    pub err_damaged: &'static str,
+    pub err_truncated: &'static str,
+    pub err_counts: &'static str,
+    pub err_unreadable: &'static str,
+    pub err_clock: &'static str,
+    pub err_cancelled: &'static str,
+    pub unchanged: &'static str,
+}
+
+impl BackupStrings {
+    /// A backup refused, in words, ending with "nothing was changed".
+    pub fn refused(&self, e: &BackupError) -> String {
+        let text = match e {
+            BackupError::NotBackup => self.err_not_backup.to_string(),
+            BackupError::Newer { found } => self.err_newer.replace("{n}", &found.to_string()),
+            BackupError::Damaged { line, what } => self
+                .err_damaged
+                .replace("{line}", &line.to_string())
+                .replace("{what}", what),
+            BackupError::Truncated => self.err_truncated.to_string(),
+            BackupError::Counts {
+                section,
+                found,
+                expected,
+            } => {
+                let i = clientele_core::backup::SECTIONS
+                    .iter()
+                    .position(|s| s == section)
+                    .unwrap_or(0);
+                self.err_counts
+                    .replace("{section}", self.kinds[i])
+                    .replace("{found}", &found.to_string())
+                    .replace("{expected}", &expected.to_string())
+            }
+        };
+        format!("{text} {}", self.unchanged)
+    }
+}
