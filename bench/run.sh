@@ -14,3 +14,5 @@ echo "== rfm: clientele rfm vs pandas (demo orders, 100,000 customers, and CDNOW
 bash bench/rfm.sh
 echo "== native segments benchmark"
 bash bench/segments.sh 100000
+echo "== native import, 1,000,000 order rows"
+bash bench/import.sh 1000000

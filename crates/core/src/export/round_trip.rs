@@ -7,42 +7,20 @@ use super::{csv::CsvOut, CsvStyle, Delimiter};
 use crate::db::Db;
 use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
-use crate::import::cells::Reading;
 use crate::import::file::read_all;
 use crate::import::mapping::{FileKind, Mapping};
-use crate::import::plan::{analyse, Importer, MatchBy, Mode, Plan, Settings};
+use crate::import::plan::tests::{settings, TODAY};
+use crate::import::plan::{analyse, Importer, Mode, Plan};
 use crate::model::*;
 use crate::record::Record;
 use crate::time::Day;
 use proptest::prelude::*;
 
-const TODAY: Day = Day(20_400);
-
-fn settings() -> Settings {
-    Settings {
-        mode: Mode::CreateAndUpdate,
-        match_by: MatchBy::default(),
-        reading: Reading {
-            date_order: None,
-            offset_minutes: 7 * 60,
-            currency: Currency::VND,
-            today: TODAY,
-        },
-        stamp: Hlc {
-            millis: 5_000,
-            counter: 0,
-            device: DeviceId(3),
-        },
-        seed: 7,
-        now: 1_762_560_000_000,
-    }
-}
-
 fn import(db: &Db, csv: &str, kind: FileKind) -> Plan {
     let (header, rows) = read_all(csv.as_bytes()).unwrap();
     let mapping = Mapping::guess(&header, kind);
     let (_, marks) = analyse(&mapping, &rows);
-    let mut imp = Importer::new(db, &mapping, marks, settings()).unwrap();
+    let mut imp = Importer::new(db, &mapping, marks, settings(Mode::CreateAndUpdate)).unwrap();
     for r in &rows {
         imp.row(db, r);
     }

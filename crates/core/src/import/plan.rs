@@ -868,4 +868,4 @@ fn merge_field(c: &Customer, f: CustomerField) -> CustomerField {
 
 #[cfg(test)]
 #[path = "plan_tests.rs"]
-mod tests;
+pub(crate) mod tests;

@@ -7,9 +7,10 @@ use crate::import::mapping::Target;
 use crate::model::{Currency, OrderStatus};
 use crate::time::Day;
 
-const TODAY: Day = Day(20_400); // 2025-11-08
+pub(crate) const TODAY: Day = Day(20_400); // 2025-11-08
 
-fn settings(mode: Mode) -> Settings {
+/// Settings for planning in tests: dates in UTC+7, VND, a fixed stamp and seed.
+pub(crate) fn settings(mode: Mode) -> Settings {
     Settings {
         mode,
         match_by: MatchBy::default(),
