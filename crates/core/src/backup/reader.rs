@@ -295,30 +295,27 @@ impl BackupReader {
     }
 
     fn record(&mut self, section: usize, value: &[u8]) -> Result<(), BackupError> {
+        /// Reads one record onto `into`; on failure, the record's number and why.
         fn read<T: DeserializeOwned>(
-            r: &BackupReader,
             value: &[u8],
             into: &mut Vec<T>,
-        ) -> Result<(), BackupError> {
-            let v = serde_json::from_slice(value).map_err(|e| {
-                r.damaged(format!(
-                    "{} record {}: {e}",
-                    r.key.trim_end_matches('s'),
-                    into.len() + 1
-                ))
-            })?;
-            into.push(v);
+        ) -> Result<(), (usize, serde_json::Error)> {
+            into.push(serde_json::from_slice(value).map_err(|e| (into.len() + 1, e))?);
             Ok(())
         }
-        let mut b = std::mem::take(&mut self.backup);
-        let result = match section {
-            0 => read(self, value, &mut b.customers),
-            1 => read(self, value, &mut b.orders),
-            2 => read(self, value, &mut b.interactions),
-            _ => read(self, value, &mut b.segments),
-        };
-        self.backup = b;
-        result
+        let b = &mut self.backup;
+        match section {
+            0 => read(value, &mut b.customers),
+            1 => read(value, &mut b.orders),
+            2 => read(value, &mut b.interactions),
+            _ => read(value, &mut b.segments),
+        }
+        .map_err(|(n, e)| {
+            self.damaged(format!(
+                "{} record {n}: {e}",
+                self.key.trim_end_matches('s')
+            ))
+        })
     }
 
     /// The whole backup, once the file has ended: complete, and its counts agree.
