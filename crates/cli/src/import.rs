@@ -1,7 +1,7 @@
 //! `clientele import`: checks shops' export files as the app's Import page reads them
 //! (same mapping, same rules), writing nothing: for checking many files at once.
 
-use crate::{CliError, Format};
+use crate::CliError;
 use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::import::cells::Reading;
 use clientele_core::import::date::{DateOrder, OrderGuess};
@@ -20,11 +20,18 @@ use std::path::{Path, PathBuf};
 const SAMPLE_ROWS: usize = 200;
 const CHUNK: usize = 1 << 20;
 
+/// How the reports are printed.
+#[derive(PartialEq)]
+enum Output {
+    Text,
+    Json,
+}
+
 struct Options {
     kind: Option<FileKind>,
     date_order: Option<DateOrder>,
     currency: Currency,
-    format: Format,
+    output: Output,
 }
 
 pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
@@ -33,7 +40,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
         kind: None,
         date_order: None,
         currency: Currency::VND,
-        format: Format::Csv,
+        output: Output::Text,
     };
     let mut files = Vec::new();
     while let Some(arg) = p.next()? {
@@ -71,9 +78,9 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
             }
             Long("format") => {
                 let v = p.value()?.string()?;
-                o.format = match v.as_str() {
-                    "text" => Format::Csv,
-                    "json" => Format::Json,
+                o.output = match v.as_str() {
+                    "text" => Output::Text,
+                    "json" => Output::Json,
                     _ => {
                         return Err(CliError::usage(format!(
                             "--format: '{v}' is not text or json"
@@ -89,9 +96,9 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
         return Err(CliError::usage("import: name at least one FILE"));
     }
     let reports: Vec<Report> = files.iter().map(|f| check(f, &o)).collect();
-    let out = match o.format {
-        Format::Csv => reports.iter().map(Report::text).collect::<String>(),
-        Format::Json => {
+    let out = match o.output {
+        Output::Text => reports.iter().map(Report::text).collect::<String>(),
+        Output::Json => {
             let v: Vec<serde_json::Value> = reports.iter().map(Report::json).collect();
             serde_json::to_string_pretty(&v).expect("plain values") + "\n"
         }
