@@ -3,7 +3,9 @@
 //! one, merged in or replacing everything.
 
 use crate::components::{download, download_parts, ConfirmDialog, CSV, JSON};
-use crate::state::{use_data, use_notices, use_segments, use_settings, RestoreError, Restored};
+use crate::state::{
+    today, use_data, use_notices, use_segments, use_settings, RestoreError, Restored,
+};
 use clientele_core::export::customers::customers_csv;
 use clientele_core::export::Delimiter;
 use leptos::prelude::*;
@@ -13,11 +15,7 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 
 fn today_name(stem: &str, ext: &str) -> String {
-    let now = crate::storage::now_ms() + crate::storage::utc_offset_minutes() as i64 * 60_000;
-    format!(
-        "{stem}-{}.{ext}",
-        clientele_core::time::Day::of_millis(now).iso()
-    )
+    format!("{stem}-{}.{ext}", today().iso())
 }
 
 #[component]

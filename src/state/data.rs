@@ -62,7 +62,8 @@ impl HistoryKind for Interaction {
     }
 }
 
-pub(super) fn today() -> Day {
+/// Today in the device's time zone.
+pub fn today() -> Day {
     Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000)
 }
 
