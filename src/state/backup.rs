@@ -3,7 +3,7 @@
 //! back a slice at a time, checked whole, then merged in (or replacing everything)
 //! in one transaction. The in-memory database is reloaded from storage afterwards.
 
-use super::data::Data;
+use super::data::{Data, Facts};
 use super::error::AppError;
 use super::import::read_slice;
 use super::pace::Pacer;
@@ -228,11 +228,9 @@ impl Data {
     async fn reload(&self) -> Result<(), AppError> {
         let storage = self.storage_handle()?;
         let loaded = storage.load_customers().await?;
-        let (orders, interactions) = storage.load_facts().await?;
-        let purchases = storage.load_purchases().await?;
+        let facts = Facts::read(&storage, loaded.meta.purchases_ready).await?;
         let mut db = Db::load(loaded.customers, vec![], vec![]);
-        db.load_facts(orders, interactions);
-        db.load_purchases(purchases);
+        facts.apply(&mut db);
         self.replace(db);
         Ok(())
     }

@@ -247,6 +247,35 @@ impl Data {
     }
 }
 
+/// The derived facts of every bucket (orders, interactions, purchases), as stored.
+pub(super) struct Facts {
+    orders: Vec<(u32, Vec<OrderFact>)>,
+    interactions: Vec<(u32, Vec<InteractionFact>)>,
+    purchases: Vec<(u32, Vec<PurchaseFact>)>,
+}
+
+impl Facts {
+    pub(super) async fn read(storage: &Storage, purchases_ready: bool) -> Result<Facts, AppError> {
+        let (orders, interactions) = storage.load_facts().await?;
+        let purchases = if purchases_ready {
+            storage.load_purchases().await?
+        } else {
+            // A database from schema v1: derive what customers bought, once.
+            storage.rebuild_purchases().await?
+        };
+        Ok(Facts {
+            orders,
+            interactions,
+            purchases,
+        })
+    }
+
+    pub(super) fn apply(self, db: &mut Db) {
+        db.load_facts(self.orders, self.interactions);
+        db.load_purchases(self.purchases);
+    }
+}
+
 async fn load(data: Data) -> Result<(), AppError> {
     let storage = Rc::new(Storage::open().await?);
     data.storage.set_value(Some(storage.clone()));
@@ -272,17 +301,8 @@ async fn load(data: Data) -> Result<(), AppError> {
     data.state.set(LoadState::Ready);
     data.changed();
     mark("clientele:customers-loaded");
-    let (orders, interactions) = storage.load_facts().await?;
-    let purchases = if loaded.meta.purchases_ready {
-        storage.load_purchases().await?
-    } else {
-        // A database from schema v1: derive what customers bought, once.
-        storage.rebuild_purchases().await?
-    };
-    data.db.update_value(|db| {
-        db.load_facts(orders, interactions);
-        db.load_purchases(purchases);
-    });
+    let facts = Facts::read(&storage, loaded.meta.purchases_ready).await?;
+    data.db.update_value(|db| facts.apply(db));
     data.facts_ready.set(true);
     data.changed();
     mark("clientele:facts-loaded");
