@@ -2,11 +2,10 @@
 //! guess and the import planner: an error is fine, a panic is not.
 #![no_main]
 
-use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::CsvFile;
 use clientele_core::import::mapping::{FileKind, Mapping};
-use clientele_core::import::plan::{analyse, Importer, MatchBy, Mode, Settings};
+use clientele_core::import::plan::{analyse, Importer, Settings};
 use clientele_core::model::Currency;
 use clientele_core::time::Day;
 use clientele_core::Db;
@@ -35,19 +34,13 @@ fuzz_target!(|data: &[u8]| {
     let kind = [FileKind::Customers, FileKind::Orders, FileKind::Interactions][control as usize % 3];
     let mapping = Mapping::guess(&header, kind);
     let (_, marks) = analyse(&mapping, &rows);
-    let settings = Settings {
-        mode: Mode::CreateAndUpdate,
-        match_by: MatchBy::default(),
-        reading: Reading {
-            date_order: None,
-            offset_minutes: 420,
-            currency: Currency::VND,
-            today: Day(20_400),
-        },
-        stamp: Hlc { millis: 1, counter: 0, device: DeviceId(1) },
-        seed: 1,
-        now: 1_762_560_000_000,
+    let reading = Reading {
+        date_order: None,
+        offset_minutes: 420,
+        currency: Currency::VND,
+        today: Day(20_400),
     };
+    let settings = Settings::checking(reading, 1_762_560_000_000);
     let db = Db::new();
     if let Ok(mut imp) = Importer::new(&db, &mapping, marks, settings) {
         for r in &rows {

@@ -2,12 +2,11 @@
 //! (same mapping, same rules), writing nothing: for checking many files at once.
 
 use crate::CliError;
-use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::import::cells::Reading;
 use clientele_core::import::date::{DateOrder, OrderGuess};
 use clientele_core::import::file::CsvFile;
 use clientele_core::import::mapping::{FileKind, Mapping, Preset};
-use clientele_core::import::plan::{analyse, Importer, MatchBy, Mode, Plan, Settings};
+use clientele_core::import::plan::{analyse, Importer, Plan, Settings};
 use clientele_core::import::rows::Row;
 use clientele_core::model::Currency;
 use clientele_core::time::Day;
@@ -274,24 +273,14 @@ fn plan(path: &Path, o: &Options, report: &mut Report) -> Result<(), String> {
                 .into(),
         ),
     };
-    let today = Day::of_millis(chrono::Utc::now().timestamp_millis());
-    let settings = Settings {
-        mode: Mode::CreateAndUpdate,
-        match_by: MatchBy::default(),
-        reading: Reading {
-            date_order,
-            offset_minutes: 7 * 60,
-            currency: o.currency,
-            today,
-        },
-        stamp: Hlc {
-            millis: 1,
-            counter: 0,
-            device: DeviceId(1),
-        },
-        seed: 1,
-        now: chrono::Utc::now().timestamp_millis(),
+    let now = chrono::Utc::now().timestamp_millis();
+    let reading = Reading {
+        date_order,
+        offset_minutes: 7 * 60,
+        currency: o.currency,
+        today: Day::of_millis(now),
     };
+    let settings = Settings::checking(reading, now);
     let db = Db::new();
     let mut importer = Importer::new(&db, &mapping, marks, settings).map_err(|e| e.to_string())?;
     stream(path, &mut |r| {

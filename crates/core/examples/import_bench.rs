@@ -4,11 +4,10 @@
 //! run: counting the file's lines with memchr (the least any reader must do).
 //!   cargo run --release -p clientele-core --example import_bench -- [ROWS]
 
-use clientele_core::hlc::{DeviceId, Hlc};
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::CsvFile;
 use clientele_core::import::mapping::{FileKind, Mapping};
-use clientele_core::import::plan::{analyse, Importer, MatchBy, Mode, Settings};
+use clientele_core::import::plan::{analyse, Importer, Settings};
 use clientele_core::model::Currency;
 use clientele_core::time::Day;
 use clientele_core::Db;
@@ -99,23 +98,13 @@ fn main() {
         clientele_core::import::date::OrderGuess::Decided(d) => Some(d),
         _ => Some(clientele_core::import::date::DateOrder::DayFirst),
     };
-    let settings = Settings {
-        mode: Mode::CreateAndUpdate,
-        match_by: MatchBy::default(),
-        reading: Reading {
-            date_order,
-            offset_minutes: 420,
-            currency: Currency::VND,
-            today: Day(20_400),
-        },
-        stamp: Hlc {
-            millis: 1,
-            counter: 0,
-            device: DeviceId(1),
-        },
-        seed: 1,
-        now: 1_762_560_000_000,
+    let reading = Reading {
+        date_order,
+        offset_minutes: 420,
+        currency: Currency::VND,
+        today: Day(20_400),
     };
+    let settings = Settings::checking(reading, 1_762_560_000_000);
     let db = Db::new();
     let mut imp = Importer::new(&db, &mapping, marks, settings).unwrap();
     let mut f = CsvFile::new();

@@ -68,6 +68,25 @@ pub struct Settings {
     pub now: Millis,
 }
 
+impl Settings {
+    /// For checking a file without writing it (the CLI, benchmarks, fuzzing): create
+    /// and update, matched by every key, with a fixed stamp and seed.
+    pub fn checking(reading: Reading, now: Millis) -> Settings {
+        Settings {
+            mode: Mode::CreateAndUpdate,
+            match_by: MatchBy::default(),
+            reading,
+            stamp: Hlc {
+                millis: 1,
+                counter: 0,
+                device: crate::hlc::DeviceId(1),
+            },
+            seed: 1,
+            now,
+        }
+    }
+}
+
 /// A row refused, where and why.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
