@@ -119,6 +119,10 @@ fn zone(z: &str) -> Result<i32, DateError> {
         _ => return Err(DateError::BadTime),
     };
     let digits: String = rest.chars().filter(|c| *c != ':').collect();
+    // Only digits, so that the slices below fall on character boundaries.
+    if !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError::BadTime);
+    }
     let (h, m) = match digits.len() {
         2 => (&digits[..2], "0"),
         4 => (&digits[..2], &digits[2..]),
@@ -351,6 +355,9 @@ mod tests {
             Err(DateError::BadTime)
         );
         assert_eq!(utc("1/2/3/2026", None), Err(DateError::NotADate));
+        // A zone of letters several bytes long (found by the fuzzer: it panicked).
+        assert_eq!(utc("2025-03-01 10:00 +hăn", None), Err(DateError::BadTime));
+        assert_eq!(utc("2025-03-01 10:00 -ắ", None), Err(DateError::BadTime));
     }
 
     #[test]
