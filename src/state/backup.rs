@@ -183,7 +183,7 @@ impl Data {
                     self.db.with_value(|db| db.customer_bucket(b))
                 };
                 restored.customers += merge_records(&mut bucket, incoming);
-                bucket
+                storage::encode_customers(&bucket)
             });
             writes.push(BucketWrite {
                 bucket: b,

@@ -12,7 +12,8 @@ use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
 use clientele_core::import::history::{revert_customers, ImportEntry, Reverted};
 use clientele_core::import::mapping::{Mapping, MappingError};
-use clientele_core::import::plan::{Importer, Plan, Settings};
+use clientele_core::import::plan::{Change, Importer, Plan, Settings};
+use clientele_core::packed::Sealed;
 use clientele_core::import::rows::Row;
 use clientele_core::model::Currency;
 use clientele_core::{Customer, Record};
@@ -200,21 +201,23 @@ impl Data {
         let _guard = lock.lock().await;
         let entry = ImportEntry::of(&plan, storage::new_id(), file_name, storage::now_ms());
         let Plan {
-            customers,
+            changes,
             mut orders,
             mut interactions,
             ..
         } = plan;
-        let mut by_bucket: BTreeMap<u32, Vec<Record<Customer>>> = BTreeMap::new();
-        for (r, _) in customers {
-            by_bucket.entry(bucket_of(r.id)).or_default().push(r);
+        // Records stay encoded until their bucket is written (a large import would
+        // not fit in memory decoded); only the customers, for the database, are not.
+        let mut by_bucket: BTreeMap<u32, Vec<Sealed<Change>>> = BTreeMap::new();
+        for (id, c) in changes {
+            by_bucket.entry(bucket_of(id)).or_default().push(c);
         }
         let mut changed: Vec<Record<Customer>> = Vec::new();
         let mut writes = Vec::new();
         for &b in &entry.buckets {
             let customers = by_bucket.remove(&b).map(|mine| {
                 let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
-                for r in mine {
+                for (r, _) in mine.iter().map(Sealed::open) {
                     // Merged, not replaced: an edit made since the plan (a later
                     // stamp) wins over the import's value of that field.
                     match bucket.iter_mut().find(|x| x.id == r.id) {
@@ -228,7 +231,7 @@ impl Data {
                         }
                     }
                 }
-                bucket
+                storage::encode_customers(&bucket)
             });
             writes.push(BucketWrite {
                 bucket: b,
@@ -319,7 +322,7 @@ impl Data {
                         .filter(|(a, b)| a != b)
                         .map(|(a, _)| a.clone()),
                 );
-                bucket
+                storage::encode_customers(&bucket)
             });
             writes.push(BucketWrite {
                 bucket: b,

@@ -4,13 +4,15 @@
 //! it was).
 
 use super::database::{
-    commit_or_abort, decode, decode_with, key, put_clock, put_encoded, segment_key, History,
+    commit_or_abort, decode, decode_with, key, put_bytes, put_clock, put_encoded, segment_key,
+    History,
     Storage, ALL_STORES, IMPORTS, SEGMENTS,
 };
 use super::StorageError;
 use clientele_core::backup::{merge_records, Merged};
 use clientele_core::db::{InteractionFact, OrderFact};
 use clientele_core::import::history::{delete_created, ImportEntry};
+use clientele_core::packed::Packed;
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::segment::saved::SavedSegment;
 use clientele_core::{Customer, Hlc, Interaction, Order, Record};
@@ -20,7 +22,8 @@ use wasm_bindgen::JsValue;
 /// What to do to the orders or interactions of a bucket.
 pub enum Edit<T> {
     Keep,
-    Append(Vec<Record<T>>),
+    /// Add these new records (kept encoded until their bucket is written).
+    Append(Packed<Record<T>>),
     /// Delete what the import with this stamp created (revert), stamping with `now`.
     DeleteCreated {
         stamp: Hlc,
@@ -32,7 +35,7 @@ pub enum Edit<T> {
 
 impl<T> Edit<T> {
     /// Appends `records`; nothing to do when there are none.
-    pub fn append(records: Vec<Record<T>>) -> Edit<T> {
+    pub fn append(records: Packed<Record<T>>) -> Edit<T> {
         if records.is_empty() {
             Edit::Keep
         } else {
@@ -44,8 +47,9 @@ impl<T> Edit<T> {
 /// One bucket's part of an import or revert.
 pub struct BucketWrite {
     pub bucket: u32,
-    /// The whole bucket of customers as it must be, if it changes.
-    pub customers: Option<Vec<Record<Customer>>>,
+    /// The whole bucket of customers as it must be, if it changes, encoded
+    /// (`encode_customers`): a large import holds every bucket until written.
+    pub customers: Option<Vec<u8>>,
     pub orders: Edit<Order>,
     pub interactions: Edit<Interaction>,
 }
@@ -70,6 +74,11 @@ pub struct Batch<'a> {
     pub segments: Vec<Record<SavedSegment>>,
     /// Erase every record first (a restore that replaces the data).
     pub clear: bool,
+}
+
+/// A bucket of customers as `BucketWrite` takes it.
+pub fn encode_customers(bucket: &[Record<Customer>]) -> Vec<u8> {
+    clientele_core::codec::encode(bucket)
 }
 
 impl Storage {
@@ -104,7 +113,7 @@ impl Storage {
             }
             let b = w.bucket;
             if let Some(customers) = &w.customers {
-                if let Err(e) = put_encoded(&tx, super::database::CUSTOMERS, &key(b), customers) {
+                if let Err(e) = put_bytes(&tx, super::database::CUSTOMERS, &key(b), customers) {
                     return abort(tx, e).await;
                 }
             }
@@ -197,7 +206,7 @@ async fn edit<T: History>(
     let mut done = Edited::default();
     match edit {
         Edit::Keep => {}
-        Edit::Append(new) => records.extend(new),
+        Edit::Append(new) => records.extend(new.iter()),
         Edit::DeleteCreated { stamp, now } => {
             done.deleted = delete_created(&mut records, stamp, now)
         }

@@ -14,6 +14,7 @@ pub mod id;
 pub mod import;
 pub mod migrate;
 pub mod model;
+pub mod packed;
 pub mod purchases;
 pub mod record;
 pub mod search;

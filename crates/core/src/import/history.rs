@@ -56,11 +56,7 @@ impl ImportEntry {
             new_customers,
             skipped: duplicate + invalid + not_found,
             buckets: plan.buckets(),
-            before: plan
-                .customers
-                .iter()
-                .filter_map(|(_, b)| b.clone())
-                .collect(),
+            before: plan.customers().filter_map(|(_, b)| b).collect(),
             reverted_at: None,
         }
     }

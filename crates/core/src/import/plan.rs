@@ -18,6 +18,7 @@ use crate::hlc::Hlc;
 use crate::model::{
     Customer, CustomerField, Interaction, LineItem, Order, OrderStatus, PartyKind, SalesChannel,
 };
+use crate::packed::{Packed, Sealed};
 use crate::record::{Fields, Record};
 use crate::search::fold;
 use crate::time::Millis;
@@ -130,33 +131,51 @@ pub enum Preview {
 pub const MAX_PROBLEMS: usize = 1000;
 pub const PREVIEW_ROWS: usize = 10;
 
+/// A customer the import creates or changes, and what it was before (None: new).
+pub type Change = (Record<Customer>, Option<Record<Customer>>);
+
+/// The records are kept encoded until written (`crate::packed`): a million orders
+/// would take about 330 MB decoded, about 60 MB so.
 pub struct Plan {
     pub kind: FileKind,
     pub counts: Counts,
     pub problems: Vec<Problem>,
     pub preview: Vec<Preview>,
     pub stamp: Hlc,
-    /// New and changed customers, with what each was before (None: new).
-    pub customers: Vec<(Record<Customer>, Option<Record<Customer>>)>,
+    /// New and changed customers, by id (`customers()` decodes them).
+    pub changes: Vec<(Id, Sealed<Change>)>,
     /// New orders and interactions, by bucket of their customer.
-    pub orders: Vec<Vec<Record<Order>>>,
-    pub interactions: Vec<Vec<Record<Interaction>>>,
+    pub orders: Vec<Packed<Record<Order>>>,
+    pub interactions: Vec<Packed<Record<Interaction>>>,
 }
 
 impl Plan {
     /// Records the import would write.
     pub fn writes(&self) -> u64 {
-        (self.customers.len()
-            + self.orders.iter().map(Vec::len).sum::<usize>()
-            + self.interactions.iter().map(Vec::len).sum::<usize>()) as u64
+        (self.changes.len()
+            + self.orders.iter().map(Packed::len).sum::<usize>()
+            + self.interactions.iter().map(Packed::len).sum::<usize>()) as u64
+    }
+
+    /// The customers created or changed, decoded, in the order the file gave them.
+    pub fn customers(&self) -> impl Iterator<Item = Change> + '_ {
+        self.changes.iter().map(|(_, c)| c.open())
+    }
+
+    /// The customers created or changed in one bucket, decoded.
+    pub fn customers_in(&self, bucket: u32) -> impl Iterator<Item = Change> + '_ {
+        self.changes
+            .iter()
+            .filter(move |(id, _)| bucket_of(*id) == bucket)
+            .map(|(_, c)| c.open())
     }
 
     /// The buckets the import touches.
     pub fn buckets(&self) -> Vec<u32> {
         let mut b: Vec<u32> = self
-            .customers
+            .changes
             .iter()
-            .map(|(r, _)| bucket_of(r.id))
+            .map(|(id, _)| bucket_of(*id))
             .chain((0..BUCKETS).filter(|&b| {
                 !self.orders[b as usize].is_empty() || !self.interactions[b as usize].is_empty()
             }))
@@ -297,9 +316,9 @@ impl Importer {
                 problems: Vec::new(),
                 preview: Vec::new(),
                 stamp: settings.stamp,
-                customers: Vec::new(),
-                orders: vec![Vec::new(); BUCKETS as usize],
-                interactions: vec![Vec::new(); BUCKETS as usize],
+                changes: Vec::new(),
+                orders: vec![Packed::default(); BUCKETS as usize],
+                interactions: vec![Packed::default(); BUCKETS as usize],
             },
         })
     }
@@ -388,11 +407,18 @@ impl Importer {
     }
 
     /// The current record of a customer (changed by this import, or stored).
-    fn current<'d>(&'d self, db: &'d Db, id: Id) -> Option<&'d Record<Customer>> {
+    fn current(&self, db: &Db, id: Id) -> Option<Record<Customer>> {
         match self.changed.get(&id) {
-            Some(&i) => Some(&self.plan.customers[i].0),
-            None => db.customer(id),
+            Some(&i) => Some(self.plan.changes[i].1.open().0),
+            None => db.customer(id).cloned(),
         }
+    }
+
+    /// The name of a customer, for the preview.
+    fn name_of(&self, db: &Db, id: Id) -> String {
+        self.current(db, id)
+            .map(|c| c.data.name())
+            .unwrap_or_default()
     }
 
     fn add_customer(&mut self, mut data: Customer, line: u32) -> Id {
@@ -406,11 +432,12 @@ impl Importer {
                 .entry(fold(data.name().trim()))
                 .or_insert(id);
         }
-        self.changed.insert(id, self.plan.customers.len());
+        self.changed.insert(id, self.plan.changes.len());
         self.seen.insert(id, line);
-        self.plan
-            .customers
-            .push((Record::new(id, data, self.settings.stamp), None));
+        self.plan.changes.push((
+            id,
+            Sealed::new(&(Record::new(id, data, self.settings.stamp), None)),
+        ));
         id
     }
 
@@ -467,7 +494,9 @@ impl Importer {
                 if data.kind == PartyKind::Person && !company.is_empty() {
                     data.company = Some(self.organisation(&company, row.line));
                 }
-                self.preview(Preview::Customer(Box::new(data.clone())));
+                if self.previewing() {
+                    self.preview(Preview::Customer(Box::new(data.clone())));
+                }
                 self.plan.counts.new += 1;
                 self.add_customer(data, row.line);
             }
@@ -477,7 +506,7 @@ impl Importer {
 
     /// Writes the row's fields into a customer already there (lists are joined).
     fn update(&mut self, db: &Db, id: Id, fields: Vec<CustomerField>, company: &str, line: u32) {
-        let Some(before) = self.current(db, id).cloned() else {
+        let Some(before) = self.current(db, id) else {
             return;
         };
         let mut after = before.clone();
@@ -504,18 +533,30 @@ impl Importer {
         }
         self.remember(id, &after.data);
         self.plan.counts.updated += 1;
-        self.preview(Preview::Customer(Box::new(after.data.clone())));
+        if self.previewing() {
+            self.preview(Preview::Customer(Box::new(after.data.clone())));
+        }
         match self.changed.get(&id) {
-            Some(&i) => self.plan.customers[i].0 = after,
+            Some(&i) => {
+                let (_, first) = self.plan.changes[i].1.open();
+                self.plan.changes[i].1 = Sealed::new(&(after, first));
+            }
             None => {
-                self.changed.insert(id, self.plan.customers.len());
-                self.plan.customers.push((after, Some(before)));
+                self.changed.insert(id, self.plan.changes.len());
+                self.plan
+                    .changes
+                    .push((id, Sealed::new(&(after, Some(before)))));
             }
         }
     }
 
+    /// Whether the preview still takes records (build them only then).
+    fn previewing(&self) -> bool {
+        self.plan.preview.len() < PREVIEW_ROWS
+    }
+
     fn preview(&mut self, p: Preview) {
-        if self.plan.preview.len() < PREVIEW_ROWS {
+        if self.previewing() {
             self.plan.preview.push(p);
         }
     }
@@ -605,7 +646,7 @@ impl Importer {
     }
 
     fn end_group(&mut self, db: &Db) {
-        let Some(g) = self.group.take() else {
+        let Some(mut g) = self.group.take() else {
             return;
         };
         self.plan.counts.records += 1;
@@ -614,13 +655,13 @@ impl Importer {
             let errors = g.errors.into_iter().map(|(_, e)| e).collect();
             return self.invalid(line, &g.first, errors);
         }
-        if let Err(e) = self.order_of(db, &g) {
+        if let Err(e) = self.order_of(db, &mut g) {
             self.invalid(g.line, &g.first, e);
         }
     }
 
     /// Builds, matches and keeps (or counts as duplicate) the order of a group.
-    fn order_of(&mut self, db: &Db, g: &Group) -> Result<(), Vec<CellError>> {
+    fn order_of(&mut self, db: &Db, g: &mut Group) -> Result<(), Vec<CellError>> {
         let one = |e: CellError| vec![e];
         let (placed_at, currency, total, refunded, status, channel, store) = {
             let cells = self.cells(&g.first);
@@ -663,7 +704,7 @@ impl Importer {
         let order = Order {
             customer: Id::default(),
             placed_at,
-            items: g.items.clone(),
+            items: std::mem::take(&mut g.items),
             total,
             currency,
             channel: channel.unwrap_or(default_channel),
@@ -707,16 +748,14 @@ impl Importer {
         }
         let order = Order { customer, ..order };
         self.plan.counts.new += 1;
-        let name = self
-            .current(db, customer)
-            .map(|c| c.data.name())
-            .unwrap_or_default();
-        self.preview(Preview::Order {
-            order: order.clone(),
-            customer: name,
-        });
+        if self.previewing() {
+            self.preview(Preview::Order {
+                order: order.clone(),
+                customer: self.name_of(db, customer),
+            });
+        }
         let id = self.new_id();
-        self.plan.orders[bucket_of(customer) as usize].push(Record::new(
+        self.plan.orders[bucket_of(customer) as usize].push(&Record::new(
             id,
             order,
             self.settings.stamp,
@@ -783,16 +822,14 @@ impl Importer {
         }
         let data = Interaction { customer, ..data };
         self.plan.counts.new += 1;
-        let name = self
-            .current(db, customer)
-            .map(|c| c.data.name())
-            .unwrap_or_default();
-        self.preview(Preview::Interaction {
-            interaction: data.clone(),
-            customer: name,
-        });
+        if self.previewing() {
+            self.preview(Preview::Interaction {
+                interaction: data.clone(),
+                customer: self.name_of(db, customer),
+            });
+        }
         let id = self.new_id();
-        self.plan.interactions[bucket_of(customer) as usize].push(Record::new(
+        self.plan.interactions[bucket_of(customer) as usize].push(&Record::new(
             id,
             data,
             self.settings.stamp,

@@ -57,20 +57,30 @@ fn run(db: &Db, csv: &str, kind: FileKind, mode: Mode) -> Plan {
 
 /// The database after writing a plan, as the app and the CLI do.
 fn apply(db: &mut Db, plan: &Plan) {
-    for (r, _) in &plan.customers {
-        db.put_customer(r.clone());
+    for (r, _) in plan.customers() {
+        db.put_customer(r);
     }
     for (b, orders) in plan.orders.iter().enumerate() {
         if !orders.is_empty() {
             let mut facts: Vec<_> = db.bucket_order_facts(b as u32).to_vec();
-            facts.extend(crate::db::OrderFact::of(orders));
+            facts.extend(crate::db::OrderFact::of(&orders.unpack()));
             db.set_order_facts(b as u32, facts);
         }
     }
 }
 
 fn names(plan: &Plan) -> Vec<String> {
-    plan.customers.iter().map(|(r, _)| r.data.name()).collect()
+    plan.customers().map(|(r, _)| r.data.name()).collect()
+}
+
+/// The customers a plan creates or changes, decoded.
+pub(crate) fn changes(plan: &Plan) -> Vec<super::Change> {
+    plan.customers().collect()
+}
+
+/// The orders a plan creates, decoded.
+pub(crate) fn orders(plan: &Plan) -> Vec<Record<Order>> {
+    plan.orders.iter().flat_map(|b| b.unpack()).collect()
 }
 
 const VI_CUSTOMERS: &str =
@@ -94,7 +104,7 @@ fn customers_with_vietnamese_headers_and_bad_rows() {
     assert_eq!(plan.counts.new, 2);
     assert_eq!(plan.counts.invalid, 2);
     assert_eq!(names(&plan), ["Nguyễn Văn An", "Trần Thị Bình"]);
-    let an = &plan.customers[0].0.data;
+    let an = &changes(&plan)[0].0.data;
     assert_eq!(an.external_id, "KH01");
     assert_eq!(an.phones, ["0912 345 678"]);
     assert_eq!(an.birthday, Day::from_ymd(1990, 8, 15));
@@ -120,7 +130,7 @@ fn customers_with_vietnamese_headers_and_bad_rows() {
         ]
     );
     assert_eq!(plan.preview.len(), 2);
-    assert!(plan.orders.iter().all(Vec::is_empty));
+    assert!(plan.orders.iter().all(crate::packed::Packed::is_empty));
 }
 
 #[test]
@@ -131,7 +141,7 @@ fn a_wrong_mapping_fixed_by_the_user() {
     let db = Db::new();
     let (m, plan) = run_with(&db, csv, None, FileKind::Customers, settings(Mode::Create));
     assert_eq!(m.columns, vec![Target::FullName, Target::Ignore]);
-    assert!(plan.customers[0].0.data.phones.is_empty());
+    assert!(changes(&plan)[0].0.data.phones.is_empty());
     let fixed = Mapping {
         columns: vec![Target::FullName, Target::Phone],
         ..m
@@ -143,7 +153,7 @@ fn a_wrong_mapping_fixed_by_the_user() {
         FileKind::Customers,
         settings(Mode::Create),
     );
-    assert_eq!(plan.customers[1].0.data.phones, ["0913000111"]);
+    assert_eq!(changes(&plan)[1].0.data.phones, ["0913000111"]);
 }
 
 #[test]
@@ -168,7 +178,7 @@ fn modes_and_duplicates_by_id_email_and_normalised_phone() {
         ),
         (0, 0, 2)
     );
-    assert!(again.customers.is_empty());
+    assert!(again.changes.is_empty());
 
     // Bình's phone written the other way, with a new tag and city: an update that
     // joins the tags and keeps what the row leaves empty.
@@ -176,17 +186,17 @@ fn modes_and_duplicates_by_id_email_and_normalised_phone() {
     let update = run(&db, csv, FileKind::Customers, Mode::Update);
     assert_eq!(update.counts.updated, 2);
     assert_eq!(update.counts.invalid, 1);
-    let (after, before) = &update.customers[0];
+    let (after, before) = &changes(&update)[0];
     assert_eq!(after.data.name(), "Trần Thị Bình");
     assert_eq!(after.data.tags, ["Khách quen"]);
     assert_eq!(after.data.address.city, "Huế");
     assert_eq!(after.data.birthday, Day::from_ymd(1985, 1, 2));
     assert_eq!(before.as_ref().unwrap().data.address.city, "Đà Nẵng");
-    let an = &update.customers[1].0.data;
+    let an = &changes(&update)[1].0.data;
     assert_eq!(an.emails, ["an@example.vn", "an2@example.vn"]);
     assert_eq!(an.tags, ["VIP", "sỉ"]);
     // Only the fields that changed carry the import's stamp.
-    let stamped: Vec<u8> = update.customers[1]
+    let stamped: Vec<u8> = changes(&update)[1]
         .0
         .stamps
         .changed
@@ -228,17 +238,17 @@ fn a_customer_twice_in_one_file_is_a_duplicate_and_companies_are_linked() {
     assert_eq!(plan.counts.new_customers, 1);
     let n = names(&plan);
     assert_eq!(n, ["Công ty Hoa Sen", "An", "Bình", "Công ty Mới"]);
-    let org = plan.customers[0].0.id;
-    assert_eq!(plan.customers[1].0.data.company, Some(org));
-    assert_eq!(plan.customers[2].0.data.company, Some(org));
-    assert_eq!(plan.customers[3].0.data.kind, PartyKind::Organisation);
+    let org = changes(&plan)[0].0.id;
+    assert_eq!(changes(&plan)[1].0.data.company, Some(org));
+    assert_eq!(changes(&plan)[2].0.data.company, Some(org));
+    assert_eq!(changes(&plan)[3].0.data.kind, PartyKind::Organisation);
 }
 
 #[test]
 fn tags_from_several_columns_are_kept_once() {
     let csv = "Name,Tags,Nhãn,Interests\nAn,VIP,\"sỉ, vip\",Trà; trà\n";
     let plan = run(&Db::new(), csv, FileKind::Customers, Mode::Create);
-    let an = &plan.customers[0].0.data;
+    let an = &changes(&plan)[0].0.data;
     assert_eq!(an.tags, ["VIP", "sỉ"]);
     assert_eq!(an.interests, ["Trà"]);
 }
@@ -272,7 +282,7 @@ fn shopify_orders_with_line_items_refunds_and_cancellations() {
     // An (by email, then by phone in national form for #1004), Bình and Chi.
     assert_eq!(plan.counts.new_customers, 3);
     assert_eq!(names(&plan), ["Nguyễn Văn An", "Trần Bình", "Chi"]);
-    let orders: Vec<&Record<Order>> = plan.orders.iter().flatten().collect();
+    let orders = orders(&plan);
     let by_ref = |r: &str| &orders.iter().find(|o| o.data.reference == r).unwrap().data;
     let o1 = by_ref("#1001");
     assert_eq!(o1.items.len(), 2);
@@ -307,7 +317,7 @@ fn woocommerce_orders_and_generic_orders_without_numbers() {
     assert_eq!((plan.counts.new, plan.counts.invalid), (1, 1));
     assert_eq!(plan.problems[0].line, 3);
     assert_eq!(plan.problems[0].reason, Reason::Quantity);
-    let o = &plan.orders.iter().flatten().next().unwrap().data;
+    let o = &orders(&plan)[0].data;
     assert_eq!((o.total, o.currency), (35_000, Currency::USD));
     assert_eq!(o.items[0].unit_price, 5_000);
     assert_eq!(o.items[1].product, "Tea");
@@ -315,7 +325,7 @@ fn woocommerce_orders_and_generic_orders_without_numbers() {
     // A shop's own sheet: one row per order, no order number, day-first dates.
     let sheet = "Ngày mua,Khách hàng,SĐT,Tổng tiền\n05/10/2025,An,0912345678,\"1.250.000\"\n13/10/2025,An,0912345678,150.000\n13/10/2025,An,0912345678,150.000\n,Bình,0913,10\n";
     let plan = run(&Db::new(), sheet, FileKind::Orders, Mode::CreateAndUpdate);
-    let totals: Vec<i64> = plan.orders.iter().flatten().map(|o| o.data.total).collect();
+    let totals: Vec<i64> = orders(&plan).iter().map(|o| o.data.total).collect();
     assert_eq!(totals, vec![1_250_000, 150_000]);
     assert_eq!(plan.counts.duplicate, 1);
     assert_eq!(plan.counts.invalid, 1);
@@ -339,10 +349,8 @@ fn ambiguous_dates_wait_for_the_users_choice() {
     let mut s = settings(Mode::Create);
     s.reading.date_order = Some(DateOrder::MonthFirst);
     let (_, plan) = run_with(&Db::new(), csv, Some(m), FileKind::Orders, s);
-    let first = plan
-        .orders
+    let first = orders(&plan)
         .iter()
-        .flatten()
         .map(|o| o.data.placed_at)
         .min()
         .unwrap();
@@ -361,11 +369,11 @@ fn interactions_find_their_customer_and_rows_with_extra_values_are_refused() {
     let plan = run(&db, csv, FileKind::Interactions, Mode::CreateAndUpdate);
     assert_eq!((plan.counts.new, plan.counts.invalid), (2, 2));
     assert_eq!(plan.counts.new_customers, 0);
-    let items: Vec<&Interaction> = plan
+    let items: Vec<Interaction> = plan
         .interactions
         .iter()
-        .flatten()
-        .map(|r| &r.data)
+        .flat_map(|b| b.iter())
+        .map(|r| r.data)
         .collect();
     assert_eq!(items[0].channel, crate::model::InteractionChannel::Phone);
     assert_eq!(items[1].subject, "Gửi ảnh sản phẩm");
