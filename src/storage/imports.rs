@@ -5,8 +5,7 @@
 
 use super::database::{
     commit_or_abort, decode, decode_with, key, put_bytes, put_clock, put_encoded, segment_key,
-    History,
-    Storage, ALL_STORES, IMPORTS, SEGMENTS,
+    History, Storage, ALL_STORES, IMPORTS, SEGMENTS,
 };
 use super::StorageError;
 use clientele_core::backup::{merge_records, Merged};

@@ -255,10 +255,7 @@ fn plan(path: &Path, o: &Options, report: &mut Report) -> Result<(), String> {
         sample.push(r);
         sample.len() < SAMPLE_ROWS
     })?;
-    let preset = Preset::detect(&headers);
-    let kind = o.kind.or(preset.map(Preset::kind)).ok_or(
-        "not a known shop export: say what it holds with --kind customers|orders|interactions",
-    )?;
+    let kind = o.kind.unwrap_or_else(|| FileKind::guess(&headers));
     let mapping = Mapping::guess(&headers, kind);
     report.kind = Some(kind);
     report.preset = mapping.preset;

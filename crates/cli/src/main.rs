@@ -37,7 +37,8 @@ const USAGE: &str = "usage:
       Checks shops' CSV exports as the app's Import page reads them, writing
       nothing: each file's columns and the fields they map to, the counts (new,
       duplicate, invalid...) and every problem with its line, column and reason.
-      --kind may be left out for exports Clientele recognises (Shopify, WooCommerce).
+      Without --kind, the kind is guessed from the headers as the app does
+      (recognised exports, then order or interaction columns, else customers).
       Times without a zone are read as UTC+7; amounts without one in --currency (VND).
       Exit code 2 when any file has a problem.";
 

@@ -176,9 +176,7 @@ impl Job {
         spawn_local(async move {
             match sample(&file).await {
                 Ok(s) => {
-                    if let Some(p) = Preset::detect(&s.header) {
-                        job.kind.set(format!("{:?}", p.kind()));
-                    }
+                    job.kind.set(format!("{:?}", FileKind::guess(&s.header)));
                     job.sample.set(Some(s));
                     job.remap();
                     job.step.set(Step::Map);

@@ -21,6 +21,28 @@ impl FileKind {
         FileKind::Orders,
         FileKind::Interactions,
     ];
+
+    /// What a file holds, from its headers: a recognised export's kind, else orders
+    /// or interactions when at least two columns are theirs alone (one date column
+    /// could be a customer's birthday), else customers.
+    pub fn guess(headers: &[String]) -> FileKind {
+        if let Some(p) = Preset::detect(headers) {
+            return p.kind();
+        }
+        let own = |kind: FileKind, fields: &[Target]| {
+            headers
+                .iter()
+                .filter(|h| fields.contains(&match_header(h, kind)))
+                .count()
+        };
+        let orders = own(FileKind::Orders, &ORDER_FIELDS);
+        let interactions = own(FileKind::Interactions, &INTERACTION_FIELDS);
+        match (orders, interactions) {
+            (o, i) if o >= 2 && o >= i => FileKind::Orders,
+            (_, i) if i >= 2 => FileKind::Interactions,
+            _ => FileKind::Customers,
+        }
+    }
 }
 
 /// Where a column's values go.
@@ -787,6 +809,26 @@ mod tests {
 
     fn heads(s: &str) -> Vec<String> {
         s.split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn the_kind_of_file_is_guessed_from_its_headers() {
+        let kind = |h: &str| FileKind::guess(&heads(h));
+        assert_eq!(
+            kind("Order,Email,Name,Date,Total,Status,Product,Quantity,Unit price"),
+            FileKind::Orders
+        );
+        assert_eq!(
+            kind("Mã đơn,Số điện thoại,Ngày mua,Tổng tiền"),
+            FileKind::Orders
+        );
+        assert_eq!(
+            kind("Ngày liên hệ,Email,Kênh,Tiêu đề,Nội dung"),
+            FileKind::Interactions
+        );
+        assert_eq!(kind("Tên khách hàng,Email,Ngày sinh"), FileKind::Customers);
+        assert_eq!(kind("Name,Email,Date"), FileKind::Customers);
+        assert_eq!(kind(""), FileKind::Customers);
     }
 
     #[test]
