@@ -43,7 +43,7 @@ fuzz_target!(|data: &[u8]| {
     let settings = Settings::checking(reading, 1_762_560_000_000);
     let db = Db::new();
     if let Ok(mut imp) = Importer::new(&db, &mapping, marks, settings) {
-        for r in &rows {
+        for r in rows {
             imp.row(&db, r);
         }
         let _ = imp.finish(&db);

@@ -206,7 +206,7 @@ impl Data {
             !cancel.get()
         };
         let batch = Batch {
-            writes,
+            writes: Box::new(writes.into_iter()),
             entry: None,
             segments,
             clear: replace,

@@ -6,7 +6,7 @@
 use super::data::{today, Data};
 use super::error::AppError;
 use super::pace::Pacer;
-use crate::storage::{self, Batch, BucketFacts, BucketWrite, Edit};
+use crate::storage::{self, Batch, BucketFacts, BucketWrite, Edit, Writes};
 use clientele_core::db::bucket_of;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
@@ -18,7 +18,7 @@ use clientele_core::model::Currency;
 use clientele_core::packed::Sealed;
 use clientele_core::{Customer, Record};
 use leptos::prelude::*;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -78,8 +78,22 @@ pub(super) async fn read_slice(
     start: f64,
     end: f64,
 ) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    bytes_of(start_reading(file, start, end)?).await
+}
+
+/// Starts reading bytes `start..end` of a file: the browser reads them while the
+/// page goes on (`bytes_of` waits for them).
+fn start_reading(
+    file: &web_sys::File,
+    start: f64,
+    end: f64,
+) -> Result<JsFuture, wasm_bindgen::JsValue> {
     let blob = file.slice_with_f64_and_f64(start, end)?;
-    let buffer = JsFuture::from(blob.array_buffer()).await?;
+    Ok(JsFuture::from(blob.array_buffer()))
+}
+
+async fn bytes_of(reading: JsFuture) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
+    let buffer = reading.await?;
     Ok(js_sys::Uint8Array::new(&buffer.unchecked_into()).to_vec())
 }
 
@@ -169,20 +183,24 @@ impl Data {
                 rows_per_second: rows as f64 / secs,
             }));
         };
+        let unreadable = |e| ImportError::Unreadable(format!("{e:?}"));
+        // The next slice is read while this one is planned.
+        let mut next = start_reading(file, 0.0, SLICE.min(size)).map_err(unreadable)?;
         while start < size {
             if cancel.get() {
                 progress.set(None);
                 return Err(ImportError::Cancelled);
             }
             let end = (start + SLICE).min(size);
-            let bytes = slice(file, start, end).await?;
-            db.with_value(|d| reader.push(&bytes, &mut |r| importer.row(d, &r)))
+            let bytes = bytes_of(next).await.map_err(unreadable)?;
+            next = start_reading(file, end, (end + SLICE).min(size)).map_err(unreadable)?;
+            db.with_value(|d| reader.push(&bytes, &mut |r| importer.row(d, r)))
                 .map_err(ImportError::File)?;
             start = end;
             report(&importer, start / size.max(1.0));
             pacer.pause().await;
         }
-        db.with_value(|d| reader.finish(&mut |r| importer.row(d, &r)))
+        db.with_value(|d| reader.finish(&mut |r| importer.row(d, r)))
             .map_err(ImportError::File)?;
         report(&importer, 1.0);
         Ok(db.with_value(|d| importer.finish(d)))
@@ -209,14 +227,16 @@ impl Data {
         // Records stay encoded until their bucket is written (a large import would
         // not fit in memory decoded); only the customers, for the database, are not.
         let mut by_bucket: BTreeMap<u32, Vec<Sealed<Change>>> = BTreeMap::new();
-        for (id, c) in changes {
-            by_bucket.entry(bucket_of(id)).or_default().push(c);
+        for c in changes {
+            by_bucket.entry(bucket_of(c.id)).or_default().push(c.change);
         }
-        let mut changed: Vec<Record<Customer>> = Vec::new();
-        let mut writes = Vec::new();
-        for &b in &entry.buckets {
+        let changed: RefCell<Vec<Record<Customer>>> = RefCell::new(Vec::new());
+        // Each bucket is made ready as the transaction reaches it, so the work is
+        // spread over its tasks and the page stays responsive.
+        let writes = entry.buckets.clone().into_iter().map(|b| {
             let customers = by_bucket.remove(&b).map(|mine| {
                 let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
+                let mut changed = changed.borrow_mut();
                 for (r, _) in mine.iter().map(Sealed::open) {
                     // Merged, not replaced: an edit made since the plan (a later
                     // stamp) wins over the import's value of that field.
@@ -233,24 +253,24 @@ impl Data {
                 }
                 storage::encode_customers(&bucket)
             });
-            writes.push(BucketWrite {
+            BucketWrite {
                 bucket: b,
                 customers,
                 orders: Edit::append(std::mem::take(&mut orders[b as usize])),
                 interactions: Edit::append(std::mem::take(&mut interactions[b as usize])),
-            });
-        }
+            }
+        });
         let facts = self
-            .commit(&storage, writes, &entry, progress, cancel)
+            .commit(&storage, Box::new(writes), &entry, progress, cancel)
             .await?;
-        self.apply(changed, facts);
+        self.apply(changed.into_inner(), facts);
         Ok(entry)
     }
 
     async fn commit(
         &self,
         storage: &storage::Storage,
-        writes: Vec<BucketWrite>,
+        writes: Writes<'_>,
         entry: &ImportEntry,
         progress: RwSignal<Option<Progress>>,
         cancel: Rc<Cell<bool>>,
@@ -341,7 +361,7 @@ impl Data {
         let facts = storage
             .write_batch(
                 Batch {
-                    writes,
+                    writes: Box::new(writes.into_iter()),
                     entry: Some(&entry),
                     segments: Vec::new(),
                     clear: false,

@@ -64,9 +64,12 @@ pub struct BucketFacts {
     pub merged: (Merged, Merged),
 }
 
+/// The buckets a batch writes, each made when the transaction reaches it.
+pub type Writes<'a> = Box<dyn ExactSizeIterator<Item = BucketWrite> + 'a>;
+
 /// Everything one transaction writes.
 pub struct Batch<'a> {
-    pub writes: Vec<BucketWrite>,
+    pub writes: Writes<'a>,
     /// The import's history entry.
     pub entry: Option<&'a ImportEntry>,
     /// Saved segments to put, whole.
@@ -106,7 +109,7 @@ impl Storage {
         }
         let total = batch.writes.len();
         let mut out = Vec::with_capacity(total);
-        for (done, w) in batch.writes.into_iter().enumerate() {
+        for (done, w) in batch.writes.enumerate() {
             if !step(done, total) {
                 return abort(tx, StorageError::Cancelled).await;
             }

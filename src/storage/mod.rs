@@ -10,7 +10,7 @@ pub mod settings;
 
 pub use database::{History, Loaded, Meta, Storage, DB_NAME, SCHEMA_VERSION};
 pub use error::StorageError;
-pub use imports::{encode_customers, Batch, BucketFacts, BucketWrite, Edit};
+pub use imports::{encode_customers, Batch, BucketFacts, BucketWrite, Edit, Writes};
 
 /// Now, in ms since the epoch, from the browser's clock.
 pub fn now_ms() -> i64 {

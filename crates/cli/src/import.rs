@@ -281,7 +281,7 @@ fn plan(path: &Path, o: &Options, report: &mut Report) -> Result<(), String> {
     let db = Db::new();
     let mut importer = Importer::new(&db, &mapping, marks, settings).map_err(|e| e.to_string())?;
     stream(path, &mut |r| {
-        importer.row(&db, &r);
+        importer.row(&db, r);
         true
     })?;
     report.plan = Some(importer.finish(&db));

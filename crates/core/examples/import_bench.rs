@@ -137,9 +137,9 @@ fn main() {
     let mut imp = Importer::new(&db, &mapping, marks, settings).unwrap();
     let mut f = CsvFile::new();
     for c in bytes.chunks(PIECE) {
-        f.push(c, &mut |r| imp.row(&db, &r)).unwrap();
+        f.push(c, &mut |r| imp.row(&db, r)).unwrap();
     }
-    f.finish(&mut |r| imp.row(&db, &r)).unwrap();
+    f.finish(&mut |r| imp.row(&db, r)).unwrap();
     let plan = imp.finish(&db);
     let planned = t.elapsed().as_secs_f64();
     let c = plan.counts;

@@ -65,12 +65,21 @@ impl<T> Packed<T> {
 
 impl<T: Serialize + DeserializeOwned> Packed<T> {
     pub fn push(&mut self, value: &T) {
-        let encoded = encode_into(value, Vec::new());
+        // Most values fit a small buffer on the stack: no allocation for them.
+        let mut buffer = [0u8; 512];
+        let large;
+        let encoded: &[u8] = match postcard::to_slice(value, &mut buffer) {
+            Ok(used) => used,
+            Err(_) => {
+                large = encode_into(value, Vec::new());
+                &large
+            }
+        };
         match self.chunks.last_mut() {
-            Some(c) if c.capacity() - c.len() >= encoded.len() => c.extend_from_slice(&encoded),
+            Some(c) if c.capacity() - c.len() >= encoded.len() => c.extend_from_slice(encoded),
             _ => {
                 let mut c = Vec::with_capacity(CHUNK.max(encoded.len()));
-                c.extend_from_slice(&encoded);
+                c.extend_from_slice(encoded);
                 self.chunks.push(c);
             }
         }

@@ -21,7 +21,7 @@ fn import(db: &Db, csv: &str, kind: FileKind) -> Plan {
     let mapping = Mapping::guess(&header, kind);
     let (_, marks) = analyse(&mapping, &rows);
     let mut imp = Importer::new(db, &mapping, marks, settings(Mode::CreateAndUpdate)).unwrap();
-    for r in &rows {
+    for r in rows {
         imp.row(db, r);
     }
     imp.finish(db)

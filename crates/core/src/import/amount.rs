@@ -58,6 +58,11 @@ const MARKS: &[(&str, &str)] = &[
 
 /// Takes a currency mark off either end of `s`.
 fn strip_mark(s: &str) -> (&str, Option<Currency>) {
+    // Most amounts start and end with a digit: no mark to look for.
+    let digit = |b: Option<&u8>| b.is_some_and(u8::is_ascii_digit);
+    if digit(s.as_bytes().first()) && digit(s.as_bytes().last()) {
+        return (s, None);
+    }
     for (mark, code) in MARKS {
         let found = if let Some(rest) = s.strip_prefix(mark) {
             Some(rest)

@@ -56,7 +56,7 @@ impl ImportEntry {
             new_customers,
             skipped: duplicate + invalid + not_found,
             buckets: plan.buckets(),
-            before: plan.customers().filter_map(|(_, b)| b).collect(),
+            before: plan.before().collect(),
             reverted_at: None,
         }
     }

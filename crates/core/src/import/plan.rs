@@ -25,7 +25,7 @@ use crate::time::Millis;
 use crate::validate;
 use crate::Id;
 use rand::{Rng, SeedableRng};
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::hash::{Hash, Hasher};
 
 /// What the import may do to customers.
@@ -134,6 +134,14 @@ pub const PREVIEW_ROWS: usize = 10;
 /// A customer the import creates or changes, and what it was before (None: new).
 pub type Change = (Record<Customer>, Option<Record<Customer>>);
 
+/// A customer the import creates or changes, kept encoded.
+pub struct Changed {
+    pub id: Id,
+    /// It was there before the import (its `Change` holds what it was).
+    pub existed: bool,
+    pub change: Sealed<Change>,
+}
+
 /// The records are kept encoded until written (`crate::packed`): a million orders
 /// would take about 330 MB decoded, about 60 MB so.
 pub struct Plan {
@@ -143,7 +151,7 @@ pub struct Plan {
     pub preview: Vec<Preview>,
     pub stamp: Hlc,
     /// New and changed customers, by id (`customers()` decodes them).
-    pub changes: Vec<(Id, Sealed<Change>)>,
+    pub changes: Vec<Changed>,
     /// New orders and interactions, by bucket of their customer.
     pub orders: Vec<Packed<Record<Order>>>,
     pub interactions: Vec<Packed<Record<Interaction>>>,
@@ -159,15 +167,15 @@ impl Plan {
 
     /// The customers created or changed, decoded, in the order the file gave them.
     pub fn customers(&self) -> impl Iterator<Item = Change> + '_ {
-        self.changes.iter().map(|(_, c)| c.open())
+        self.changes.iter().map(|c| c.change.open())
     }
 
-    /// The customers created or changed in one bucket, decoded.
-    pub fn customers_in(&self, bucket: u32) -> impl Iterator<Item = Change> + '_ {
+    /// The customers that were there before, as they were.
+    pub fn before(&self) -> impl Iterator<Item = Record<Customer>> + '_ {
         self.changes
             .iter()
-            .filter(move |(id, _)| bucket_of(*id) == bucket)
-            .map(|(_, c)| c.open())
+            .filter(|c| c.existed)
+            .filter_map(|c| c.change.open().1)
     }
 
     /// The buckets the import touches.
@@ -175,7 +183,7 @@ impl Plan {
         let mut b: Vec<u32> = self
             .changes
             .iter()
-            .map(|(id, _)| bucket_of(*id))
+            .map(|c| bucket_of(c.id))
             .chain((0..BUCKETS).filter(|&b| {
                 !self.orders[b as usize].is_empty() || !self.interactions[b as usize].is_empty()
             }))
@@ -231,18 +239,18 @@ pub struct Importer {
     settings: Settings,
     rng: rand_chacha::ChaCha8Rng,
     /// Customer keys ("i:", "e:", "p:" + value) to their id.
-    keys: HashMap<String, Id>,
+    keys: FxHashMap<String, Id>,
     /// Organisations by folded name.
-    organisations: HashMap<String, Id>,
+    organisations: FxHashMap<String, Id>,
     /// Index in `customers` of each customer this import creates or changes.
-    changed: HashMap<Id, usize>,
+    changed: FxHashMap<Id, usize>,
     /// The line that first created or changed each customer (for duplicates).
-    seen: HashMap<Id, u32>,
+    seen: FxHashMap<Id, u32>,
     /// Orders (customer, minute, total) and interactions (customer, minute) stored,
     /// and read from the file.
-    stored: HashSet<u64>,
-    signatures: HashSet<u64>,
-    references: HashSet<u64>,
+    stored: FxHashSet<u64>,
+    signatures: FxHashSet<u64>,
+    references: FxHashSet<u64>,
     group: Option<Group>,
     plan: Plan,
 }
@@ -264,8 +272,8 @@ impl Importer {
         let mut cols = Cols::of(mapping);
         cols.marks = marks;
         cols.marks.resize(mapping.columns.len(), None);
-        let mut keys = HashMap::new();
-        let mut organisations = HashMap::new();
+        let mut keys = FxHashMap::default();
+        let mut organisations = FxHashMap::default();
         for p in 0..db.len() as u32 {
             let r = db.at(p);
             if r.is_deleted() {
@@ -284,7 +292,7 @@ impl Importer {
                     .or_insert(r.id);
             }
         }
-        let stored: HashSet<u64> = match mapping.kind {
+        let stored: FxHashSet<u64> = match mapping.kind {
             FileKind::Orders => db
                 .order_facts()
                 .map(|f| sig((f.customer, f.placed_at / 60_000, f.total)))
@@ -293,7 +301,7 @@ impl Importer {
                 .interaction_facts()
                 .map(|f| sig((f.customer, f.at / 60_000)))
                 .collect(),
-            FileKind::Customers => HashSet::new(),
+            FileKind::Customers => FxHashSet::default(),
         };
         Ok(Importer {
             kind: mapping.kind,
@@ -304,11 +312,11 @@ impl Importer {
             settings,
             keys,
             organisations,
-            changed: HashMap::new(),
-            seen: HashMap::new(),
+            changed: FxHashMap::default(),
+            seen: FxHashMap::default(),
             stored,
-            signatures: HashSet::new(),
-            references: HashSet::new(),
+            signatures: FxHashSet::default(),
+            references: FxHashSet::default(),
             group: None,
             plan: Plan {
                 kind: mapping.kind,
@@ -324,7 +332,7 @@ impl Importer {
     }
 
     /// Reads one row (not the header).
-    pub fn row(&mut self, db: &Db, row: &Row) {
+    pub fn row(&mut self, db: &Db, row: Row) {
         if row.fields.len() > self.width
             && row.fields[self.width..]
                 .iter()
@@ -345,9 +353,9 @@ impl Importer {
             return;
         }
         match self.kind {
-            FileKind::Customers => self.customer_row(db, row),
+            FileKind::Customers => self.customer_row(db, &row),
             FileKind::Orders => self.order_row(db, row),
-            FileKind::Interactions => self.interaction_row(db, row),
+            FileKind::Interactions => self.interaction_row(db, &row),
         }
     }
 
@@ -409,7 +417,7 @@ impl Importer {
     /// The current record of a customer (changed by this import, or stored).
     fn current(&self, db: &Db, id: Id) -> Option<Record<Customer>> {
         match self.changed.get(&id) {
-            Some(&i) => Some(self.plan.changes[i].1.open().0),
+            Some(&i) => Some(self.plan.changes[i].change.open().0),
             None => db.customer(id).cloned(),
         }
     }
@@ -434,10 +442,11 @@ impl Importer {
         }
         self.changed.insert(id, self.plan.changes.len());
         self.seen.insert(id, line);
-        self.plan.changes.push((
+        self.plan.changes.push(Changed {
             id,
-            Sealed::new(&(Record::new(id, data, self.settings.stamp), None)),
-        ));
+            existed: false,
+            change: Sealed::new(&(Record::new(id, data, self.settings.stamp), None)),
+        });
         id
     }
 
@@ -538,14 +547,17 @@ impl Importer {
         }
         match self.changed.get(&id) {
             Some(&i) => {
-                let (_, first) = self.plan.changes[i].1.open();
-                self.plan.changes[i].1 = Sealed::new(&(after, first));
+                let c = &mut self.plan.changes[i];
+                let (_, first) = c.change.open();
+                c.change = Sealed::new(&(after, first));
             }
             None => {
                 self.changed.insert(id, self.plan.changes.len());
-                self.plan
-                    .changes
-                    .push((id, Sealed::new(&(after, Some(before)))));
+                self.plan.changes.push(Changed {
+                    id,
+                    existed: true,
+                    change: Sealed::new(&(after, Some(before))),
+                });
             }
         }
     }
@@ -608,25 +620,19 @@ impl Importer {
         Ok(Some(self.add_customer(who, line)))
     }
 
-    fn order_row(&mut self, db: &Db, row: &Row) {
-        let reference = self.cells(&row.fields).get(self.cols.order_ref).to_string();
-        let same = self
-            .group
-            .as_ref()
-            .is_some_and(|g| !reference.is_empty() && g.reference == reference);
-        if !same {
-            self.end_group(db);
-            self.group = Some(Group {
-                line: row.line,
-                reference,
-                first: row.fields.clone(),
-                items: Vec::new(),
-                errors: Vec::new(),
-            });
-        }
+    fn order_row(&mut self, db: &Db, row: Row) {
+        let same = {
+            let reference = self.cells(&row.fields).get(self.cols.order_ref);
+            self.group
+                .as_ref()
+                .is_some_and(|g| !reference.is_empty() && g.reference == reference)
+        };
         // Line items are in the currency of the order's first row.
-        let first = &self.group.as_ref().expect("set above").first;
         let items = {
+            let first = match &self.group {
+                Some(g) if same => &g.first[..],
+                _ => &row.fields[..],
+            };
             let currency = self
                 .cells(first)
                 .currency()
@@ -638,6 +644,17 @@ impl Importer {
                 Ok(v)
             })
         };
+        if !same {
+            self.end_group(db);
+            let reference = self.cells(&row.fields).get(self.cols.order_ref).to_string();
+            self.group = Some(Group {
+                line: row.line,
+                reference,
+                first: row.fields,
+                items: Vec::new(),
+                errors: Vec::new(),
+            });
+        }
         let g = self.group.as_mut().expect("set above");
         match items {
             Ok(v) => g.items.extend(v),
@@ -840,23 +857,34 @@ impl Importer {
 
 /// A customer's matching keys, in the order they are tried.
 fn customer_keys(c: &Customer, by: MatchBy) -> Vec<String> {
+    let key = |prefix: &str, value: &str| {
+        let mut k = String::with_capacity(prefix.len() + value.len());
+        k.push_str(prefix);
+        k.push_str(value);
+        k
+    };
     let mut keys = Vec::new();
     if by.external_id && !c.external_id.trim().is_empty() {
-        keys.push(format!("i:{}", c.external_id.trim()));
+        keys.push(key("i:", c.external_id.trim()));
     }
     if by.email {
-        keys.extend(
-            c.emails
-                .iter()
-                .map(|e| format!("e:{}", e.trim().to_lowercase())),
-        );
+        keys.extend(c.emails.iter().map(|e| {
+            let e = e.trim();
+            if e.is_ascii() {
+                let mut k = key("e:", e);
+                k.make_ascii_lowercase();
+                k
+            } else {
+                key("e:", &e.to_lowercase())
+            }
+        }));
     }
     if by.phone {
         keys.extend(
             c.phones
                 .iter()
                 .filter_map(|p| validate::phone_key(p))
-                .map(|p| format!("p:{p}")),
+                .map(|p| key("p:", &p)),
         );
     }
     keys

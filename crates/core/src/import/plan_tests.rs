@@ -45,7 +45,7 @@ fn run_with(
         s.reading.date_order = Some(o);
     }
     let mut imp = Importer::new(db, &mapping, marks, s).unwrap();
-    for r in &rows {
+    for r in rows {
         imp.row(db, r);
     }
     (mapping, imp.finish(db))
@@ -340,7 +340,7 @@ fn ambiguous_dates_wait_for_the_users_choice() {
     assert_eq!(analyse(&m, &rows).0, OrderGuess::Ambiguous);
     let db = Db::new();
     let mut imp = Importer::new(&db, &m, vec![], settings(Mode::Create)).unwrap();
-    imp.row(&db, &rows[0]);
+    imp.row(&db, rows[0].clone());
     let plan = imp.finish(&db);
     assert_eq!(
         plan.problems[0].reason,
