@@ -16,3 +16,5 @@ echo "== native segments benchmark"
 bash bench/segments.sh 100000
 echo "== native import, 1,000,000 order rows"
 bash bench/import.sh 1000000
+echo "== browser import, 1,000,000 order rows"
+node bench/import.mjs 1000000

@@ -14,6 +14,7 @@ use clientele_core::export::csv::CsvOut;
 use clientele_core::export::orders::{order_rows, ORDER_COLUMNS};
 use clientele_core::export::CsvStyle;
 use clientele_core::hlc::ClockError;
+use clientele_core::packed::Packed;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -154,20 +155,23 @@ impl Data {
         for r in backup.customers {
             customers.entry(bucket_of(r.id)).or_default().push(r);
         }
-        let mut orders: BTreeMap<u32, Vec<Record<Order>>> = BTreeMap::new();
-        for r in backup.orders {
+        // Orders and interactions stay encoded until their bucket is written.
+        let mut orders: BTreeMap<u32, Packed<Record<Order>>> = BTreeMap::new();
+        for r in backup.orders.iter() {
             orders
                 .entry(bucket_of(r.data.customer))
                 .or_default()
-                .push(r);
+                .push(&r);
         }
-        let mut interactions: BTreeMap<u32, Vec<Record<Interaction>>> = BTreeMap::new();
-        for r in backup.interactions {
+        drop(backup.orders);
+        let mut interactions: BTreeMap<u32, Packed<Record<Interaction>>> = BTreeMap::new();
+        for r in backup.interactions.iter() {
             interactions
                 .entry(bucket_of(r.data.customer))
                 .or_default()
-                .push(r);
+                .push(&r);
         }
+        drop(backup.interactions);
         let buckets: std::collections::BTreeSet<u32> = customers
             .keys()
             .chain(orders.keys())

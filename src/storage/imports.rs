@@ -29,7 +29,7 @@ pub enum Edit<T> {
         now: Hlc,
     },
     /// Merge these copies in by id, field by field (restoring a backup).
-    Merge(Vec<Record<T>>),
+    Merge(Packed<Record<T>>),
 }
 
 impl<T> Edit<T> {
@@ -212,7 +212,7 @@ async fn edit<T: History>(
         Edit::DeleteCreated { stamp, now } => {
             done.deleted = delete_created(&mut records, stamp, now)
         }
-        Edit::Merge(copies) => done.merged = merge_records(&mut records, copies),
+        Edit::Merge(copies) => done.merged = merge_records(&mut records, copies.iter()),
     }
     let facts = T::facts(&records);
     let extra = T::extra(&records);

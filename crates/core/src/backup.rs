@@ -9,6 +9,7 @@ pub use reader::{read_all, BackupError, BackupReader};
 
 use crate::hlc::Hlc;
 use crate::model::{Customer, Interaction, Order};
+use crate::packed::Packed;
 use crate::record::{Fields, Record};
 use crate::segment::saved::SavedSegment;
 use crate::time::{iso_datetime, Millis};
@@ -122,15 +123,16 @@ impl BackupWriter {
     }
 }
 
-/// Everything a backup holds, read and checked.
+/// Everything a backup holds, read and checked. Orders and interactions, the bulk of
+/// a large backup, are kept encoded (`crate::packed`) until they are written.
 #[derive(Debug, Default)]
 pub struct Backup {
     pub version: u32,
     pub created_at: String,
     pub counts: Counts,
     pub customers: Vec<Record<Customer>>,
-    pub orders: Vec<Record<Order>>,
-    pub interactions: Vec<Record<Interaction>>,
+    pub orders: Packed<Record<Order>>,
+    pub interactions: Packed<Record<Interaction>>,
     pub segments: Vec<Record<SavedSegment>>,
 }
 
@@ -138,14 +140,11 @@ impl Backup {
     /// The newest stamp in the file: the local clock must move past it, so that
     /// edits made after a restore win over the restored values.
     pub fn latest_stamp(&self) -> Option<Hlc> {
-        fn latest<T>(v: &[Record<T>]) -> Option<Hlc> {
-            v.iter().map(|r| r.stamps.latest()).max()
-        }
         [
-            latest(&self.customers),
-            latest(&self.orders),
-            latest(&self.interactions),
-            latest(&self.segments),
+            self.customers.iter().map(|r| r.stamps.latest()).max(),
+            self.orders.iter().map(|r| r.stamps.latest()).max(),
+            self.interactions.iter().map(|r| r.stamps.latest()).max(),
+            self.segments.iter().map(|r| r.stamps.latest()).max(),
         ]
         .into_iter()
         .flatten()
@@ -171,7 +170,10 @@ impl std::ops::AddAssign for Merged {
 
 /// Merges `incoming` into `records` by id, field by field (the later stamp wins, as
 /// when two devices sync): new records are added, known ones merged.
-pub fn merge_records<T: Fields>(records: &mut Vec<Record<T>>, incoming: Vec<Record<T>>) -> Merged {
+pub fn merge_records<T: Fields>(
+    records: &mut Vec<Record<T>>,
+    incoming: impl IntoIterator<Item = Record<T>>,
+) -> Merged {
     let mut m = Merged::default();
     let mut at: std::collections::HashMap<crate::id::Id, usize> =
         records.iter().enumerate().map(|(i, r)| (r.id, i)).collect();

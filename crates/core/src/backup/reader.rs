@@ -295,20 +295,19 @@ impl BackupReader {
     }
 
     fn record(&mut self, section: usize, value: &[u8]) -> Result<(), BackupError> {
-        /// Reads one record onto `into`; on failure, the record's number and why.
+        /// Reads record number `n` (from 0); on failure, its number and why.
         fn read<T: DeserializeOwned>(
             value: &[u8],
-            into: &mut Vec<T>,
-        ) -> Result<(), (usize, serde_json::Error)> {
-            into.push(serde_json::from_slice(value).map_err(|e| (into.len() + 1, e))?);
-            Ok(())
+            n: usize,
+        ) -> Result<T, (usize, serde_json::Error)> {
+            serde_json::from_slice(value).map_err(|e| (n + 1, e))
         }
         let b = &mut self.backup;
         match section {
-            0 => read(value, &mut b.customers),
-            1 => read(value, &mut b.orders),
-            2 => read(value, &mut b.interactions),
-            _ => read(value, &mut b.segments),
+            0 => read(value, b.customers.len()).map(|r| b.customers.push(r)),
+            1 => read(value, b.orders.len()).map(|r| b.orders.push(&r)),
+            2 => read(value, b.interactions.len()).map(|r| b.interactions.push(&r)),
+            _ => read(value, b.segments.len()).map(|r| b.segments.push(r)),
         }
         .map_err(|(n, e)| {
             self.damaged(format!(
