@@ -133,3 +133,20 @@ test("a spreadsheet that is not CSV, and a mapping that names no customer, are r
   await page.getByText("No imports yet.").waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("the Import page opened directly: history shown once storage is open, an orders file recognised by its columns", async () => {
+  const page = await app.page();
+  // A bookmark or a reload on the Import page: storage is not open yet when it shows.
+  await page.goto(app.base + "/import");
+  await page.getByText("No imports yet.").waitFor();
+  assert.equal(await page.getByRole("alert").count(), 0);
+  await page.getByLabel(/Choose a CSV file/).setInputFiles({
+    name: "don-hang.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("Mã đơn,Email,Ngày mua,Tổng tiền\nDH1,an@example.vn,01/10/2025,150.000\n", "utf8"),
+  });
+  await page.getByText("don-hang.csv: 4 columns").waitFor();
+  assert.equal(await page.getByLabel("The file holds").inputValue(), "Orders");
+  assert.equal(await page.getByLabel("Goes to Tổng tiền").inputValue(), "Total");
+  assert.deepEqual(page.errors, []);
+});

@@ -2,7 +2,7 @@
 
 use super::{kind_index, Job};
 use crate::components::ConfirmDialog;
-use crate::state::{use_data, use_notices, use_settings};
+use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::import::history::ImportEntry;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,9 +13,16 @@ pub(super) fn HistoryCard(job: Job) -> impl IntoView {
     let imp = move || settings.imp();
     let data = use_data();
     let notices = use_notices();
+    // Read once the database is open (the page may be the first one opened).
     let entries = LocalResource::new(move || {
         job.history.track();
-        async move { data.imports().await }
+        let ready = data.state.get() == LoadState::Ready;
+        async move {
+            match ready {
+                true => Some(data.imports().await),
+                false => None,
+            }
+        }
     });
     let confirm = RwSignal::new(false);
     let chosen = StoredValue::new(None::<ImportEntry>);
@@ -40,7 +47,7 @@ pub(super) fn HistoryCard(job: Job) -> impl IntoView {
         });
     });
     let rows = move || {
-        entries.get().map(|result| match result {
+        entries.get().flatten().map(|result| match result {
             Err(e) => view! { <p class="form-error" role="alert">{e.message(settings.t())}</p> }.into_any(),
             Ok(list) if list.is_empty() => view! { <p class="muted">{imp().no_history}</p> }.into_any(),
             Ok(list) => view! {
