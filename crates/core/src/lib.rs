@@ -2,6 +2,7 @@
 //! natively and the same code runs in the browser (WASM) and in the CLI.
 
 pub mod backup;
+pub mod clv;
 pub mod codec;
 pub mod columns;
 pub mod command;

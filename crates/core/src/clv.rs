@@ -1,0 +1,92 @@
+//! Customer lifetime value: how many purchases each customer will make (BG/NBD), how
+//! much they will spend (Gamma-Gamma), what that is worth over a horizon, and how
+//! likely they are to be still a customer (churn risk).
+
+pub mod bgnbd;
+pub mod gamma_gamma;
+mod optimize;
+mod special;
+
+use std::collections::HashMap;
+
+/// One customer's purchases in the calibration period, in one time unit (days or
+/// weeks): what the models read.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Summary {
+    /// x: repeat purchases (purchase days after the first).
+    pub frequency: f64,
+    /// tₓ: time from the first purchase to the last (0 without a repeat).
+    pub recency: f64,
+    /// T: time from the first purchase to the end of the calibration period.
+    pub age: f64,
+}
+
+/// Why a model could not be fitted.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FitError {
+    #[error("no customers with a purchase before the end of the calibration period")]
+    NoCustomers,
+    #[error("customer {index}: repeat purchases, recency and age must be numbers with 0 ≤ recency ≤ age")]
+    BadSummary { index: usize },
+    #[error("every customer's first purchase is on the last day of the calibration period: there is no time to see them come back")]
+    NoTime,
+    #[error(
+        "{found} customers bought again; at least {needed} are needed to estimate who comes back"
+    )]
+    TooFewRepeatBuyers { found: usize, needed: usize },
+    #[error("every repeat buyer spent the same amount: spend cannot be told apart")]
+    SameSpend,
+    #[error("spend needs at least one repeat purchase and a mean value above 0")]
+    BadSpend,
+    #[error("the fit did not settle: the data do not pin the model down")]
+    DidNotConverge,
+}
+
+/// Checks summaries before a BG/NBD fit.
+fn check(customers: &[Summary]) -> Result<(), FitError> {
+    if customers.is_empty() {
+        return Err(FitError::NoCustomers);
+    }
+    for (index, s) in customers.iter().enumerate() {
+        let ok = s.frequency.is_finite()
+            && s.age.is_finite()
+            && s.frequency >= 0.0
+            && (0.0..=s.age).contains(&s.recency)
+            && (s.frequency > 0.0 || s.recency == 0.0);
+        if !ok {
+            return Err(FitError::BadSummary { index });
+        }
+    }
+    if customers.iter().all(|s| s.age == 0.0) {
+        return Err(FitError::NoTime);
+    }
+    let repeat = customers.iter().filter(|s| s.frequency > 0.0).count();
+    if repeat < bgnbd::MIN_REPEAT_BUYERS {
+        return Err(FitError::TooFewRepeatBuyers {
+            found: repeat,
+            needed: bgnbd::MIN_REPEAT_BUYERS,
+        });
+    }
+    Ok(())
+}
+
+/// Identical summaries counted once, with how many customers share them (the
+/// likelihood is evaluated once per group).
+fn group(customers: &[Summary]) -> Vec<(Summary, f64)> {
+    let mut at: HashMap<[u64; 3], usize> = HashMap::new();
+    let mut out: Vec<(Summary, f64)> = Vec::new();
+    for s in customers {
+        let key = [s.frequency.to_bits(), s.recency.to_bits(), s.age.to_bits()];
+        match at.get(&key) {
+            Some(&i) => out[i].1 += 1.0,
+            None => {
+                at.insert(key, out.len());
+                out.push((*s, 1.0));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

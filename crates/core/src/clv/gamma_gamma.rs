@@ -1,0 +1,192 @@
+//! Gamma-Gamma spend model (Fader, Hardie & Lee 2005, "RFM and CLV"; Fader & Hardie's
+//! note on it): each purchase's value is Gamma(p, ν) around a customer's own mean,
+//! and ν varies over customers as Gamma(q, v). Fitted on customers with at least one
+//! repeat purchase, on the mean value of their repeat purchases.
+
+use super::bgnbd::Fitted;
+use super::optimize::bfgs;
+use super::special::{digamma, ln_gamma};
+use super::FitError;
+use serde::Serialize;
+
+/// A repeat buyer's spend: how many repeat purchases, and their mean value.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Spend {
+    pub frequency: f64,
+    pub mean: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct GammaGamma {
+    pub p: f64,
+    pub q: f64,
+    pub v: f64,
+}
+
+/// Repeat buyers needed for a fit.
+pub const MIN_BUYERS: usize = 10;
+
+impl GammaGamma {
+    fn of(x: &[f64]) -> GammaGamma {
+        GammaGamma {
+            p: x[0],
+            q: x[1],
+            v: x[2],
+        }
+    }
+
+    /// ln L for one customer, and its gradient in (p, q, v).
+    pub fn log_likelihood(&self, s: &Spend) -> (f64, [f64; 3]) {
+        let GammaGamma { p, q, v } = *self;
+        let (x, m) = (s.frequency, s.mean);
+        let px = p * x;
+        let total = v + x * m;
+        let ll = ln_gamma(px + q) - ln_gamma(px) - ln_gamma(q)
+            + q * v.ln()
+            + (px - 1.0) * m.ln()
+            + px * x.ln()
+            - (px + q) * total.ln();
+        let d_p = x * (digamma(px + q) - digamma(px) + m.ln() + x.ln() - total.ln());
+        let d_q = digamma(px + q) - digamma(q) + v.ln() - total.ln();
+        let d_v = q / v - (px + q) / total;
+        (ll, [d_p, d_q, d_v])
+    }
+
+    /// The mean purchase value to expect from a customer: their own mean, shrunk
+    /// towards everyone's by how few purchases it rests on. With no repeat purchase,
+    /// everyone's mean, pv / (q − 1).
+    pub fn expected_spend(&self, s: &Spend) -> f64 {
+        let GammaGamma { p, q, v } = *self;
+        if s.frequency <= 0.0 {
+            return p * v / (q - 1.0);
+        }
+        p * (v + s.frequency * s.mean) / (p * s.frequency + q - 1.0)
+    }
+
+    /// Fits the model by maximum likelihood on repeat buyers' spend.
+    pub fn fit(buyers: &[Spend]) -> Result<Fitted<GammaGamma>, FitError> {
+        if buyers
+            .iter()
+            .any(|s| !(s.frequency >= 1.0 && s.mean > 0.0 && s.mean.is_finite()))
+        {
+            return Err(FitError::BadSpend);
+        }
+        if buyers.len() < MIN_BUYERS {
+            return Err(FitError::TooFewRepeatBuyers {
+                found: buyers.len(),
+                needed: MIN_BUYERS,
+            });
+        }
+        let first = buyers[0].mean;
+        if buyers.iter().all(|s| s.mean == first) {
+            return Err(FitError::SameSpend);
+        }
+        let n = buyers.len() as f64;
+        let mean = buyers.iter().map(|s| s.mean).sum::<f64>() / n;
+        let objective = |theta: &[f64]| {
+            let k: Vec<f64> = theta.iter().map(|t| t.exp()).collect();
+            let model = GammaGamma::of(&k);
+            let mut value = 0.0;
+            let mut grad = [0.0; 3];
+            for s in buyers {
+                let (ll, g) = model.log_likelihood(s);
+                value -= ll;
+                for i in 0..3 {
+                    grad[i] -= g[i] * k[i];
+                }
+            }
+            (value / n, grad.iter().map(|g| g / n).collect())
+        };
+        // p = q = 1 and v at the mean spend: the prior mean pv/(q−1) is then far
+        // from the data, but every step is cheap.
+        let m = bfgs(objective, &[0.0, 0.0, mean.ln()], 1e-9);
+        if !m.converged {
+            return Err(FitError::DidNotConverge);
+        }
+        let k: Vec<f64> = m.x.iter().map(|t| t.exp()).collect();
+        Ok(Fitted {
+            model: GammaGamma::of(&k),
+            log_likelihood: -m.value * n,
+            iterations: m.iterations,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn expected_spend_shrinks_towards_everyones_mean() {
+        let m = GammaGamma {
+            p: 6.25,
+            q: 3.74,
+            v: 15.44,
+        };
+        let everyone = m.expected_spend(&Spend {
+            frequency: 0.0,
+            mean: 0.0,
+        });
+        assert!((everyone - 6.25 * 15.44 / 2.74).abs() < 1e-12);
+        // One purchase of 100 says less than ten of 100.
+        let one = m.expected_spend(&Spend {
+            frequency: 1.0,
+            mean: 100.0,
+        });
+        let ten = m.expected_spend(&Spend {
+            frequency: 10.0,
+            mean: 100.0,
+        });
+        assert!(
+            everyone < one && one < ten && ten < 100.0,
+            "{everyone} {one} {ten}"
+        );
+    }
+
+    #[test]
+    fn degenerate_data_is_refused_with_its_reason() {
+        let same: Vec<Spend> = (0..20)
+            .map(|i| Spend {
+                frequency: 1.0 + i as f64,
+                mean: 50.0,
+            })
+            .collect();
+        assert_eq!(GammaGamma::fit(&same), Err(FitError::SameSpend));
+        assert_eq!(
+            GammaGamma::fit(&same[..3]),
+            Err(FitError::TooFewRepeatBuyers {
+                found: 3,
+                needed: MIN_BUYERS
+            })
+        );
+        let bad = [Spend {
+            frequency: 0.0,
+            mean: 5.0,
+        }];
+        assert_eq!(GammaGamma::fit(&bad), Err(FitError::BadSpend));
+    }
+
+    proptest! {
+        /// The analytic gradient agrees with finite differences.
+        #[test]
+        fn gradient_matches_finite_differences(
+            p in 0.2f64..20.0, q in 0.2f64..20.0, v in 0.5f64..200.0,
+            x in 1u32..30, m in 0.5f64..500.0,
+        ) {
+            let s = Spend { frequency: x as f64, mean: m };
+            let k = [p, q, v];
+            let (_, g) = GammaGamma::of(&k).log_likelihood(&s);
+            for i in 0..3 {
+                let h = 1e-6 * k[i];
+                let (mut up, mut down) = (k, k);
+                up[i] += h;
+                down[i] -= h;
+                let num = (GammaGamma::of(&up).log_likelihood(&s).0
+                    - GammaGamma::of(&down).log_likelihood(&s).0) / (2.0 * h);
+                prop_assert!((g[i] - num).abs() <= 1e-5 * num.abs().max(1.0),
+                    "parameter {i}: {} vs {num}", g[i]);
+            }
+        }
+    }
+}
