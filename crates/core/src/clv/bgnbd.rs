@@ -3,7 +3,7 @@
 //! drop out with a probability drawn from Beta(a, b). Fitted by maximum likelihood on
 //! each customer's (x, tₓ, T); gives P(alive) and the purchases to expect.
 
-use super::optimize::bfgs;
+use super::optimize::maximum_likelihood;
 use super::special::{digamma, hyp2f1, ln_gamma};
 use super::{FitError, Summary};
 use serde::Serialize;
@@ -110,31 +110,19 @@ impl BgNbd {
         let groups = super::group(customers);
         let n = customers.len() as f64;
         let mean_age = customers.iter().map(|s| s.age).sum::<f64>() / n;
-        // Over ln of the parameters: every step keeps them positive.
-        let objective = |theta: &[f64]| {
-            let p: Vec<f64> = theta.iter().map(|v| v.exp()).collect();
-            let model = BgNbd::of(&p);
-            let mut value = 0.0;
-            let mut grad = [0.0; 4];
+        let start = [1.0, mean_age.max(1e-3), 1.0, 1.0];
+        let (p, log_likelihood, iterations) = maximum_likelihood(n, start, |p, add| {
+            let model = BgNbd::of(p);
             for (s, w) in &groups {
                 let (ll, g) = model.log_likelihood(s);
-                value -= w * ll;
-                for i in 0..4 {
-                    grad[i] -= w * g[i] * p[i];
-                }
+                add(*w, ll, g);
             }
-            (value / n, grad.iter().map(|g| g / n).collect())
-        };
-        let start = [0.0, mean_age.max(1e-3).ln(), 0.0, 0.0];
-        let m = bfgs(objective, &start, 1e-9);
-        if !m.converged {
-            return Err(FitError::DidNotConverge);
-        }
-        let p: Vec<f64> = m.x.iter().map(|v| v.exp()).collect();
+        })
+        .ok_or(FitError::DidNotConverge)?;
         Ok(Fitted {
             model: BgNbd::of(&p),
-            log_likelihood: -m.value * n,
-            iterations: m.iterations,
+            log_likelihood,
+            iterations,
         })
     }
 }

@@ -4,7 +4,7 @@
 //! repeat purchase, on the mean value of their repeat purchases.
 
 use super::bgnbd::Fitted;
-use super::optimize::bfgs;
+use super::optimize::maximum_likelihood;
 use super::special::{digamma, ln_gamma};
 use super::FitError;
 use serde::Serialize;
@@ -83,31 +83,20 @@ impl GammaGamma {
         }
         let n = buyers.len() as f64;
         let mean = buyers.iter().map(|s| s.mean).sum::<f64>() / n;
-        let objective = |theta: &[f64]| {
-            let k: Vec<f64> = theta.iter().map(|t| t.exp()).collect();
-            let model = GammaGamma::of(&k);
-            let mut value = 0.0;
-            let mut grad = [0.0; 3];
+        // p = q = 1 and v at the mean spend: far from most data's answer, but every
+        // step is cheap.
+        let (k, log_likelihood, iterations) = maximum_likelihood(n, [1.0, 1.0, mean], |k, add| {
+            let model = GammaGamma::of(k);
             for s in buyers {
                 let (ll, g) = model.log_likelihood(s);
-                value -= ll;
-                for i in 0..3 {
-                    grad[i] -= g[i] * k[i];
-                }
+                add(1.0, ll, g);
             }
-            (value / n, grad.iter().map(|g| g / n).collect())
-        };
-        // p = q = 1 and v at the mean spend: the prior mean pv/(q−1) is then far
-        // from the data, but every step is cheap.
-        let m = bfgs(objective, &[0.0, 0.0, mean.ln()], 1e-9);
-        if !m.converged {
-            return Err(FitError::DidNotConverge);
-        }
-        let k: Vec<f64> = m.x.iter().map(|t| t.exp()).collect();
+        })
+        .ok_or(FitError::DidNotConverge)?;
         Ok(Fitted {
             model: GammaGamma::of(&k),
-            log_likelihood: -m.value * n,
-            iterations: m.iterations,
+            log_likelihood,
+            iterations,
         })
     }
 }

@@ -99,6 +99,34 @@ pub fn bfgs(f: impl Fn(&[f64]) -> (f64, Vec<f64>), x0: &[f64], tolerance: f64) -
     }
 }
 
+/// Maximum likelihood over positive parameters: `each` calls its argument with
+/// (weight, ln L, gradient of ln L) for every item at the given parameters. The search
+/// runs over their logarithms (every step stays positive), on the mean over `n` items
+/// (so the tolerance does not depend on the data's size). Returns the parameters, the
+/// summed log-likelihood and the iterations, or None if it did not converge.
+pub fn maximum_likelihood<const K: usize>(
+    n: f64,
+    start: [f64; K],
+    each: impl Fn(&[f64; K], &mut dyn FnMut(f64, f64, [f64; K])),
+) -> Option<([f64; K], f64, usize)> {
+    let exp = |theta: &[f64]| -> [f64; K] { std::array::from_fn(|i| theta[i].exp()) };
+    let objective = |theta: &[f64]| {
+        let p = exp(theta);
+        let mut value = 0.0;
+        let mut grad = [0.0; K];
+        each(&p, &mut |w, ll, g| {
+            value -= w * ll;
+            for i in 0..K {
+                grad[i] -= w * g[i] * p[i];
+            }
+        });
+        (value / n, grad.iter().map(|g| g / n).collect())
+    };
+    let start: Vec<f64> = start.iter().map(|v| v.ln()).collect();
+    let m = bfgs(objective, &start, 1e-9);
+    m.converged.then(|| (exp(&m.x), -m.value * n, m.iterations))
+}
+
 fn identity(n: usize) -> Vec<Vec<f64>> {
     (0..n)
         .map(|i| (0..n).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
