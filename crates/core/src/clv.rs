@@ -42,6 +42,34 @@ pub enum FitError {
     DidNotConverge,
 }
 
+/// What a customer's purchases over the next `horizon` are worth today, at `spend`
+/// each: the purchases expected in each `step` (as `horizon`, in the summary's unit),
+/// discounted by `discount` per step. With steps of a month and a monthly rate this is
+/// the convention of the `lifetimes` package. None if the model's series does not
+/// converge.
+pub fn lifetime_value(
+    model: &bgnbd::BgNbd,
+    s: &Summary,
+    spend: f64,
+    horizon: f64,
+    step: f64,
+    discount: f64,
+) -> Option<f64> {
+    let mut value = 0.0;
+    let mut before = 0.0;
+    let mut k = 1.0;
+    loop {
+        let t = (k * step).min(horizon);
+        let upto = model.expected_purchases(s, t)?;
+        value += spend * (upto - before) / (1.0 + discount).powf(t / step);
+        before = upto;
+        if t >= horizon {
+            return Some(value);
+        }
+        k += 1.0;
+    }
+}
+
 /// Checks summaries before a BG/NBD fit.
 fn check(customers: &[Summary]) -> Result<(), FitError> {
     if customers.is_empty() {

@@ -122,3 +122,38 @@ fn degenerate_summaries_are_refused_with_their_reason() {
     // The messages say what is wrong in words.
     assert!(FitError::NoTime.to_string().contains("last day"));
 }
+
+#[test]
+fn lifetime_value_agrees_with_lifetimes() {
+    let bg = BgNbd {
+        r: 0.243,
+        alpha: 4.414,
+        a: 0.793,
+        b: 2.426,
+    };
+    let gg = GammaGamma {
+        p: 6.25,
+        q: 3.74,
+        v: 15.44,
+    };
+    let c = Summary {
+        frequency: 2.0,
+        recency: 30.43,
+        age: 38.86,
+    };
+    let spend = gg.expected_spend(&Spend {
+        frequency: 2.0,
+        mean: 22.35,
+    });
+    // lifetimes 0.11.3: conditional_expected_average_profit and
+    // customer_lifetime_value(time=12, discount_rate=0.01, freq="W"), run here.
+    assert!((spend - 24.663_713_910_761_157).abs() < 1e-9, "{spend}");
+    let month = 4.345;
+    let value = lifetime_value(&bg, &c, spend, 12.0 * month, month, 0.01).unwrap();
+    assert!((value - 36.289_211_125_599_52).abs() < 1e-6, "{value}");
+    // Without discounting it is the spend times the purchases expected.
+    let plain = lifetime_value(&bg, &c, spend, 52.0, month, 0.0).unwrap();
+    let want = spend * bg.expected_purchases(&c, 52.0).unwrap();
+    assert!((plain - want).abs() < 1e-9 * want, "{plain} {want}");
+    assert!(value < plain);
+}
