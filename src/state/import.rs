@@ -98,9 +98,12 @@ async fn bytes_of(reading: JsFuture) -> Result<Vec<u8>, wasm_bindgen::JsValue> {
 }
 
 async fn slice(file: &web_sys::File, start: f64, end: f64) -> Result<Vec<u8>, ImportError> {
-    read_slice(file, start, end)
-        .await
-        .map_err(|e| ImportError::Unreadable(format!("{e:?}")))
+    read_slice(file, start, end).await.map_err(unreadable)
+}
+
+/// The browser could not read the file.
+fn unreadable(e: wasm_bindgen::JsValue) -> ImportError {
+    ImportError::Unreadable(format!("{e:?}"))
 }
 
 /// Reads the start of `file`: its header and up to `SAMPLE_ROWS` rows.
@@ -183,7 +186,6 @@ impl Data {
                 rows_per_second: rows as f64 / secs,
             }));
         };
-        let unreadable = |e| ImportError::Unreadable(format!("{e:?}"));
         // The next slice is read while this one is planned.
         let mut next = start_reading(file, 0.0, SLICE.min(size)).map_err(unreadable)?;
         while start < size {

@@ -1,4 +1,4 @@
-//! Values kept encoded (postcard) until they are needed: an order takes about 60
+//! Values kept encoded (postcard) until they are needed: an order takes about 80
 //! bytes this way against about 330 decoded, so an import of a million orders can be
 //! planned, shown and written in a browser tab's memory (see bench/RESULTS.md).
 

@@ -143,7 +143,7 @@ pub struct Changed {
 }
 
 /// The records are kept encoded until written (`crate::packed`): a million orders
-/// would take about 330 MB decoded, about 60 MB so.
+/// would take about 330 MB decoded, about 80 MB so.
 pub struct Plan {
     pub kind: FileKind,
     pub counts: Counts,
@@ -242,7 +242,7 @@ pub struct Importer {
     keys: FxHashMap<String, Id>,
     /// Organisations by folded name.
     organisations: FxHashMap<String, Id>,
-    /// Index in `customers` of each customer this import creates or changes.
+    /// Index in `plan.changes` of each customer this import creates or changes.
     changed: FxHashMap<Id, usize>,
     /// The line that first created or changed each customer (for duplicates).
     seen: FxHashMap<Id, u32>,
@@ -503,9 +503,7 @@ impl Importer {
                 if data.kind == PartyKind::Person && !company.is_empty() {
                     data.company = Some(self.organisation(&company, row.line));
                 }
-                if self.previewing() {
-                    self.preview(Preview::Customer(Box::new(data.clone())));
-                }
+                self.preview(|_| Preview::Customer(Box::new(data.clone())));
                 self.plan.counts.new += 1;
                 self.add_customer(data, row.line);
             }
@@ -542,9 +540,7 @@ impl Importer {
         }
         self.remember(id, &after.data);
         self.plan.counts.updated += 1;
-        if self.previewing() {
-            self.preview(Preview::Customer(Box::new(after.data.clone())));
-        }
+        self.preview(|_| Preview::Customer(Box::new(after.data.clone())));
         match self.changed.get(&id) {
             Some(&i) => {
                 let c = &mut self.plan.changes[i];
@@ -562,13 +558,11 @@ impl Importer {
         }
     }
 
-    /// Whether the preview still takes records (build them only then).
-    fn previewing(&self) -> bool {
-        self.plan.preview.len() < PREVIEW_ROWS
-    }
-
-    fn preview(&mut self, p: Preview) {
-        if self.previewing() {
+    /// Adds a record to the preview while it takes records: `make` builds it only
+    /// then, not for every row of a large file.
+    fn preview(&mut self, make: impl FnOnce(&Self) -> Preview) {
+        if self.plan.preview.len() < PREVIEW_ROWS {
+            let p = make(self);
             self.plan.preview.push(p);
         }
     }
@@ -765,12 +759,10 @@ impl Importer {
         }
         let order = Order { customer, ..order };
         self.plan.counts.new += 1;
-        if self.previewing() {
-            self.preview(Preview::Order {
-                order: order.clone(),
-                customer: self.name_of(db, customer),
-            });
-        }
+        self.preview(|me| Preview::Order {
+            order: order.clone(),
+            customer: me.name_of(db, customer),
+        });
         let id = self.new_id();
         self.plan.orders[bucket_of(customer) as usize].push(&Record::new(
             id,
@@ -839,12 +831,10 @@ impl Importer {
         }
         let data = Interaction { customer, ..data };
         self.plan.counts.new += 1;
-        if self.previewing() {
-            self.preview(Preview::Interaction {
-                interaction: data.clone(),
-                customer: self.name_of(db, customer),
-            });
-        }
+        self.preview(|me| Preview::Interaction {
+            interaction: data.clone(),
+            customer: me.name_of(db, customer),
+        });
         let id = self.new_id();
         self.plan.interactions[bucket_of(customer) as usize].push(&Record::new(
             id,
