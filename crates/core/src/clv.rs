@@ -4,7 +4,9 @@
 
 pub mod bgnbd;
 pub mod gamma_gamma;
+pub mod observe;
 mod optimize;
+pub mod predict;
 mod special;
 
 use std::collections::HashMap;
@@ -116,5 +118,7 @@ fn group(customers: &[Summary]) -> Vec<(Summary, f64)> {
     out
 }
 
+#[cfg(test)]
+mod predict_tests;
 #[cfg(test)]
 mod tests;

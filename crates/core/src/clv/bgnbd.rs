@@ -86,9 +86,13 @@ impl BgNbd {
         }
         let BgNbd { r, alpha, a, b } = *self;
         let (x, tx, big_t) = (s.frequency, s.recency, s.age);
-        let hyp = hyp2f1(r + x, b + x, a + b + x - 1.0, t / (alpha + big_t + t))?;
-        let first = (a + b + x - 1.0) / (a - 1.0);
-        let second = 1.0 - hyp * ((alpha + big_t) / (alpha + big_t + t)).powf(r + x);
+        // ₂F₁(r+x, b+x; a+b+x−1; z) · (1 − z)^(r+x), with z = t / (α + T + t), after
+        // Euler's transformation: the plain series overflows for frequent buyers.
+        let z = t / (alpha + big_t + t);
+        let c = a + b + x - 1.0;
+        let hyp = hyp2f1(c - r - x, a - 1.0, c, z)?;
+        let first = c / (a - 1.0);
+        let second = 1.0 - hyp * ((alpha + big_t) / (alpha + big_t + t)).powf(a - 1.0);
         let alive_odds = if x > 0.0 {
             a / (b + x - 1.0) * ((alpha + big_t) / (alpha + tx)).powf(r + x)
         } else {
@@ -100,8 +104,10 @@ impl BgNbd {
     /// Repeat purchases to expect from a new customer in their first `t`.
     pub fn expected_from_new(&self, t: f64) -> Option<f64> {
         let BgNbd { r, alpha, a, b } = *self;
-        let hyp = hyp2f1(r, b, a + b - 1.0, t / (alpha + t))?;
-        Some((a + b - 1.0) / (a - 1.0) * (1.0 - (alpha / (alpha + t)).powf(r) * hyp))
+        // As in `expected_purchases`, after Euler's transformation.
+        let c = a + b - 1.0;
+        let hyp = hyp2f1(c - r, a - 1.0, c, t / (alpha + t))?;
+        Some(c / (a - 1.0) * (1.0 - (alpha / (alpha + t)).powf(a - 1.0) * hyp))
     }
 
     /// Fits the model to customers' summaries by maximum likelihood.

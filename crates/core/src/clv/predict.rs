@@ -1,0 +1,184 @@
+//! Both models fitted to observed customers, and what they say of each: P(alive),
+//! purchases to expect, mean spend to expect, lifetime value and churn risk; and the
+//! holdout check (predicted against actual purchases after the calibration end).
+
+use super::bgnbd::{BgNbd, Fitted};
+use super::gamma_gamma::{GammaGamma, Spend};
+use super::observe::{Observed, Unit};
+use super::{lifetime_value, FitError};
+
+/// Days in a month for discounting: the `lifetimes` convention with daily data.
+pub const MONTH_DAYS: f64 = 30.0;
+
+/// What a lifetime value is computed over.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Horizon {
+    pub days: f64,
+    /// Discount rate per month (of `MONTH_DAYS`), e.g. 0.01.
+    pub monthly_discount: f64,
+}
+
+impl Default for Horizon {
+    fn default() -> Self {
+        Horizon {
+            days: 365.0,
+            monthly_discount: 0.01,
+        }
+    }
+}
+
+/// Churn risk, from P(alive). Customers with a single purchase day have no band:
+/// BG/NBD counts them alive until they buy again (P(alive) = 1), which says nothing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Risk {
+    Low,
+    Medium,
+    High,
+    /// One purchase day only.
+    Unknown,
+}
+
+impl Risk {
+    pub const ALL: [Risk; 4] = [Risk::Low, Risk::Medium, Risk::High, Risk::Unknown];
+    /// P(alive) at or above this: low risk.
+    pub const LOW_FROM: f64 = 0.7;
+    /// P(alive) below this: high risk.
+    pub const HIGH_BELOW: f64 = 0.3;
+
+    pub fn of(frequency: f64, p_alive: f64) -> Risk {
+        if frequency <= 0.0 {
+            Risk::Unknown
+        } else if p_alive >= Risk::LOW_FROM {
+            Risk::Low
+        } else if p_alive < Risk::HIGH_BELOW {
+            Risk::High
+        } else {
+            Risk::Medium
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Risk::Low => "low",
+            Risk::Medium => "medium",
+            Risk::High => "high",
+            Risk::Unknown => "unknown",
+        }
+    }
+}
+
+/// Both fitted models, in the unit of the summaries they were fitted on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Models {
+    pub unit: Unit,
+    pub bgnbd: Fitted<BgNbd>,
+    pub gamma_gamma: Fitted<GammaGamma>,
+}
+
+/// What the models say of one customer.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Prediction {
+    pub p_alive: f64,
+    /// Purchase days to expect over the horizon.
+    pub expected_purchases: f64,
+    /// Mean value of a purchase to expect.
+    pub expected_spend: f64,
+    /// Discounted value of the expected purchases over the horizon.
+    pub clv: f64,
+    pub risk: Risk,
+}
+
+impl Models {
+    /// Fits BG/NBD on every customer and Gamma-Gamma on the repeat buyers whose repeat
+    /// purchases have a value above 0.
+    pub fn fit(customers: &[Observed], unit: Unit) -> Result<Models, FitError> {
+        let summaries: Vec<_> = customers.iter().map(|o| o.summary).collect();
+        let bgnbd = BgNbd::fit(&summaries)?;
+        let spend: Vec<Spend> = customers
+            .iter()
+            .filter_map(|o| o.spend)
+            .filter(|s| s.mean > 0.0 && s.mean.is_finite())
+            .collect();
+        let gamma_gamma = GammaGamma::fit(&spend)?;
+        Ok(Models {
+            unit,
+            bgnbd,
+            gamma_gamma,
+        })
+    }
+
+    /// The prediction for one customer. None if a series behind it does not converge.
+    pub fn predict(&self, o: &Observed, h: &Horizon) -> Option<Prediction> {
+        let bg = &self.bgnbd.model;
+        let horizon = self.unit.of_days(h.days);
+        let p_alive = bg.p_alive(&o.summary);
+        let expected_purchases = bg.expected_purchases(&o.summary, horizon)?;
+        let spend = o.spend.unwrap_or(Spend {
+            frequency: 0.0,
+            mean: 0.0,
+        });
+        let expected_spend = self.gamma_gamma.model.expected_spend(&spend);
+        let step = self.unit.of_days(MONTH_DAYS);
+        let clv = lifetime_value(
+            bg,
+            &o.summary,
+            expected_spend,
+            horizon,
+            step,
+            h.monthly_discount,
+        )?;
+        Some(Prediction {
+            p_alive,
+            expected_purchases,
+            expected_spend,
+            clv,
+            risk: Risk::of(o.summary.frequency, p_alive),
+        })
+    }
+}
+
+/// One line of the holdout check: customers with the same calibration frequency.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct HoldoutRow {
+    /// Repeat purchases in calibration (the last row holds this many and more).
+    pub frequency: u32,
+    pub customers: u32,
+    /// Mean purchases in the holdout, predicted and seen.
+    pub predicted: f64,
+    pub actual: f64,
+}
+
+/// Predicted against actual purchases in a holdout period of `length` (in the
+/// models' unit), by calibration frequency 0, 1, … up to `top` (the last row takes
+/// everyone above). Customers whose prediction does not converge are left out.
+pub fn holdout_check(
+    model: &BgNbd,
+    customers: &[Observed],
+    length: f64,
+    top: u32,
+) -> Vec<HoldoutRow> {
+    let mut rows: Vec<HoldoutRow> = (0..=top)
+        .map(|frequency| HoldoutRow {
+            frequency,
+            customers: 0,
+            predicted: 0.0,
+            actual: 0.0,
+        })
+        .collect();
+    for o in customers {
+        let Some(predicted) = model.expected_purchases(&o.summary, length) else {
+            continue;
+        };
+        let row = &mut rows[(o.summary.frequency as u32).min(top) as usize];
+        row.customers += 1;
+        row.predicted += predicted;
+        row.actual += f64::from(o.holdout);
+    }
+    for row in &mut rows {
+        if row.customers > 0 {
+            row.predicted /= f64::from(row.customers);
+            row.actual /= f64::from(row.customers);
+        }
+    }
+    rows
+}
