@@ -6,6 +6,7 @@ pub mod clv;
 pub mod codec;
 pub mod columns;
 pub mod command;
+pub mod crosssell;
 pub mod db;
 pub mod demo;
 pub mod export;
@@ -22,6 +23,7 @@ pub mod search;
 pub mod segment;
 pub mod time;
 pub mod timeline;
+pub mod trends;
 pub mod validate;
 
 pub use command::{Command, CommandError, RecordCommand};
