@@ -6,6 +6,7 @@ pub mod bgnbd;
 pub mod gamma_gamma;
 pub mod observe;
 mod optimize;
+pub mod potential;
 pub mod predict;
 mod special;
 
@@ -118,6 +119,8 @@ fn group(customers: &[Summary]) -> Vec<(Summary, f64)> {
     out
 }
 
+#[cfg(test)]
+mod potential_tests;
 #[cfg(test)]
 mod predict_tests;
 #[cfg(test)]

@@ -15,7 +15,7 @@ fn day(s: &str) -> Day {
 
 /// (customer, day, dollars) of each line: master id, sample id (1–2,357, the
 /// summary's order), YYYYMMDD, CDs, value.
-fn transactions() -> Vec<(u32, Day, f64)> {
+pub(super) fn transactions() -> Vec<(u32, Day, f64)> {
     TRANSACTIONS
         .lines()
         .filter(|l| !l.trim().is_empty())

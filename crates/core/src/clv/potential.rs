@@ -1,0 +1,170 @@
+//! Every customer's potential, laid out by position in `Db` like the RFM analysis:
+//! the models fitted to the purchases up to the analysis day (in days), then per
+//! customer P(alive), purchases to expect, lifetime value and churn risk.
+//!
+//! Only orders that count, in the main currency, are purchases here (the value of a
+//! purchase is money); deleted customers are left out. The work comes in three steps
+//! so the app can yield between them: `observe` (one pass over the orders), `fit`,
+//! then `fill` over slices of the observed customers.
+
+use super::gamma_gamma::Spend;
+use super::observe::{observe, Observed, Periods, Unit};
+use super::predict::{Horizon, Models, Risk, MONTH_DAYS};
+use super::FitError;
+use crate::db::{Db, BUCKETS};
+use crate::model::Currency;
+use crate::time::Day;
+use crate::timeline::day_of;
+use rustc_hash::FxHashMap;
+
+/// Customers observed up to `as_of`: (position, observation).
+pub fn observe_db(
+    db: &Db,
+    as_of: Day,
+    offset_minutes: i32,
+    currency: Currency,
+) -> Vec<(u32, Observed)> {
+    let periods = Periods {
+        calibration_end: as_of,
+        holdout_end: None,
+        unit: Unit::Days,
+    };
+    let scale = 10f64.powi(currency.exponent() as i32);
+    let live = &db.columns().live;
+    let mut out = Vec::new();
+    for b in 0..BUCKETS {
+        let t = db.timeline(b);
+        for run in &t.runs {
+            if !live[run.position as usize] {
+                continue;
+            }
+            let purchases = (run.start as usize..run.end as usize)
+                .filter(|&i| t.currency[i] == currency)
+                .map(|i| {
+                    (
+                        day_of(t.minute[i], offset_minutes),
+                        t.total[i] as f64 / scale,
+                    )
+                });
+            if let Some(o) = observe(purchases, &periods) {
+                out.push((run.position, o));
+            }
+        }
+    }
+    out
+}
+
+/// The potential of every customer.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Potential {
+    /// The fitted models, or why they could not be fitted (None: not computed).
+    pub models: Option<Result<Models, FitError>>,
+    pub horizon: Horizon,
+    /// P(alive) (NaN: no purchase to judge by, or no model).
+    pub p_alive: Vec<f32>,
+    /// Purchase days to expect over the horizon (NaN as above).
+    pub expected: Vec<f32>,
+    /// Lifetime value over the horizon, major units of the main currency (NaN as above).
+    pub clv: Vec<f64>,
+    /// Churn risk as its place in `Risk::ALL` + 1 (0: none).
+    pub risk: Vec<u8>,
+}
+
+/// Discounted purchases and the rest of a prediction that depends only on a summary
+/// (many customers share one): the value is the expected spend times `discounted`.
+#[derive(Clone, Copy)]
+struct Shared {
+    p_alive: f32,
+    expected: f32,
+    discounted: f64,
+}
+
+impl Potential {
+    /// Fits the models to the observed customers; predictions are still to `fill`.
+    pub fn fit(n: usize, observed: &[(u32, Observed)], horizon: Horizon) -> Potential {
+        let list: Vec<Observed> = observed.iter().map(|(_, o)| *o).collect();
+        Potential {
+            models: Some(Models::fit(&list, Unit::Days)),
+            horizon,
+            p_alive: vec![f32::NAN; n],
+            expected: vec![f32::NAN; n],
+            clv: vec![f64::NAN; n],
+            risk: vec![0; n],
+        }
+    }
+
+    /// Predicts for the observed customers of `slice` (no-op without models). Call
+    /// with consecutive slices of the same observations; `cache` carries what
+    /// customers with identical summaries share between calls.
+    pub fn fill(&mut self, slice: &[(u32, Observed)], cache: &mut Cache) {
+        let Some(Ok(models)) = self.models else {
+            return;
+        };
+        let h = self.horizon;
+        let (horizon, month) = (h.days, MONTH_DAYS);
+        for (position, o) in slice {
+            let s = o.summary;
+            let key = [s.frequency.to_bits(), s.recency.to_bits(), s.age.to_bits()];
+            let shared = *cache.0.entry(key).or_insert_with(|| {
+                let bg = &models.bgnbd.model;
+                let discounted =
+                    super::lifetime_value(bg, &s, 1.0, horizon, month, h.monthly_discount);
+                match (bg.expected_purchases(&s, horizon), discounted) {
+                    (Some(expected), Some(discounted)) => Shared {
+                        p_alive: bg.p_alive(&s) as f32,
+                        expected: expected as f32,
+                        discounted,
+                    },
+                    _ => Shared {
+                        p_alive: f32::NAN,
+                        expected: f32::NAN,
+                        discounted: f64::NAN,
+                    },
+                }
+            });
+            let p = *position as usize;
+            if !shared.discounted.is_finite() {
+                continue;
+            }
+            let spend = models
+                .gamma_gamma
+                .model
+                .expected_spend(&o.spend.unwrap_or(Spend {
+                    frequency: 0.0,
+                    mean: 0.0,
+                }));
+            // With q ≤ 1 everyone's mean spend is unbounded: no value to give.
+            if spend.is_finite() && spend >= 0.0 {
+                self.clv[p] = spend * shared.discounted;
+            }
+            self.p_alive[p] = shared.p_alive;
+            self.expected[p] = shared.expected;
+            let risk = Risk::of(s.frequency, shared.p_alive as f64);
+            self.risk[p] = Risk::ALL.iter().position(|r| *r == risk).expect("listed") as u8 + 1;
+        }
+    }
+
+    /// The churn risk of a position, if any.
+    pub fn risk_at(&self, p: u32) -> Option<Risk> {
+        let r = *self.risk.get(p as usize)?;
+        (r > 0).then(|| Risk::ALL[r as usize - 1])
+    }
+
+    /// Computes everything at once (the CLI and tests; the app goes step by step).
+    pub fn compute(
+        db: &Db,
+        as_of: Day,
+        offset_minutes: i32,
+        currency: Currency,
+        h: Horizon,
+    ) -> Potential {
+        let observed = observe_db(db, as_of, offset_minutes, currency);
+        let mut p = Potential::fit(db.len(), &observed, h);
+        p.fill(&observed, &mut Cache::default());
+        p
+    }
+}
+
+/// Predictions shared by customers with identical summaries, between `fill` calls.
+#[derive(Default)]
+pub struct Cache(FxHashMap<[u64; 3], Shared>);

@@ -1,0 +1,156 @@
+//! The potential of every customer in a database agrees with the models run on the
+//! same purchases as a file.
+
+use super::observe::{observe_all, Periods, Unit};
+use super::potential::{observe_db, Cache, Potential};
+use super::predict::{Horizon, Models, Risk};
+use super::predict_tests::transactions;
+use crate::db::{bucket_of, Db, OrderFact};
+use crate::hlc::{DeviceId, Hlc};
+use crate::id::Id;
+use crate::model::{Currency, Customer, OrderStatus};
+use crate::record::Record;
+use crate::time::Day;
+use std::collections::HashMap;
+
+fn id(c: u32) -> Id {
+    Id::new_v7(c as u64, [(c % 251) as u8; 10])
+}
+
+/// The CDNOW sample's customers and orders (dollars as cents, at noon UTC), customer
+/// 1 deleted, and customer 2 with one more order in another currency.
+fn cdnow_db() -> Db {
+    let mut by: HashMap<u32, Vec<OrderFact>> = HashMap::new();
+    let mut last = 0;
+    let mut fact = |c: u32, day: Day, total: i64, currency| {
+        last += 1;
+        by.entry(bucket_of(id(c))).or_default().push(OrderFact {
+            order: Id::new_v7(10_000_000 + last, [0; 10]),
+            customer: id(c),
+            placed_at: day.start_millis() + 43_200_000,
+            total,
+            currency,
+            status: OrderStatus::Paid,
+        });
+    };
+    for (c, day, dollars) in transactions() {
+        fact(c, day, (dollars * 100.0).round() as i64, Currency::USD);
+    }
+    fact(
+        2,
+        Day::parse_iso("1997-05-01").unwrap(),
+        5_000_000,
+        Currency::VND,
+    );
+    let customers = (1..=2357)
+        .map(|c| {
+            let data = Customer {
+                display_name: format!("C{c}"),
+                deleted: c == 1,
+                ..Default::default()
+            };
+            Record::new(
+                id(c),
+                data,
+                Hlc {
+                    millis: 1,
+                    counter: 0,
+                    device: DeviceId(1),
+                },
+            )
+        })
+        .collect();
+    let mut facts: Vec<(u32, Vec<OrderFact>)> = by.into_iter().collect();
+    for (_, f) in &mut facts {
+        f.sort_by_key(|f| (f.customer, f.placed_at));
+    }
+    Db::load(customers, facts, vec![])
+}
+
+#[test]
+fn every_live_customer_gets_what_the_models_say() {
+    let db = cdnow_db();
+    let as_of = Day::parse_iso("1997-09-30").unwrap();
+    let h = Horizon::default();
+    let potential = Potential::compute(&db, as_of, 0, Currency::USD, h);
+    // The same purchases as a file, without customer 1.
+    let periods = Periods {
+        calibration_end: as_of,
+        holdout_end: None,
+        unit: Unit::Days,
+    };
+    let file: Vec<_> = transactions().into_iter().filter(|t| t.0 != 1).collect();
+    let observed = observe_all(file, &periods);
+    let list: Vec<_> = observed.iter().map(|(_, o)| *o).collect();
+    let file_fit = Models::fit(&list, Unit::Days).unwrap();
+    let models = potential.models.clone().unwrap().unwrap();
+    // The same fit (customers in another order: sums differ in the last digits).
+    let (a, b) = (models.bgnbd.model, file_fit.bgnbd.model);
+    let (c, d) = (models.gamma_gamma.model, file_fit.gamma_gamma.model);
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-9 * y.abs();
+    assert!(
+        close(a.r, b.r) && close(a.alpha, b.alpha) && close(a.a, b.a) && close(a.b, b.b),
+        "{a:?} {b:?}"
+    );
+    assert!(
+        close(c.p, d.p) && close(c.q, d.q) && close(c.v, d.v),
+        "{c:?} {d:?}"
+    );
+    for (c, o) in &observed {
+        let p = db.position(id(*c)).unwrap();
+        let want = models.predict(o, &h).unwrap();
+        assert_eq!(
+            potential.p_alive[p as usize], want.p_alive as f32,
+            "customer {c}"
+        );
+        assert_eq!(
+            potential.expected[p as usize],
+            want.expected_purchases as f32
+        );
+        let clv = potential.clv[p as usize];
+        assert!(
+            (clv - want.clv).abs() <= 1e-9 * want.clv,
+            "customer {c}: {clv} vs {want:?}"
+        );
+        assert_eq!(potential.risk_at(p), Some(want.risk));
+    }
+    // The deleted customer has nothing.
+    let gone = db.position(id(1)).unwrap();
+    assert!(potential.clv[gone as usize].is_nan() && potential.risk_at(gone).is_none());
+    // Some customers fall in every band.
+    for band in Risk::ALL {
+        assert!(
+            (0..db.len() as u32).any(|p| potential.risk_at(p) == Some(band)),
+            "{band:?}"
+        );
+    }
+}
+
+#[test]
+fn filling_in_slices_gives_the_same() {
+    let db = cdnow_db();
+    let as_of = Day::parse_iso("1997-09-30").unwrap();
+    let h = Horizon {
+        days: 180.0,
+        monthly_discount: 0.02,
+    };
+    let whole = Potential::compute(&db, as_of, 0, Currency::USD, h);
+    let observed = observe_db(&db, as_of, 0, Currency::USD);
+    let mut sliced = Potential::fit(db.len(), &observed, h);
+    let mut cache = Cache::default();
+    for chunk in observed.chunks(100) {
+        sliced.fill(chunk, &mut cache);
+    }
+    assert_eq!(sliced.risk, whole.risk);
+    assert_eq!(sliced.clv.iter().filter(|v| v.is_finite()).count(), 2356);
+    for (a, b) in sliced.clv.iter().zip(&whole.clv) {
+        assert!(a == b || (a.is_nan() && b.is_nan()));
+    }
+}
+
+#[test]
+fn too_little_data_says_why() {
+    let db = Db::load(vec![], vec![], vec![]);
+    let p = Potential::compute(&db, Day(100), 0, Currency::VND, Horizon::default());
+    assert_eq!(p.models, Some(Err(super::FitError::NoCustomers)));
+}
