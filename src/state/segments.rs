@@ -12,7 +12,10 @@ use super::notices::NoticeKind;
 use super::pace::{for_slices, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
 use crate::storage;
+use clientele_core::clv::potential::{observe_db, Cache, Potential};
+use clientele_core::clv::predict::Horizon;
 use clientele_core::command::{apply, inverse, RecordCommand};
+use clientele_core::crosssell;
 use clientele_core::segment::analysis::{Analysis, Params};
 use clientele_core::segment::eval::{Compiled, Context};
 use clientele_core::segment::rules::Rule;
@@ -170,8 +173,15 @@ impl Segments {
         let stale = || self.run.get_value() != run || data.revision.get_untracked() != revision;
         mark("clientele:segments-start");
         let mut pacer = Pacer::new(BUDGET_MS);
-        let analysis = data.untracked(|db| Analysis::compute(db, &params));
+        let mut analysis = data.untracked(|db| Analysis::compute(db, &params));
         measure("clientele:analysis", "clientele:segments-start");
+        if !self
+            .potential(&mut analysis, &params, &mut pacer, &stale)
+            .await
+        {
+            return None;
+        }
+        measure("clientele:potential", "clientele:segments-start");
         let mut members = HashMap::new();
         for seg in self.records.get_untracked() {
             if seg.is_deleted() {
@@ -211,6 +221,52 @@ impl Segments {
             members.insert(seg.id, Arc::new(found));
         }
         (!stale()).then_some((analysis, members))
+    }
+}
+
+impl Segments {
+    /// Adds lifetime values, churn risk and next products to `analysis`, yielding
+    /// between steps; false if the work became stale.
+    async fn potential(
+        &self,
+        analysis: &mut Analysis,
+        params: &Params,
+        pacer: &mut Pacer,
+        stale: &dyn Fn() -> bool,
+    ) -> bool {
+        let data = self.data;
+        let observed = data
+            .untracked(|db| observe_db(db, params.as_of, params.offset_minutes, params.currency));
+        pacer.pause().await;
+        if stale() {
+            return false;
+        }
+        let n = data.untracked(|db| db.len());
+        let mut potential = Potential::fit(n, &observed, Horizon::default());
+        let mut cache = Cache::default();
+        let done = for_slices(observed.len() as u32, SLICE, pacer, stale, |range| {
+            potential.fill(
+                &observed[range.start as usize..range.end as usize],
+                &mut cache,
+            )
+        })
+        .await;
+        if !done {
+            return false;
+        }
+        analysis.potential = potential;
+        pacer.pause().await;
+        if stale() {
+            return false;
+        }
+        let rules = data.untracked(|db| crosssell::mine(db, &crosssell::Settings::default()));
+        pacer.pause().await;
+        if stale() {
+            return false;
+        }
+        data.untracked(|db| analysis.set_next(db, &crosssell::Recommender::new(&rules)));
+        analysis.cross_sell = Some(rules);
+        true
     }
 }
 

@@ -39,6 +39,8 @@ pub struct SegStrings {
     pub segment_names: [&'static str; 11],
     pub segment_advice: [&'static str; 11],
     pub stage_names: [&'static str; 6],
+    /// Churn risk bands, as `Risk::ALL`.
+    pub risk_names: [&'static str; 4],
     pub stages_title: &'static str,
     pub no_purchases: &'static str,
     // Saved segments
@@ -69,7 +71,7 @@ pub struct SegStrings {
     pub date_iso_hint: &'static str,
     pub groups: [&'static str; 5],
     /// Indexed like `Field::FIXED`.
-    pub fields: [&'static str; 31],
+    pub fields: [&'static str; 35],
     /// "Consent: {x}"
     pub consent_field: &'static str,
     /// "{x} (custom)"

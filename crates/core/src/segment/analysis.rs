@@ -9,6 +9,7 @@
 
 use super::lifecycle::{Histogram, Stage, Thresholds};
 use super::rfm::{fm, score, ScoringRules, Segment, SegmentMap, Window};
+use crate::clv::potential::Potential;
 use crate::db::{Db, BUCKETS};
 use crate::model::Currency;
 use crate::time::Day;
@@ -85,7 +86,19 @@ pub struct Analysis {
     pub buyers: u32,
     pub customers: u32,
     pub revenue: i64,
+    /// Lifetime value, P(alive) and churn risk (filled after `compute`, step by step).
+    pub potential: Potential,
+    /// Up to `NEXT` product term numbers to offer each position next, best first
+    /// (`NONE` pads); empty until filled (`set_next`).
+    pub next: Vec<u32>,
+    /// The product rules `next` comes from.
+    pub cross_sell: Option<crate::crosssell::Rules>,
 }
+
+/// Products suggested per customer.
+pub const NEXT: usize = 3;
+/// No suggestion.
+pub const NONE: u32 = u32::MAX;
 
 /// The window as minutes since the epoch (UTC): `lo <= minute < hi`.
 fn minute_bounds(window: &Window, offset_minutes: i32) -> (i64, i64) {
@@ -203,6 +216,29 @@ impl Analysis {
         a.customers = (0..n).filter(|&p| live(p)).count() as u32;
         a.params = Some(params.clone());
         a
+    }
+
+    /// The products to offer the customer at `position` next, best first.
+    pub fn next_at(&self, position: u32) -> &[u32] {
+        let at = position as usize * NEXT;
+        let list = self.next.get(at..at + NEXT).unwrap_or(&[]);
+        let n = list.iter().take_while(|t| **t != NONE).count();
+        &list[..n]
+    }
+
+    /// Sets every position's suggestions from a recommender over product rules.
+    pub fn set_next(&mut self, db: &Db, recommender: &crate::crosssell::Recommender) {
+        let live = &db.columns().live;
+        self.next = vec![NONE; db.len() * NEXT];
+        for p in 0..db.len() {
+            if !live[p] {
+                continue;
+            }
+            let found = recommender.for_customer(db.bought_at(p as u32), NEXT);
+            for (k, s) in found.iter().enumerate() {
+                self.next[p * NEXT + k] = s.item;
+            }
+        }
     }
 
     /// Whether this analysis still describes `db` (same number of customers).

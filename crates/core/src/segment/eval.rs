@@ -86,7 +86,8 @@ fn choice_codes(f: &Field) -> Option<Vec<&'static str>> {
         | Field::Income
         | Field::Acquisition
         | Field::RfmSegment
-        | Field::Stage => Some(f.choices()),
+        | Field::Stage
+        | Field::ChurnRisk => Some(f.choices()),
         _ => None,
     }
 }
@@ -197,6 +198,28 @@ impl Compiled {
                     .map_or(0, |s| s as usize + 1),
             ),
             Field::Stage => table(a.stage.get(pi).map_or(0, |s| *s as usize + 1)),
+            Field::ChurnRisk => table(a.potential.risk.get(pi).map_or(0, |r| *r as usize)),
+            Field::Clv => number(
+                l,
+                a.potential.clv.get(pi).copied().filter(|v| v.is_finite()),
+            ),
+            Field::PAlive => number(
+                l,
+                a.potential
+                    .p_alive
+                    .get(pi)
+                    .filter(|v| v.is_finite())
+                    .map(|v| f64::from(*v) * 100.0),
+            ),
+            Field::NextProduct => {
+                let next = a.next_at(p);
+                let held = l
+                    .terms
+                    .iter()
+                    .filter(|t| t.is_some_and(|t| next.contains(&t)))
+                    .count();
+                list(l.op, next.is_empty(), held, l.terms.len())
+            }
             Field::Interests | Field::Values | Field::Tags => {
                 let col = cols.list(list_field(&l.field).expect("a list column"));
                 let have = &col.at[pi];
@@ -323,6 +346,7 @@ fn cost(node: &Node) -> u32 {
         Node::Leaf(l) => match l.field {
             Field::Age => 3,
             Field::Product | Field::Category | Field::Sku | Field::Store => 3,
+            Field::NextProduct => 3,
             Field::SalesChannel => 2,
             Field::Custom(_) => 6,
             _ if text_field(&l.field).is_some() || list_field(&l.field).is_some() => 1,
@@ -347,7 +371,10 @@ fn compile(rule: &Rule, db: &Db, scale: f64) -> Node {
 }
 
 fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
-    let money = matches!(c.field, Field::TotalSpent | Field::AverageSpend);
+    let money = matches!(
+        c.field,
+        Field::TotalSpent | Field::AverageSpend | Field::Clv
+    );
     // Money is compared in major units: no scaling needed, but amounts are rounded to
     // the currency's precision as the user sees them.
     let round = |v: f64| {
@@ -362,7 +389,7 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
         _ => c.value.texts(),
     };
     let kind = match c.field {
-        Field::Product => Some(TermKind::Product),
+        Field::Product | Field::NextProduct => Some(TermKind::Product),
         Field::Category => Some(TermKind::Category),
         Field::Sku => Some(TermKind::Sku),
         Field::Store => Some(TermKind::Store),

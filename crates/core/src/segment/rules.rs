@@ -14,6 +14,7 @@
 //! Text comparisons ignore case and Vietnamese diacritics ("ha noi" is "Hà Nội").
 //! Money values are in major units of the shop's main currency (2000000 ₫, 25.50 $).
 
+use crate::clv::predict::Risk;
 use crate::model::SalesChannel;
 use crate::model::{AcquisitionChannel, ConsentChannel, Gender, IncomeBand, PartyKind};
 use crate::segment::lifecycle::Stage;
@@ -58,6 +59,14 @@ pub enum Field {
     MonetaryScore,
     /// FM = ⌈(F + M) / 2⌉, the column of the RFM grid.
     FmScore,
+    /// Lifetime value over the analysis horizon (BG/NBD + Gamma-Gamma), money.
+    Clv,
+    /// The chance the customer is still a customer (BG/NBD P(alive)), in percent.
+    PAlive,
+    /// Churn risk band from P(alive).
+    ChurnRisk,
+    /// The products cross-sell rules suggest offering next.
+    NextProduct,
     Interactions,
     DaysSinceLastInteraction,
     Consent(ConsentChannel),
@@ -97,7 +106,7 @@ pub enum Kind {
 
 impl Field {
     /// Every field but custom ones and per-channel consent, in builder order.
-    pub const FIXED: [Field; 31] = [
+    pub const FIXED: [Field; 35] = [
         Field::Kind,
         Field::Age,
         Field::Gender,
@@ -125,6 +134,10 @@ impl Field {
         Field::FrequencyScore,
         Field::MonetaryScore,
         Field::FmScore,
+        Field::Clv,
+        Field::PAlive,
+        Field::ChurnRisk,
+        Field::NextProduct,
         Field::Interactions,
         Field::DaysSinceLastInteraction,
         Field::Acquisition,
@@ -167,6 +180,10 @@ impl Field {
             Field::FrequencyScore => "f_score",
             Field::MonetaryScore => "m_score",
             Field::FmScore => "fm_score",
+            Field::Clv => "clv",
+            Field::PAlive => "p_alive",
+            Field::ChurnRisk => "churn_risk",
+            Field::NextProduct => "next_product",
             Field::Interactions => "interactions",
             Field::DaysSinceLastInteraction => "days_since_last_interaction",
             Field::Acquisition => "acquisition_channel",
@@ -214,12 +231,17 @@ impl Field {
             | FrequencyScore
             | MonetaryScore
             | FmScore
+            | PAlive
             | Interactions
             | DaysSinceLastInteraction => self::Kind::Number,
-            TotalSpent | AverageSpend => self::Kind::Money,
+            TotalSpent | AverageSpend | Clv => self::Kind::Money,
             Occupation | Country | City | District | Source | Custom(_) => self::Kind::Text,
-            Kind | Gender | Income | RfmSegment | Stage | Acquisition => self::Kind::Choice,
-            Interests | Values | Tags | Product | Category | Sku | Store => self::Kind::List,
+            Kind | Gender | Income | RfmSegment | Stage | ChurnRisk | Acquisition => {
+                self::Kind::Choice
+            }
+            Interests | Values | Tags | Product | Category | Sku | Store | NextProduct => {
+                self::Kind::List
+            }
             SalesChannel => self::Kind::ChoiceList,
             Consent(_) => self::Kind::Flag,
         }
@@ -233,6 +255,7 @@ impl Field {
             Field::Income => IncomeBand::ALL.into_iter().map(income_code).collect(),
             Field::RfmSegment => Segment::ALL.into_iter().map(Segment::code).collect(),
             Field::Stage => Stage::ALL.into_iter().map(Stage::code).collect(),
+            Field::ChurnRisk => Risk::ALL.into_iter().map(Risk::code).collect(),
             Field::Acquisition => AcquisitionChannel::ALL
                 .into_iter()
                 .map(acquisition_code)

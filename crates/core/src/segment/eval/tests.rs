@@ -373,4 +373,90 @@ fn choice_columns_number_variants_in_declaration_order() {
         Segment::code,
     );
     check(Field::Stage, &Stage::ALL, |v| v as usize, Stage::code);
+    check(
+        Field::ChurnRisk,
+        &crate::clv::predict::Risk::ALL,
+        |v| v as usize,
+        crate::clv::predict::Risk::code,
+    );
+}
+
+#[test]
+fn potential_and_next_products() {
+    let db = shop();
+    let mut analysis = Analysis::compute(&db, &Params::new(AS_OF, Currency::VND));
+    let n = db.len();
+    let pos = |name: &str| {
+        (0..n)
+            .find(|&p| db.at(p as u32).data.name() == name)
+            .unwrap()
+    };
+    // Set by hand: what the models and cross-sell rules would have said.
+    let p = &mut analysis.potential;
+    p.clv = vec![f64::NAN; n];
+    p.p_alive = vec![f32::NAN; n];
+    p.risk = vec![0; n];
+    p.clv[pos("An")] = 2_500_000.4;
+    p.clv[pos("Bình")] = 900_000.0;
+    p.p_alive[pos("An")] = 0.8;
+    p.p_alive[pos("Bình")] = 0.25;
+    p.risk[pos("An")] = 1; // low
+    p.risk[pos("Bình")] = 3; // high
+    p.risk[pos("Cường")] = 4; // unknown
+    let item = db.terms().find(TermKind::Product, "Phụ kiện item").unwrap();
+    analysis.next = vec![crate::segment::analysis::NONE; n * crate::segment::analysis::NEXT];
+    analysis.next[pos("Bình") * crate::segment::analysis::NEXT] = item;
+    let ctx = Context {
+        db: &db,
+        analysis: &analysis,
+    };
+    let who = |rule: Rule| -> Vec<String> {
+        let mut v: Vec<String> = Compiled::new(&rule, &ctx)
+            .members(&ctx, 0..n as u32)
+            .into_iter()
+            .map(|p| db.at(p).data.name())
+            .collect();
+        v.sort();
+        v
+    };
+    // Money is rounded to the currency (VND: whole đồng) as shown.
+    assert_eq!(
+        who(when(Field::Clv, Op::Ge, Value::Number(2_500_000.0))),
+        ["An"]
+    );
+    assert_eq!(who(when(Field::Clv, Op::Lt, Value::Number(1e6))), ["Bình"]);
+    // Without a value (no purchases, no model): only "is empty" holds.
+    assert_eq!(
+        who(when(Field::Clv, Op::IsEmpty, Value::None)),
+        ["Cường", "Dung"]
+    );
+    // P(alive) in percent.
+    assert_eq!(
+        who(when(Field::PAlive, Op::Lt, Value::Number(30.0))),
+        ["Bình"]
+    );
+    assert_eq!(
+        who(when(Field::PAlive, Op::Ge, Value::Number(80.0))),
+        ["An"]
+    );
+    assert_eq!(
+        who(when(
+            Field::ChurnRisk,
+            Op::AnyOf,
+            Value::Texts(vec!["high".into(), "unknown".into()])
+        )),
+        ["Bình", "Cường"]
+    );
+    assert_eq!(
+        who(when(
+            Field::NextProduct,
+            Op::Has,
+            Value::Texts(vec!["phu kien item".into()])
+        )),
+        ["Bình"]
+    );
+    assert_eq!(
+        who(when(Field::NextProduct, Op::IsEmpty, Value::None)),
+        ["An", "Cường", "Dung"]
+    );
 }
