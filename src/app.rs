@@ -3,6 +3,7 @@
 use crate::components::{Nav, Toasts};
 use crate::pages::backup::BackupPage;
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
+use crate::pages::dashboard::DashboardPage;
 use crate::pages::import::ImportPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::segments::{
@@ -32,6 +33,7 @@ pub fn App() -> impl IntoView {
                 <LoadProblem/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
+                    <Route path=path!("/dashboard") view=DashboardPage/>
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerPage/>

@@ -25,6 +25,7 @@ pub fn Nav() -> impl IntoView {
                 <span>"Clientele"</span>
             </a>
             <nav aria-label=move || t().nav_label>
+                <A href="/dashboard">{move || settings.d().nav}</A>
                 <A href="/customers" exact=false>{move || t().nav_customers}</A>
                 <A href="/segments" exact=false>{move || settings.s().nav}</A>
                 <A href="/import">{move || settings.imp().nav}</A>

@@ -3,12 +3,14 @@
 //! `{o}`, `{pattern}`.
 
 mod backup;
+mod dash;
 mod en;
 mod imp;
 mod seg;
 mod vi;
 
 pub use backup::{backup_strings, BackupStrings};
+pub use dash::{dash_strings, DashStrings};
 pub use imp::{imp_strings, ImpStrings};
 pub use seg::{seg_strings, SegStrings};
 

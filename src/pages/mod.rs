@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod customers;
+pub mod dashboard;
 pub mod import;
 pub mod not_found;
 pub mod segments;

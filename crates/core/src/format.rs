@@ -110,6 +110,50 @@ pub fn decimal(x: f64, digits: usize, locale: Locale) -> String {
     out
 }
 
+/// A number shortened for a chart's axis: `950`, `12.5K`, `3.4M`, `1.2B` (en);
+/// `950`, `12,5 nghìn`, `3,4 tr`, `1,2 tỷ` (vi). One digit after the point below 100
+/// of a unit, none above; trailing `.0` dropped.
+pub fn compact(x: f64, locale: Locale) -> String {
+    if !x.is_finite() {
+        return "–".into();
+    }
+    let units: [(f64, &str, &str); 3] =
+        [(1e9, "B", " tỷ"), (1e6, "M", " tr"), (1e3, "K", " nghìn")];
+    for (size, en, vi) in units {
+        if x.abs() >= size {
+            let v = x / size;
+            let digits = if v.abs() < 100.0 { 1 } else { 0 };
+            let mut text = decimal(v, digits, locale);
+            let point = locale.separators().1;
+            if let Some(stripped) = text.strip_suffix(&format!("{point}0")) {
+                text = stripped.to_string();
+            }
+            return text + if locale == Locale::Vi { vi } else { en };
+        }
+    }
+    decimal(x, 0, locale)
+}
+
+/// The top of a chart's value axis with four steps: 4 × (1, 2, 2.5 or 5 × a power
+/// of ten), at least `max` (1 when there is nothing to show).
+pub fn nice_top(max: f64) -> f64 {
+    if !max.is_finite() || max <= 0.0 {
+        return 1.0;
+    }
+    let step = 10f64.powf((max / 4.0).log10().floor());
+    for k in [1.0, 2.0, 2.5, 5.0, 10.0] {
+        if 4.0 * k * step >= max {
+            return 4.0 * k * step;
+        }
+    }
+    40.0 * step
+}
+
+/// A share as a percent: `0.1234` → `12.3%` (en), `12,3%` (vi).
+pub fn percent(share: f64, locale: Locale) -> String {
+    format!("{}%", decimal(share * 100.0, 1, locale))
+}
+
 /// Money in minor units: `1.234.567 ₫` (vi), `₫1,234,567` (en), `$12.50`, `12,50 €`.
 pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
     let exp = currency.exponent() as u32;
@@ -210,6 +254,35 @@ pub fn days_between(from: Millis, to: Millis) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn axis_tops_are_round() {
+        assert_eq!(nice_top(0.0), 1.0);
+        assert_eq!(nice_top(7.0), 8.0);
+        assert_eq!(nice_top(95.0), 100.0);
+        assert_eq!(nice_top(1_234_567.0), 2_000_000.0);
+        assert_eq!(nice_top(f64::INFINITY), 1.0);
+    }
+
+    #[test]
+    fn compact_numbers_and_percents() {
+        let en = |x| compact(x, Locale::En);
+        let vi = |x| compact(x, Locale::Vi);
+        assert_eq!(
+            [en(950.0), en(12_500.0), en(3_400_000.0), en(1.0e9)],
+            ["950", "12.5K", "3.4M", "1B"]
+        );
+        assert_eq!(
+            [vi(12_500.0), vi(250_000_000.0), vi(1_230_000_000.0)],
+            ["12,5 nghìn", "250 tr", "1,2 tỷ"]
+        );
+        assert_eq!(en(-2_000_000.0), "-2M");
+        assert_eq!(en(f64::NAN), "–");
+        assert_eq!(
+            [percent(0.1234, Locale::En), percent(0.5, Locale::Vi)],
+            ["12.3%", "50,0%"]
+        );
+    }
 
     #[test]
     fn money_per_locale() {

@@ -168,3 +168,47 @@ impl Potential {
 /// Predictions shared by customers with identical summaries, between `fill` calls.
 #[derive(Default)]
 pub struct Cache(FxHashMap<[u64; 3], Shared>);
+
+/// Valuable customers at risk: live customers whose spend in `currency` is at least
+/// the threshold (the spend of the top fifth of buyers) and whose churn risk is high.
+/// Returns the threshold (minor units) and the customers by spend, highest first.
+pub fn valuable_at_risk(db: &Db, potential: &Potential, currency: Currency) -> (i64, Vec<u32>) {
+    let live = &db.columns().live;
+    let spent = |p: u32| db.stats_at(p).spent_in(currency);
+    let mut spends: Vec<i64> = (0..db.len() as u32)
+        .filter(|&p| live[p as usize])
+        .map(spent)
+        .filter(|s| *s > 0)
+        .collect();
+    if spends.is_empty() {
+        return (0, Vec::new());
+    }
+    spends.sort_unstable();
+    let threshold = spends[spends.len() * 4 / 5];
+    let mut found: Vec<u32> = (0..db.len() as u32)
+        .filter(|&p| {
+            live[p as usize] && potential.risk_at(p) == Some(Risk::High) && spent(p) >= threshold
+        })
+        .collect();
+    found.sort_by_key(|&p| (std::cmp::Reverse(spent(p)), p));
+    (threshold, found)
+}
+
+/// The live segment rule of `valuable_at_risk`: churn risk high and spend at least
+/// `threshold` (minor units of `currency`).
+pub fn at_risk_rule(threshold: i64, currency: Currency) -> crate::segment::rules::Rule {
+    use crate::segment::rules::{Condition, Field, Op, Rule, Value};
+    let scale = 10f64.powi(currency.exponent() as i32);
+    Rule::All(vec![
+        Rule::Condition(Condition {
+            field: Field::ChurnRisk,
+            op: Op::AnyOf,
+            value: Value::Texts(vec![Risk::High.code().to_string()]),
+        }),
+        Rule::Condition(Condition {
+            field: Field::TotalSpent,
+            op: Op::Ge,
+            value: Value::Number(threshold as f64 / scale),
+        }),
+    ])
+}

@@ -154,3 +154,40 @@ fn too_little_data_says_why() {
     let p = Potential::compute(&db, Day(100), 0, Currency::VND, Horizon::default());
     assert_eq!(p.models, Some(Err(super::FitError::NoCustomers)));
 }
+
+#[test]
+fn valuable_customers_at_risk_and_their_segment_rule() {
+    use super::potential::{at_risk_rule, valuable_at_risk};
+    use crate::segment::analysis::{Analysis, Params};
+    use crate::segment::eval::{Compiled, Context};
+    let db = cdnow_db();
+    let as_of = Day::parse_iso("1998-06-30").unwrap();
+    let mut analysis = Analysis::compute(&db, &Params::new(as_of, Currency::USD));
+    analysis.potential = Potential::compute(&db, as_of, 0, Currency::USD, Horizon::default());
+    let (threshold, found) = valuable_at_risk(&db, &analysis.potential, Currency::USD);
+    assert!(!found.is_empty());
+    // The top fifth of buyers: about a fifth of the 2,356 live customers spent as much.
+    let spent = |p: u32| db.stats_at(p).spent_in(Currency::USD);
+    let at_least = (0..db.len() as u32)
+        .filter(|&p| db.columns().live[p as usize] && spent(p) >= threshold)
+        .count();
+    assert!((450..=500).contains(&at_least), "{at_least}");
+    for w in found.windows(2) {
+        assert!(spent(w[0]) >= spent(w[1]));
+    }
+    for &p in &found {
+        assert!(analysis.potential.p_alive[p as usize] < 0.3 && spent(p) >= threshold);
+    }
+    // The segment rule finds exactly them.
+    let rule = at_risk_rule(threshold, Currency::USD);
+    rule.check().unwrap();
+    let ctx = Context {
+        db: &db,
+        analysis: &analysis,
+    };
+    let mut members = Compiled::new(&rule, &ctx).members(&ctx, 0..db.len() as u32);
+    let mut want = found.clone();
+    members.sort_unstable();
+    want.sort_unstable();
+    assert_eq!(members, want);
+}

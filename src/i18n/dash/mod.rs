@@ -1,0 +1,106 @@
+//! Words of the Dashboard, in English and Vietnamese (one value per language, so a
+//! missing string does not compile). Placeholders: `{n}`, `{p}`, `{k}`, `{x}`.
+
+mod en;
+mod vi;
+
+use clientele_core::clv::FitError;
+use clientele_core::format::Locale;
+
+pub fn dash_strings(locale: Locale) -> &'static DashStrings {
+    match locale {
+        Locale::En => &en::EN,
+        Locale::Vi => &vi::VI,
+    }
+}
+
+pub struct DashStrings {
+    pub nav: &'static str,
+    pub title: &'static str,
+    pub no_data: &'static str,
+    pub from: &'static str,
+    pub to: &'static str,
+    pub grain: &'static str,
+    /// Day, week, month.
+    pub grains: [&'static str; 3],
+    pub compare: &'static str,
+    /// Previous period, same period a year before, no comparison.
+    pub compares: [&'static str; 3],
+    pub bad_range: &'static str,
+    pub compared_with: &'static str,
+    pub revenue: &'static str,
+    pub orders: &'static str,
+    pub aov: &'static str,
+    pub repeat_rate: &'static str,
+    pub active: &'static str,
+    pub new_customers: &'static str,
+    pub no_change: &'static str,
+    pub up: &'static str,
+    pub down: &'static str,
+    pub trend_title: &'static str,
+    pub trend_explain: &'static str,
+    pub this_period: &'static str,
+    pub before_period: &'static str,
+    pub segments_title: &'static str,
+    pub segments_explain: &'static str,
+    pub col_segment: &'static str,
+    pub col_customers: &'static str,
+    pub col_share: &'static str,
+    pub grid_title: &'static str,
+    pub grid_explain: &'static str,
+    pub cohorts_title: &'static str,
+    pub cohorts_explain: &'static str,
+    pub cohort_month: &'static str,
+    pub months_after: &'static str,
+    pub no_cohorts: &'static str,
+    pub clv_title: &'static str,
+    pub clv_explain: &'static str,
+    pub clv_total: &'static str,
+    pub clv_customers: &'static str,
+    pub no_model: &'static str,
+    pub at_risk_title: &'static str,
+    pub at_risk_explain: &'static str,
+    pub col_name: &'static str,
+    pub col_spent: &'static str,
+    pub col_last: &'static str,
+    pub col_chance: &'static str,
+    pub none_at_risk: &'static str,
+    pub make_segment: &'static str,
+    pub segment_name: &'static str,
+    pub segment_made: &'static str,
+    /// Why the models could not be fitted: no customers, no time, too few repeat
+    /// buyers (`{n}` found, `{k}` needed), same spend, anything else.
+    pub fit_errors: [&'static str; 5],
+    pub save_svg: &'static str,
+    pub save_png: &'static str,
+    pub saved: &'static str,
+    pub save_failed: &'static str,
+    pub computing: &'static str,
+    pub chart_of: &'static str,
+    pub bar_label: &'static str,
+    pub cohort_cell: &'static str,
+    pub grid_cell: &'static str,
+    pub clv_bin: &'static str,
+}
+
+impl DashStrings {
+    /// Why the lifetime value models could not be fitted, in words.
+    pub fn fit_error(&self, e: &FitError) -> String {
+        match e {
+            FitError::NoCustomers => self.fit_errors[0].to_string(),
+            FitError::NoTime => self.fit_errors[1].to_string(),
+            FitError::TooFewRepeatBuyers { found, needed } => self.fit_errors[2]
+                .replace("{n}", &found.to_string())
+                .replace("{k}", &needed.to_string()),
+            FitError::SameSpend => self.fit_errors[3].to_string(),
+            FitError::BadSummary { .. } | FitError::BadSpend | FitError::DidNotConverge => {
+                self.fit_errors[4].to_string()
+            }
+        }
+    }
+
+    /// "{x}: {n}" for a chart's data point.
+    pub fn bar(&self, x: &str, n: &str) -> String {
+        self.bar_label.replace("{x}", x).replace("{n}", n)
+    }
+}

@@ -1,0 +1,110 @@
+//! Valuable customers at risk: the top spenders the models say are probably gone, and
+//! one click to make them a live segment (to win them back).
+
+use crate::state::{use_data, use_notices, use_segments, use_settings};
+use clientele_core::clv::potential::{at_risk_rule, valuable_at_risk};
+use clientele_core::command::RecordCommand;
+use clientele_core::format::percent;
+use clientele_core::segment::saved::SavedSegment;
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+
+/// Rows shown; the segment holds them all.
+const SHOWN: usize = 10;
+
+#[component]
+pub fn AtRiskPanel() -> impl IntoView {
+    let settings = use_settings();
+    let segments = use_segments();
+    let data = use_data();
+    let notices = use_notices();
+    let navigate = use_navigate();
+    let d = move || settings.d();
+    let found = Memo::new(move |_| {
+        let a = segments.analysis();
+        let currency = settings.currency();
+        data.with(|db| {
+            if !a.fits(db) {
+                return (0, Vec::new());
+            }
+            valuable_at_risk(db, &a.potential, currency)
+        })
+    });
+    let rows = move || {
+        let a = segments.analysis_untracked();
+        let currency = settings.currency();
+        let locale = settings.locale();
+        let (_, list) = found.get();
+        data.untracked(|db| {
+            list.iter()
+                .take(SHOWN)
+                .map(|&p| {
+                    let c = db.at(p);
+                    let stats = db.stats_at(p);
+                    let chance = a.potential.p_alive.get(p as usize).copied().unwrap_or(f32::NAN);
+                    view! {
+                        <tr>
+                            <th scope="row"><a href=format!("/customers/{}", c.id)>{c.data.name()}</a></th>
+                            <td class="num">{settings.money(stats.spent_in(currency), currency)}</td>
+                            <td class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</td>
+                            <td class="num">{percent(chance as f64, locale)}</td>
+                        </tr>
+                    }
+                })
+                .collect_view()
+        })
+    };
+    let make = move |_| {
+        let (threshold, list) = found.get_untracked();
+        let currency = settings.currency();
+        let n = list.len();
+        let segment = SavedSegment {
+            name: d().segment_name.to_string(),
+            description: format!(
+                "{} ≥ {}",
+                settings.d().col_spent,
+                settings.money(threshold, currency)
+            ),
+            rule: Some(at_risk_rule(threshold, currency)),
+            members: Vec::new(),
+            created_at: crate::storage::now_ms(),
+            deleted: false,
+        };
+        let navigate = navigate.clone();
+        spawn_local(async move {
+            let id = crate::storage::new_id();
+            match segments.command(RecordCommand::Create { id, data: segment }).await {
+                Ok(_) => {
+                    notices.info(settings.d().segment_made.replace("{n}", &settings.integer(n as i64)));
+                    navigate(&format!("/segments/{id}"), Default::default());
+                }
+                Err(e) => notices.error(e.message(settings.t())),
+            }
+        });
+    };
+    view! {
+        <div class="card">
+            <h2>{move || d().at_risk_title}</h2>
+            <p class="muted small">{move || d().at_risk_explain}</p>
+            <Show when=move || !found.with(|f| f.1.is_empty()) fallback=move || view! { <p>{d().none_at_risk}</p> }>
+                <div class="table-scroll">
+                    <table class="plain">
+                        <caption class="sr-only">{move || d().at_risk_title}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{move || d().col_name}</th>
+                                <th scope="col" class="num">{move || d().col_spent}</th>
+                                <th scope="col" class="num">{move || d().col_last}</th>
+                                <th scope="col" class="num">{move || d().col_chance}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+                <p class="muted small">{move || settings.t().customer_count(found.with(|f| f.1.len()), &settings.integer(found.with(|f| f.1.len()) as i64))}</p>
+                <button type="button" class="primary" on:click=make.clone()>{move || d().make_segment}</button>
+            </Show>
+        </div>
+    }
+}
