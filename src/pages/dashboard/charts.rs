@@ -102,7 +102,7 @@ pub fn line_chart(
         .collect_view();
     let aria = label.clone();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {W} {H}") role="img" aria-label=aria preserveAspectRatio="xMidYMid meet">
+        <svg class="chart" style=format!("max-width:{}px", W * 1.4) viewBox=format!("0 0 {W} {H}") role="img" aria-label=aria preserveAspectRatio="xMidYMid meet">
             <title>{label}</title>
             {grid}
             {xlabels}
@@ -155,7 +155,7 @@ pub fn column_chart(label: String, bars: Vec<Bar>, tick: impl Fn(f64) -> String)
         .collect_view();
     let aria = label.clone();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
+        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
             <title>{label}</title>
             {grid}
             {marks}
@@ -172,7 +172,13 @@ pub fn paired_bars(
 ) -> impl IntoView {
     let (w, row_h, left) = (560.0, 30.0, 170.0);
     let h = TOP + 22.0 + row_h * rows.len() as f64;
-    let plot_w = w - left - 60.0;
+    // The longest bar takes the width.
+    let widest = rows
+        .iter()
+        .flat_map(|(_, v, _)| v.iter().copied())
+        .fold(0.0, f64::max)
+        .max(1e-9);
+    let plot_w = (w - left - 90.0) / widest;
     let marks = rows
         .into_iter()
         .enumerate()
@@ -191,7 +197,7 @@ pub fn paired_bars(
     let [n1, n2] = names;
     let aria = label.clone();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
+        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
             <title>{label}</title>
             <rect class="bar" x=left y=TOP width="14" height="10" rx="2"/>
             <text class="legend" x=left + 20.0 y=TOP + 9.0>{n1}</text>
@@ -253,7 +259,7 @@ pub fn heat_map(
         .collect_view();
     let aria = label.clone();
     view! {
-        <svg class="chart" viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
+        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
             <title>{label}</title>
             {heads}
             {body}

@@ -215,6 +215,12 @@ pub fn CohortPanel(query: Memo<Option<Query>>) -> impl IntoView {
             return Some(view! { <p class="muted">{d().no_cohorts}</p> }.into_any());
         }
         let width = rows.iter().map(|r| r.active.len()).max().unwrap_or(1).min(13);
+        // The darkest cell is the best retention after the first month.
+        let best = rows
+            .iter()
+            .flat_map(|r| (1..width).filter_map(|k| r.retention(k)))
+            .fold(0.0, f64::max)
+            .max(1e-9);
         let mut columns = vec![d().col_customers.to_string()];
         columns.extend((1..width).map(|k| format!("+{k}")));
         let table = rows
@@ -230,8 +236,7 @@ pub fn CohortPanel(query: Memo<Option<Query>>) -> impl IntoView {
                     let share = r.retention(k)?;
                     let p = percent(share, locale);
                     Some(Cell {
-                        // Retention after the first month is rarely above 40%.
-                        heat: (share / 0.4).min(1.0),
+                        heat: share / best,
                         title: d()
                             .cohort_cell
                             .replace("{x}", &name)

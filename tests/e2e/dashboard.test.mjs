@@ -1,0 +1,89 @@
+// End to end: the dashboard on demo data, as a shop owner would read it.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { start, open, loadDemo } from "./app.mjs";
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+async function dashboardReady(page) {
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:dashboard-ready").length > 0, null, { timeout: 60_000 });
+}
+
+/// The number in a KPI card (digits only).
+async function kpi(page, name) {
+  const card = page.locator(".kpi", { has: page.getByRole("heading", { name, exact: true }) });
+  const text = await card.locator("p").first().innerText();
+  return Number(text.replace(/[^0-9]/g, ""));
+}
+
+test("KPIs, charts, saving a chart and a segment of valuable customers at risk", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await dashboardReady(page);
+  // KPIs with a change against the previous period.
+  const revenue = await kpi(page, "Revenue");
+  const orders = await kpi(page, "Orders");
+  assert.ok(revenue > 0 && orders > 0, `revenue ${revenue}, orders ${orders}`);
+  await page.getByText(/^(up|down) [0-9.]+%$/).first().waitFor();
+  // Every chart is an image with a name.
+  for (const name of ["Revenue over time", "RFM segments: size and revenue share", "RFM grid", "Cohort retention", "Lifetime value over the next 12 months"]) {
+    await page.getByRole("img", { name }).waitFor();
+  }
+  // A narrower range has fewer orders; a bad one says so.
+  await page.getByLabel("From").fill("2026-10-01");
+  await page.getByLabel("From").dispatchEvent("change");
+  await page.waitForFunction((n) => {
+    const card = [...document.querySelectorAll(".kpi")].find((k) => k.querySelector("h2")?.textContent === "Orders");
+    return card && Number(card.querySelector("p").textContent.replace(/[^0-9]/g, "")) < n;
+  }, orders);
+  await page.getByLabel("From").fill("2030-01-01");
+  await page.getByLabel("From").dispatchEvent("change");
+  await page.getByRole("alert").filter({ hasText: "The start date must be on or before the end date." }).waitFor();
+  await page.getByLabel("From").fill("2026-01-01");
+  await page.getByLabel("From").dispatchEvent("change");
+  // Saving the trend chart as SVG gives a standalone SVG file with the chart's title.
+  const [svg] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save as SVG – Revenue over time" }).click(),
+  ]);
+  assert.equal(svg.suggestedFilename(), "revenue-trend.svg");
+  const text = await readFile(await svg.path(), "utf8");
+  assert.match(text, /^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  assert.match(text, /Revenue over time/);
+  assert.match(text, /style="[^"]*fill:/, "colours written on the elements");
+  // And as PNG.
+  const [png] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Save as PNG – RFM grid" }).click(),
+  ]);
+  assert.equal(png.suggestedFilename(), "rfm-grid.png");
+  const bytes = await readFile(await png.path());
+  assert.deepEqual([...bytes.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG file");
+  assert.ok(bytes.length > 2000, `${bytes.length} bytes`);
+  // Valuable customers at risk: a live segment with as many members as listed.
+  const count = Number((await page.getByText(/^[0-9,]+ customers?$/).last().innerText()).replace(/[^0-9]/g, ""));
+  assert.ok(count > 0);
+  await page.getByRole("button", { name: "Create a segment of them" }).click();
+  await page.getByRole("heading", { level: 1, name: "Valuable customers at risk" }).waitFor();
+  await page.getByText(new RegExp(`^${count.toLocaleString("en")} customers?`)).first().waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("the dashboard speaks Vietnamese", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await page.getByRole("link", { name: "Tổng quan" }).click();
+  await dashboardReady(page);
+  await page.getByRole("heading", { level: 1, name: "Tổng quan" }).waitFor();
+  await page.getByRole("img", { name: "Giữ chân theo nhóm" }).waitFor();
+  await page.getByRole("heading", { name: "Doanh thu", exact: true }).waitFor();
+  await page.getByText(/^(tăng|giảm) [0-9,]+%$/).first().waitFor();
+  assert.deepEqual(page.errors, []);
+});
