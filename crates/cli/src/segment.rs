@@ -11,6 +11,9 @@ use crate::csvfile::{bad, cell, Table};
 use crate::customers::{self, CustomerFile};
 use crate::orders::{self, OrderFile};
 use crate::{as_of_arg, format_arg, rulefile, CliError, Format};
+use clientele_core::clv::potential::Potential;
+use clientele_core::clv::predict::Horizon;
+use clientele_core::crosssell;
 use clientele_core::db::{bucket_of, OrderFact};
 use clientele_core::export::{CsvStyle, Delimiter};
 use clientele_core::hlc::{DeviceId, Hlc};
@@ -84,7 +87,8 @@ pub fn run(p: lexopt::Parser) -> Result<(), CliError> {
     };
     check_data(&rule, &a, customers.as_ref(), &orders, items.as_ref())?;
     let shop = Shop::build(customers, &orders, items.as_ref());
-    let analysis = Analysis::compute(&shop.db, &Params::new(a.as_of, a.currency));
+    let mut analysis = Analysis::compute(&shop.db, &Params::new(a.as_of, a.currency));
+    add_potential(&rule, &a, &shop.db, &mut analysis)?;
     let ctx = Context {
         db: &shop.db,
         analysis: &analysis,
@@ -98,6 +102,35 @@ pub fn run(p: lexopt::Parser) -> Result<(), CliError> {
         Format::Json => json_out(&shop, &analysis, &members),
     };
     print!("{out}");
+    Ok(())
+}
+
+/// Adds what the rule's lifetime value and next-product fields read: the models
+/// fitted to the orders up to `--as-of` (refused with the reason when they cannot be),
+/// and the cross-sell suggestions from the items.
+fn add_potential(rule: &Rule, a: &Args, db: &Db, analysis: &mut Analysis) -> Result<(), CliError> {
+    let mut conditions = Vec::new();
+    placed(rule, "", &mut conditions);
+    let uses = |f: &[Field]| conditions.iter().find(|(_, c)| f.contains(&c.field));
+    if let Some((place, c)) = uses(&[Field::Clv, Field::PAlive, Field::ChurnRisk]) {
+        let potential = Potential::compute(db, a.as_of, 0, a.currency, Horizon::default());
+        if let Some(Err(e)) = &potential.models {
+            return Err(CliError {
+                message: format!(
+                    "{}: rule {place}: field '{}' needs the lifetime value models, which cannot be fitted to {}: {e}",
+                    a.rules.display(),
+                    c.field,
+                    a.orders.display()
+                ),
+                code: 2,
+            });
+        }
+        analysis.potential = potential;
+    }
+    if uses(&[Field::NextProduct]).is_some() {
+        let rules = crosssell::mine(db, &crosssell::Settings::default());
+        analysis.set_next(db, &crosssell::Recommender::new(&rules));
+    }
     Ok(())
 }
 
@@ -189,10 +222,9 @@ fn needs(field: &Field) -> Needs {
     let customers = |c: &str| Needs::CustomersColumn(c.to_string());
     match field {
         Orders | TotalSpent | AverageSpend | DaysSinceLastOrder | DaysSinceFirstOrder
-        | RfmSegment | Stage | RecencyScore | FrequencyScore | MonetaryScore | FmScore => {
-            Needs::Orders
-        }
-        Product => Needs::ItemsColumn(0),
+        | RfmSegment | Stage | RecencyScore | FrequencyScore | MonetaryScore | FmScore | Clv
+        | PAlive | ChurnRisk => Needs::Orders,
+        Product | NextProduct => Needs::ItemsColumn(0),
         Category => Needs::ItemsColumn(1),
         Sku => Needs::ItemsColumn(2),
         Store => Needs::OrdersColumn("store"),

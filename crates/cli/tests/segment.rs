@@ -506,3 +506,93 @@ fn demo_customers_with_three_orders_match_an_independent_count() {
         assert_eq!(ids(&out.stdout, format), expected, "{format}");
     }
 }
+
+/// Churn risk in a rule means what `clientele clv` says of the same orders.
+#[test]
+fn churn_risk_rule_agrees_with_the_clv_command() {
+    let d = dir("churn");
+    let demo = d.join("demo");
+    let out = clientele(&[
+        "demo",
+        "--customers",
+        "400",
+        "--seed",
+        "3",
+        "--end",
+        "2026-03-01",
+        "--out",
+        demo.to_str().unwrap(),
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let orders = demo.join("orders.csv");
+    let orders = orders.to_str().unwrap();
+    let rules = file(
+        &d,
+        "rules.json",
+        r#"{"all": [{"field": "churn_risk", "op": "is", "value": "high"}, {"field": "clv", "op": "<", "value": 1000000000}]}"#,
+    );
+    let out = clientele(&[
+        "segment",
+        "--orders",
+        orders,
+        "--rules",
+        &rules,
+        "--as-of",
+        "2026-03-01",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let members = ids(&out.stdout, "json");
+    let out = clientele(&["clv", "--orders", orders, "--calibration-end", "2026-03-01"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let high: Vec<String> = v["customers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["churn_risk"] == "high")
+        .map(|c| c["customer_id"].as_str().unwrap().to_string())
+        .collect();
+    assert!(!high.is_empty());
+    assert_eq!(members, high);
+}
+
+#[test]
+fn lifetime_value_rules_on_too_little_data_say_why() {
+    let (d, [orders, _, _]) = shop("clv-refused");
+    let rules = file(
+        &d,
+        "rules.json",
+        r#"{"all": [{"field": "p_alive", "op": "<", "value": 30}]}"#,
+    );
+    let out = clientele(&[
+        "segment",
+        "--orders",
+        &orders,
+        "--rules",
+        &rules,
+        "--as-of",
+        "2026-03-01",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("rule 1: field 'p_alive' needs the lifetime value models")
+            && err.contains("at least 10 are needed"),
+        "{err}"
+    );
+}
