@@ -10,6 +10,7 @@
 //   (the next task after the event), p50 and p95, over typed queries
 // - memory: JS heap (performance.memory) and WASM linear memory after loading
 // - size: wasm and JS, raw and gzipped
+// - dashboard: page created to first frame with every chart, and the CLV fit in WASM
 import { readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
@@ -133,6 +134,25 @@ async function segmentTimes(page) {
   return runs;
 }
 
+/// Opens the Dashboard from the Segments page (analysis ready) and reports how long
+/// it takes from the page being created to its first frame with every chart drawn
+/// (clientele:dashboard), three times; and the lifetime value fit's time in WASM
+/// (clientele:clv-fit, on every customer with a purchase).
+async function dashboardTimes(page) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    await page.goto(base + "/segments");
+    await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 300000 });
+    const fit = await page.evaluate(() => performance.getEntriesByName("clientele:clv-fit")[0]?.duration ?? null);
+    await page.evaluate(() => { performance.clearMarks("clientele:dashboard-ready"); performance.clearMeasures("clientele:dashboard"); });
+    await page.getByRole("link", { name: "Dashboard" }).click();
+    await page.waitForFunction(() => performance.getEntriesByName("clientele:dashboard").length > 0, null, { timeout: 300000 });
+    const ms = await page.evaluate(() => performance.getEntriesByName("clientele:dashboard")[0].duration);
+    runs.push({ dashboard_ms: Math.round(ms), clv_fit_ms: fit === null ? null : Math.round(fit) });
+  }
+  return runs;
+}
+
 const server = await serve(0);
 const base = `http://127.0.0.1:${server.address().port}`;
 const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...FLAGS, "--enable-precise-memory-info"] });
@@ -169,6 +189,7 @@ result.memory = await sp.evaluate(() => ({
   wasm_memory_mb: window.__wasm ? Math.round(window.__wasm.memory.buffer.byteLength / 1e5) / 10 : null,
 }));
 result.segments = await segmentTimes(sp);
+result.dashboard = await dashboardTimes(sp);
 await browser.close();
 server.close();
 console.log(JSON.stringify(result, null, 2));

@@ -242,7 +242,9 @@ impl Segments {
             return false;
         }
         let n = data.untracked(|db| db.len());
+        mark("clientele:clv-fit-start");
         let mut potential = Potential::fit(n, &observed, Horizon::default());
+        measure("clientele:clv-fit", "clientele:clv-fit-start");
         let mut cache = Cache::default();
         let done = for_slices(observed.len() as u32, SLICE, pacer, stale, |range| {
             potential.fill(

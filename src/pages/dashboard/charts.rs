@@ -266,4 +266,3 @@ pub fn heat_map(
         </svg>
     }
 }
-

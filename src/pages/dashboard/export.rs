@@ -22,7 +22,11 @@ const PROPERTIES: [&str; 12] = [
     "paint-order",
 ];
 
-fn inline(window: &web_sys::Window, from: &web_sys::Element, to: &web_sys::Element) -> Result<(), JsValue> {
+fn inline(
+    window: &web_sys::Window,
+    from: &web_sys::Element,
+    to: &web_sys::Element,
+) -> Result<(), JsValue> {
     let css = window.get_computed_style(from)?.ok_or("no style")?;
     let mut style = String::new();
     for p in PROPERTIES {
@@ -46,7 +50,10 @@ fn standalone(wrapper: &web_sys::Element) -> Result<(String, f64, f64), JsValue>
         }
     }
     let rect = svg.get_bounding_client_rect();
-    let (w, h) = (rect.width().round().max(1.0), rect.height().round().max(1.0));
+    let (w, h) = (
+        rect.width().round().max(1.0),
+        rect.height().round().max(1.0),
+    );
     copy.set_attribute("xmlns", "http://www.w3.org/2000/svg")?;
     copy.set_attribute("width", &w.to_string())?;
     copy.set_attribute("height", &h.to_string())?;
@@ -58,7 +65,12 @@ fn standalone(wrapper: &web_sys::Element) -> Result<(String, f64, f64), JsValue>
         .get_property_value("background-color")?;
     let document = window.document().ok_or("no document")?;
     let back = document.create_element_ns(Some("http://www.w3.org/2000/svg"), "rect")?;
-    for (k, v) in [("x", "-1000"), ("y", "-1000"), ("width", "5000"), ("height", "5000")] {
+    for (k, v) in [
+        ("x", "-1000"),
+        ("y", "-1000"),
+        ("width", "5000"),
+        ("height", "5000"),
+    ] {
         back.set_attribute(k, v)?;
     }
     back.set_attribute("style", &format!("fill:{background}"))?;
@@ -97,8 +109,10 @@ pub fn save_png(
                 document.create_element("canvas")?.unchecked_into();
             canvas.set_width((w * 2.0) as u32);
             canvas.set_height((h * 2.0) as u32);
-            let ctx: web_sys::CanvasRenderingContext2d =
-                canvas.get_context("2d")?.ok_or("no canvas")?.unchecked_into();
+            let ctx: web_sys::CanvasRenderingContext2d = canvas
+                .get_context("2d")?
+                .ok_or("no canvas")?
+                .unchecked_into();
             ctx.scale(2.0, 2.0)?;
             ctx.draw_image_with_html_image_element(&image, 0.0, 0.0)?;
             let data = canvas.to_data_url_with_type("image/png")?;

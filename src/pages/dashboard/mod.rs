@@ -16,7 +16,7 @@ use clientele_core::format::{percent, Locale};
 use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
 use leptos::prelude::*;
-use panels::{CohortPanel, ClvPanel, GridPanel, SegmentsPanel, TrendPanel};
+use panels::{ClvPanel, CohortPanel, GridPanel, SegmentsPanel, TrendPanel};
 use risk::AtRiskPanel;
 
 /// The comparison period.
@@ -76,7 +76,8 @@ pub fn DashboardPage() -> impl IntoView {
     let end = today();
     let (y, m, _) = end.ymd();
     // The last twelve months, this one included.
-    let start = Day::from_ymd(if m == 12 { y } else { y - 1 }, m % 12 + 1, 1).unwrap_or(Day(end.0 - 364));
+    let start =
+        Day::from_ymd(if m == 12 { y } else { y - 1 }, m % 12 + 1, 1).unwrap_or(Day(end.0 - 364));
     let from = RwSignal::new(start.iso());
     let to = RwSignal::new(end.iso());
     let grain = RwSignal::new("month".to_string());
@@ -116,7 +117,9 @@ pub fn DashboardPage() -> impl IntoView {
         let (offset, currency) = (storage::utc_offset_minutes(), settings.currency());
         Some(data.with(|db| {
             let now = trends::kpis(db, q.range, q.grain, offset, currency);
-            let before = q.before.map(|r| trends::kpis(db, r, q.grain, offset, currency));
+            let before = q
+                .before
+                .map(|r| trends::kpis(db, r, q.grain, offset, currency));
             (now, before)
         }))
     });
@@ -137,8 +140,10 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let compared = move || {
         query.get().and_then(|q| q.before).map(|r| {
-            d().compared_with
-                .replace("{p}", &format!("{} – {}", settings.date(r.from), settings.date(r.to)))
+            d().compared_with.replace(
+                "{p}",
+                &format!("{} – {}", settings.date(r.from), settings.date(r.to)),
+            )
         })
     };
     // Marks when the page has drawn with data (read by the benchmark).
@@ -147,7 +152,10 @@ pub fn DashboardPage() -> impl IntoView {
             request_animation_frame(|| {
                 if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
                     let _ = p.mark("clientele:dashboard-ready");
-                    let _ = p.measure_with_start_mark("clientele:dashboard", "clientele:dashboard-start");
+                    let _ = p.measure_with_start_mark(
+                        "clientele:dashboard",
+                        "clientele:dashboard-start",
+                    );
                 }
             });
         }
@@ -219,12 +227,12 @@ fn KpiCards(kpis: Memo<Option<(Trend, Option<Trend>)>>) -> impl IntoView {
                         (Some(x), false, 3) => percent(x, locale),
                         (Some(x), false, _) => settings.integer(x as i64),
                     };
-                    let delta = before
-                        .as_ref()
-                        .and_then(|b| change(v?, pick(&b.total)?));
+                    let delta = before.as_ref().and_then(|b| change(v?, pick(&b.total)?));
                     let (class, text) = match delta {
                         None => ("delta", d().no_change.to_string()),
-                        Some(c) if c >= 0.0 => ("delta up", d().up.replace("{p}", &percent(c, locale))),
+                        Some(c) if c >= 0.0 => {
+                            ("delta up", d().up.replace("{p}", &percent(c, locale)))
+                        }
                         Some(c) => ("delta down", d().down.replace("{p}", &percent(-c, locale))),
                     };
                     view! {

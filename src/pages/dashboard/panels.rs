@@ -83,7 +83,11 @@ pub fn TrendPanel(
             .map(|p| period_label(p.start, q.grain, locale))
             .collect();
         let mut lines = vec![Line {
-            values: now.periods.iter().map(|p| p.revenue as f64 / scale).collect(),
+            values: now
+                .periods
+                .iter()
+                .map(|p| p.revenue as f64 / scale)
+                .collect(),
             name: d().this_period.to_string(),
             dashed: false,
         }];
@@ -137,8 +141,22 @@ pub fn SegmentsPanel() -> impl IntoView {
                 let shares = [t.customers as f64 / buyers, t.revenue as f64 / revenue];
                 let name = s.segment(seg).to_string();
                 let titles = [
-                    d().bar(&name, &format!("{} ({})", settings.integer(t.customers as i64), percent(shares[0], locale))),
-                    d().bar(&name, &format!("{} ({})", settings.money(t.revenue, settings.currency()), percent(shares[1], locale))),
+                    d().bar(
+                        &name,
+                        &format!(
+                            "{} ({})",
+                            settings.integer(t.customers as i64),
+                            percent(shares[0], locale)
+                        ),
+                    ),
+                    d().bar(
+                        &name,
+                        &format!(
+                            "{} ({})",
+                            settings.money(t.revenue, settings.currency()),
+                            percent(shares[1], locale)
+                        ),
+                    ),
                 ];
                 (name, shares, titles)
             })
@@ -163,7 +181,14 @@ pub fn GridPanel() -> impl IntoView {
     let d = move || settings.d();
     let chart = move || {
         let a = segments.analysis();
-        let max = a.grid.iter().flatten().map(|t| t.customers).max().unwrap_or(1).max(1) as f64;
+        let max = a
+            .grid
+            .iter()
+            .flatten()
+            .map(|t| t.customers)
+            .max()
+            .unwrap_or(1)
+            .max(1) as f64;
         let rows = (1..=5u8)
             .rev()
             .map(|r| {
@@ -214,7 +239,12 @@ pub fn CohortPanel(query: Memo<Option<Query>>) -> impl IntoView {
         if rows.is_empty() {
             return Some(view! { <p class="muted">{d().no_cohorts}</p> }.into_any());
         }
-        let width = rows.iter().map(|r| r.active.len()).max().unwrap_or(1).min(13);
+        let width = rows
+            .iter()
+            .map(|r| r.active.len())
+            .max()
+            .unwrap_or(1)
+            .min(13);
         // The darkest cell is the best retention after the first month.
         let best = rows
             .iter()
@@ -297,7 +327,10 @@ pub fn ClvPanel() -> impl IntoView {
                     compact(lo, locale)
                 };
                 let range = if i + 1 == bands {
-                    format!("≥ {}", settings.money((lo * scale).round() as i64, currency))
+                    format!(
+                        "≥ {}",
+                        settings.money((lo * scale).round() as i64, currency)
+                    )
                 } else {
                     format!(
                         "{} – {}",
@@ -308,7 +341,10 @@ pub fn ClvPanel() -> impl IntoView {
                 Bar {
                     label,
                     value: *n as f64,
-                    title: d().clv_bin.replace("{x}", &range).replace("{n}", &settings.integer(*n as i64)),
+                    title: d()
+                        .clv_bin
+                        .replace("{x}", &range)
+                        .replace("{n}", &settings.integer(*n as i64)),
                     shown: compact(*n as f64, locale),
                 }
             })

@@ -74,9 +74,17 @@ pub fn AtRiskPanel() -> impl IntoView {
         let navigate = navigate.clone();
         spawn_local(async move {
             let id = crate::storage::new_id();
-            match segments.command(RecordCommand::Create { id, data: segment }).await {
+            match segments
+                .command(RecordCommand::Create { id, data: segment })
+                .await
+            {
                 Ok(_) => {
-                    notices.info(settings.d().segment_made.replace("{n}", &settings.integer(n as i64)));
+                    notices.info(
+                        settings
+                            .d()
+                            .segment_made
+                            .replace("{n}", &settings.integer(n as i64)),
+                    );
                     navigate(&format!("/segments/{id}"), Default::default());
                 }
                 Err(e) => notices.error(e.message(settings.t())),
