@@ -181,14 +181,7 @@ pub fn GridPanel() -> impl IntoView {
     let d = move || settings.d();
     let chart = move || {
         let a = segments.analysis();
-        let max = a
-            .grid
-            .iter()
-            .flatten()
-            .map(|t| t.customers)
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
+        let max = a.grid_max(|t| t.customers as i64) as f64;
         let rows = (1..=5u8)
             .rev()
             .map(|r| {

@@ -45,22 +45,8 @@ fn RfmGrid() -> impl IntoView {
     let by_revenue = RwSignal::new(false);
     let cells = move || {
         let a = segments.analysis();
-        let max_n = a
-            .grid
-            .iter()
-            .flatten()
-            .map(|t| t.customers)
-            .max()
-            .unwrap_or(1)
-            .max(1);
-        let max_r = a
-            .grid
-            .iter()
-            .flatten()
-            .map(|t| t.revenue)
-            .max()
-            .unwrap_or(1)
-            .max(1);
+        let max_n = a.grid_max(|t| t.customers as i64);
+        let max_r = a.grid_max(|t| t.revenue);
         let revenue = by_revenue.get();
         let main = settings.currency();
         (1..=5u8)

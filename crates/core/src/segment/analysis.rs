@@ -218,6 +218,11 @@ impl Analysis {
         a
     }
 
+    /// The largest value of `of` over the RFM grid's cells (at least 1: a scale).
+    pub fn grid_max(&self, of: impl Fn(&Tally) -> i64) -> i64 {
+        self.grid.iter().flatten().map(of).max().unwrap_or(1).max(1)
+    }
+
     /// The products to offer the customer at `position` next, best first.
     pub fn next_at(&self, position: u32) -> &[u32] {
         let at = position as usize * NEXT;
