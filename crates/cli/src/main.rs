@@ -1,6 +1,7 @@
 //! `clientele`: Clientele's core over files on disk. Thin: parse arguments, call the
 //! core, print. Exit codes: 0 done, 2 bad input or arguments, 1 anything else.
 
+mod clv;
 mod csvfile;
 mod customers;
 mod demo;
@@ -21,6 +22,18 @@ const USAGE: &str = "usage:
       One row per customer: customer_id,recency_days,frequency,monetary,r,f,m,segment.
       FILE: CSV with a header holding at least customer_id,date,amount (ISO dates,
       decimal amounts); an optional status column drops refunded and cancelled rows.
+  clientele clv --orders FILE --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD]
+                [--unit days|weeks] [--horizon-days N] [--discount-rate R] [--format json]
+      Fits BG/NBD (who comes back) and Gamma-Gamma (what they spend) to the
+      purchases up to the calibration end, and prints JSON: the parameters, then per
+      customer (with a purchase by then, by customer_id) frequency (purchase days
+      after the first), recency (first to last purchase), T (first purchase to the
+      calibration end), p_alive, expected_purchases and clv over the horizon
+      (default 365 days), expected_avg_spend and churn_risk (low, medium, high;
+      unknown with one purchase day). R: monthly discount rate (months of 30 days,
+      default 0.01). With --holdout-end: each customer's holdout_purchases and a
+      holdout check (mean predicted and actual purchases by calibration frequency).
+      FILE: orders as for rfm.
   clientele segment --orders FILE [--customers FILE] [--items FILE] --rules RULES.json
                     [--as-of YYYY-MM-DD] [--currency CODE] [--format csv|json]
       The customers matching the rule in RULES.json, sorted by customer_id:
@@ -106,6 +119,7 @@ fn run() -> Result<(), CliError> {
         Some(other) => return Err(other.unexpected().into()),
     };
     match command.as_str() {
+        "clv" => clv::run(args),
         "demo" => demo::run(args),
         "import" => import::run(args),
         "rfm" => rfm::run(args),

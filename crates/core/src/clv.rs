@@ -37,6 +37,10 @@ pub enum FitError {
         "{found} customers bought again; at least {needed} are needed to estimate who comes back"
     )]
     TooFewRepeatBuyers { found: usize, needed: usize },
+    #[error(
+        "{found} repeat buyers spent more than 0 on their repeat purchases; at least {needed} are needed to estimate spend"
+    )]
+    TooFewSpenders { found: usize, needed: usize },
     #[error("every repeat buyer spent the same amount: spend cannot be told apart")]
     SameSpend,
     #[error("spend needs at least one repeat purchase and a mean value above 0")]

@@ -56,6 +56,7 @@ pub static EN: DashStrings = DashStrings {
         "too few customers have bought yet.",
         "every first purchase is on the last day: there is no time yet to see customers come back.",
         "only {n} customers have bought more than once; at least {k} are needed.",
+        "only {n} repeat buyers spent more than 0 on their repeat purchases; at least {k} are needed.",
         "every repeat buyer spent the same amount.",
         "the purchase history does not pin the model down.",
     ],

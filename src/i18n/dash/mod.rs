@@ -69,8 +69,9 @@ pub struct DashStrings {
     pub segment_name: &'static str,
     pub segment_made: &'static str,
     /// Why the models could not be fitted: no customers, no time, too few repeat
-    /// buyers (`{n}` found, `{k}` needed), same spend, anything else.
-    pub fit_errors: [&'static str; 5],
+    /// buyers (`{n}` found, `{k}` needed), too few spending repeat buyers (same), same
+    /// spend, anything else.
+    pub fit_errors: [&'static str; 6],
     pub save_svg: &'static str,
     pub save_png: &'static str,
     pub saved: &'static str,
@@ -92,9 +93,12 @@ impl DashStrings {
             FitError::TooFewRepeatBuyers { found, needed } => self.fit_errors[2]
                 .replace("{n}", &found.to_string())
                 .replace("{k}", &needed.to_string()),
-            FitError::SameSpend => self.fit_errors[3].to_string(),
+            FitError::TooFewSpenders { found, needed } => self.fit_errors[3]
+                .replace("{n}", &found.to_string())
+                .replace("{k}", &needed.to_string()),
+            FitError::SameSpend => self.fit_errors[4].to_string(),
             FitError::BadSummary { .. } | FitError::BadSpend | FitError::DidNotConverge => {
-                self.fit_errors[4].to_string()
+                self.fit_errors[5].to_string()
             }
         }
     }

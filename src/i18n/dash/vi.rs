@@ -56,6 +56,7 @@ pub static VI: DashStrings = DashStrings {
         "chưa đủ khách hàng đã mua.",
         "mọi lần mua đầu tiên đều vào ngày cuối: chưa có thời gian để thấy khách quay lại.",
         "mới có {n} khách mua từ hai lần trở lên; cần ít nhất {k}.",
+        "mới có {n} khách mua lại với số tiền lớn hơn 0; cần ít nhất {k}.",
         "mọi khách mua lại đều chi cùng một số tiền.",
         "lịch sử mua hàng chưa đủ để ước lượng mô hình.",
     ],

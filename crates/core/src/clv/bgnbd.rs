@@ -25,6 +25,9 @@ pub struct Fitted<M> {
     pub iterations: usize,
 }
 
+/// The largest r, a and b a fit may give (α: its square, as α is a time).
+const BOUND: f64 = 1e4;
+
 /// Repeat buyers needed for a fit: with fewer, a and b (the drop-out) are guesses.
 pub const MIN_REPEAT_BUYERS: usize = 10;
 
@@ -120,6 +123,12 @@ impl BgNbd {
         let (p, log_likelihood, iterations) =
             maximum_likelihood(n, start, |p, add| table.each(&BgNbd::of(p), add))
                 .ok_or(FitError::DidNotConverge)?;
+        // Runaway parameters (a and b in the hundred thousands: nobody ever drops out,
+        // or everyone at once) fit some small data sets, but predict nothing.
+        let [r, alpha, a, b] = p;
+        if r > BOUND || a > BOUND || b > BOUND || alpha > BOUND * BOUND {
+            return Err(FitError::DidNotConverge);
+        }
         Ok(Fitted {
             model: BgNbd::of(&p),
             log_likelihood,

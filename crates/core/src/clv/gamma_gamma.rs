@@ -72,7 +72,7 @@ impl GammaGamma {
             return Err(FitError::BadSpend);
         }
         if buyers.len() < MIN_BUYERS {
-            return Err(FitError::TooFewRepeatBuyers {
+            return Err(FitError::TooFewSpenders {
                 found: buyers.len(),
                 needed: MIN_BUYERS,
             });
@@ -190,7 +190,7 @@ mod tests {
         assert_eq!(GammaGamma::fit(&same), Err(FitError::SameSpend));
         assert_eq!(
             GammaGamma::fit(&same[..3]),
-            Err(FitError::TooFewRepeatBuyers {
+            Err(FitError::TooFewSpenders {
                 found: 3,
                 needed: MIN_BUYERS
             })

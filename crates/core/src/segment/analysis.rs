@@ -235,10 +235,7 @@ impl Analysis {
     pub fn set_next(&mut self, db: &Db, recommender: &crate::crosssell::Recommender) {
         let live = &db.columns().live;
         self.next = vec![NONE; db.len() * NEXT];
-        for p in 0..db.len() {
-            if !live[p] {
-                continue;
-            }
+        for (p, _) in live.iter().enumerate().filter(|(_, alive)| **alive) {
             let found = recommender.for_customer(db.bought_at(p as u32), NEXT);
             for (k, s) in found.iter().enumerate() {
                 self.next[p * NEXT + k] = s.item;
