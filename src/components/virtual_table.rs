@@ -4,13 +4,18 @@
 use leptos::html::Div;
 use leptos::prelude::*;
 
-/// A column: its header text, its CSS grid width, and whether it holds numbers
-/// (right-aligned, header included).
+/// A column: its header text, its CSS grid width, whether it holds numbers
+/// (right-aligned, header included), and a class for its header ("" for none).
+///
+/// A column the page hides on narrow screens takes its width from a CSS variable,
+/// `var(--col-x, minmax(7rem, 1fr))`: the stylesheet empties the variable and hides
+/// the cells of class `col-x` (the header's `class` included) below some width.
 #[derive(Clone)]
 pub struct Column {
     pub title: Signal<String>,
     pub width: &'static str,
     pub numeric: bool,
+    pub class: &'static str,
 }
 
 const OVERSCAN: usize = 6;
@@ -85,7 +90,7 @@ where
         <div class="vtable" role="table" aria-label=move || label.get() aria-rowcount=move || count.get() + 1>
             <div role="rowgroup" class="vhead">
                 <div role="row" class="vrow" aria-rowindex="1" style:grid-template-columns=template>
-                    {columns.into_iter().map(|c| view! { <span role="columnheader" class:num=c.numeric>{move || c.title.get()}</span> }).collect_view()}
+                    {columns.into_iter().map(|c| view! { <span role="columnheader" class=c.class class:num=c.numeric>{move || c.title.get()}</span> }).collect_view()}
                 </div>
             </div>
             <div

@@ -33,7 +33,11 @@ pub struct Strings {
     pub all_tags: &'static str,
     pub back_to_customers: &'static str,
     pub cancel: &'static str,
+    /// The list column of P(alive).
+    pub col_alive: &'static str,
     pub col_channel: &'static str,
+    /// The list column of the lifetime value.
+    pub col_clv: &'static str,
     pub col_city: &'static str,
     pub col_contact: &'static str,
     pub col_date: &'static str,
@@ -169,6 +173,30 @@ pub struct Strings {
     pub persist_refused: &'static str,
     pub persist_unsupported: &'static str,
     pub persist_yes: &'static str,
+    // The Potential card of a customer.
+    pub potential_title: &'static str,
+    pub potential_clv: &'static str,
+    pub potential_alive: &'static str,
+    pub potential_risk: &'static str,
+    /// Why the chance is 100 % when the risk is unknown (one purchase day).
+    pub potential_unknown_risk: &'static str,
+    pub potential_expected: &'static str,
+    pub potential_next: &'static str,
+    /// "because they bought {x}"
+    pub potential_because: &'static str,
+    /// "confidence {p}"
+    pub potential_confidence: &'static str,
+    pub potential_confidence_hint: &'static str,
+    pub potential_no_next: &'static str,
+    pub potential_no_purchases: &'static str,
+    /// Purchases, but none the models read (other currencies only).
+    pub potential_no_data: &'static str,
+    pub potential_computing: &'static str,
+    /// "… cannot be predicted yet: {reason}"
+    pub potential_not_fitted: &'static str,
+    /// Why the models could not be fitted, as `FitError`'s variants (`{found}`,
+    /// `{needed}`).
+    pub fit_reasons: [&'static str; 8],
     /// Indexed like `Problem`'s variants.
     pub problems: [&'static str; 12],
     pub records_summary_text: &'static str,
@@ -193,6 +221,8 @@ pub struct Strings {
     pub sort_name: &'static str,
     pub sort_newest: &'static str,
     pub sort_spent: &'static str,
+    pub sort_value: &'static str,
+    pub sort_leaving: &'static str,
     pub storage_persistent: &'static str,
     pub storage_records: &'static str,
     pub storage_used: &'static str,
@@ -257,6 +287,24 @@ impl Strings {
     }
     pub fn problem(&self, p: Problem, date_pattern: &str) -> String {
         self.problems[p as usize].replace("{pattern}", date_pattern)
+    }
+    /// Why the lifetime-value models could not be fitted, in words a shop owner
+    /// understands.
+    pub fn fit_reason(&self, e: &clientele_core::clv::FitError) -> String {
+        use clientele_core::clv::FitError as E;
+        let (i, found, needed) = match e {
+            E::NoCustomers => (0, 0, 0),
+            E::BadSummary { .. } => (1, 0, 0),
+            E::NoTime => (2, 0, 0),
+            E::TooFewRepeatBuyers { found, needed } => (3, *found, *needed),
+            E::TooFewSpenders { found, needed } => (4, *found, *needed),
+            E::SameSpend => (5, 0, 0),
+            E::BadSpend => (6, 0, 0),
+            E::DidNotConverge => (7, 0, 0),
+        };
+        self.fit_reasons[i]
+            .replace("{found}", &found.to_string())
+            .replace("{needed}", &needed.to_string())
     }
     /// The word for one entry of a list field, for "Email 2: ...".
     pub fn item(&self, field: &str) -> &'static str {

@@ -112,8 +112,24 @@ impl SettingsState {
     pub fn money(&self, minor: i64, currency: Currency) -> String {
         format::money(minor, currency, self.locale())
     }
+    /// Money in major units (a predicted lifetime value), rounded to minor units.
+    pub fn money_major(&self, major: f64, currency: Currency) -> String {
+        let scale = 10f64.powi(currency.exponent() as i32);
+        self.money((major * scale).round() as i64, currency)
+    }
     pub fn integer(&self, n: i64) -> String {
         format::integer(n, self.locale())
+    }
+    /// A chance as a whole percent: `0.873` → `87%`; `<1%` and `>99%` near the ends,
+    /// so that 0% and 100% mean exactly that.
+    pub fn chance(&self, share: f64) -> String {
+        if share > 0.0 && share < 0.005 {
+            "<1%".into()
+        } else if (0.995..1.0).contains(&share) {
+            ">99%".into()
+        } else {
+            format!("{}%", format::decimal(share * 100.0, 0, self.locale()))
+        }
     }
     pub fn date(&self, day: Day) -> String {
         format::date(day, self.date_format())

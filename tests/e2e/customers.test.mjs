@@ -214,3 +214,108 @@ test("a person links to their company, and custom fields are typed", async () =>
   await page.reload();
   await page.getByText("1,250.50").waitFor();
 });
+
+/// The visible cells of a table row by column header (hidden columns left out).
+async function cellsByHeader(table, row) {
+  const headers = await table.getByRole("columnheader").allInnerTexts();
+  const cells = await table.getByRole("row").nth(row).getByRole("cell").allInnerTexts();
+  return Object.fromEntries(headers.map((h, i) => [h.trim(), (cells[i] || "").trim()]));
+}
+
+/// Retries `check` until it returns a truthy value (the list re-sorts when the
+/// analysis arrives).
+async function eventually(check, timeout = 60_000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    const value = await check();
+    if (value || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+const amount = (text) => Number(text.replace(/[^\d]/g, ""));
+
+test("customers sort by lifetime value, and the top one's potential shows", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("1,000 customers").waitFor();
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0);
+  await page.getByLabel("Sort by").selectOption({ label: "Highest lifetime value" });
+  const table = page.getByRole("table", { name: "Customers" });
+  const headers = await table.getByRole("columnheader").allInnerTexts();
+  assert.ok(headers.includes("Lifetime value") && headers.includes("Chance still a customer"), headers.join(" | "));
+  const money = /^₫[\d,]+$/;
+  const first = await eventually(async () => {
+    const row = await cellsByHeader(table, 1);
+    return money.test(row["Lifetime value"]) ? row : null;
+  });
+  assert.ok(first, "the first row has a lifetime value");
+  const second = await cellsByHeader(table, 2);
+  assert.match(second["Lifetime value"], money);
+  assert.ok(amount(first["Lifetime value"]) >= amount(second["Lifetime value"]),
+    `${first["Lifetime value"]} ≥ ${second["Lifetime value"]}`);
+  assert.match(first["Chance still a customer"], /^[<>]?\d+%$/);
+
+  const top = table.getByRole("row").nth(1).getByRole("link").first();
+  const name = await top.innerText();
+  await top.click();
+  await page.getByRole("heading", { level: 1, name }).waitFor();
+  const card = page.getByRole("region", { name: "Potential" });
+  await card.getByText("Lifetime value, next 12 months").waitFor();
+  await card.getByText(first["Lifetime value"], { exact: true }).waitFor();
+  await card.getByText(first["Chance still a customer"], { exact: true }).first().waitFor();
+  await card.getByText(/^(Low|Medium|High|Unknown \(one purchase\))$/).waitFor();
+  await card.getByText("Next products to offer").waitFor();
+
+  // The top customer may already have bought everything the rules suggest: go down
+  // the list to the first customer with something to offer.
+  const offers = async () => {
+    const list = page.getByRole("region", { name: "Potential" })
+      .getByRole("list", { name: "Next products to offer" }).getByRole("listitem");
+    await page.getByRole("region", { name: "Potential" }).getByText("Next products to offer").waitFor();
+    return list;
+  };
+  let next = await offers();
+  for (let row = 2; (await next.count()) === 0 && row <= 10; row++) {
+    await page.goBack();
+    await page.getByLabel("Sort by").selectOption({ label: "Highest lifetime value" });
+    await table.getByRole("row").nth(1).getByRole("link", { name }).waitFor();
+    await table.getByRole("row").nth(row).getByRole("link").first().click();
+    next = await offers();
+  }
+  assert.ok((await next.count()) >= 1, "one of the top ten has a product to offer");
+  assert.match(await next.first().innerText(), /^.+ — because they bought .+ · confidence [<>]?\d+%$/);
+  assert.deepEqual(page.errors, []);
+});
+
+test("the Potential card says why nothing is predicted yet, in both languages", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Đặng Thu Thảo" });
+  const card = page.getByRole("region", { name: "Potential" });
+  await card.getByText("No purchases yet: nothing to predict from.").waitFor();
+  await page.getByRole("button", { name: "Add order" }).click();
+  const form = page.getByRole("form", { name: "Add order" });
+  await form.getByLabel("Product").fill("Trà sen");
+  await form.getByLabel("Quantity").fill("1");
+  await form.getByLabel("Unit price").fill("90,000");
+  await form.getByRole("button", { name: "Save order" }).click();
+  // One customer, first purchase today: no time yet to see anyone come back.
+  await card.getByText(/^Lifetime value and churn risk cannot be predicted yet: every customer bought for the first time today/).waitFor();
+  // An earlier order makes today's a repeat purchase: one repeat buyer is too few.
+  await page.getByRole("button", { name: "Add order" }).click();
+  const earlier = new Date(Date.now() - 60 * 86_400_000);
+  const dmy = [earlier.getDate(), earlier.getMonth() + 1].map((n) => String(n).padStart(2, "0")).join("/");
+  await form.getByLabel("Date").fill(`${dmy}/${earlier.getFullYear()}`);
+  await form.getByLabel("Product").fill("Trà sen");
+  await form.getByLabel("Quantity").fill("1");
+  await form.getByLabel("Unit price").fill("90,000");
+  await form.getByRole("button", { name: "Save order" }).click();
+  await card.getByText("Lifetime value and churn risk cannot be predicted yet: only 1 of your customers bought again; at least", { exact: false }).waitFor();
+  await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+  await page.getByRole("region", { name: "Tiềm năng" })
+    .getByText(/^Chưa thể dự đoán giá trị vòng đời và nguy cơ rời bỏ: mới có 1 khách hàng mua lại; cần ít nhất \d+ khách/).waitFor();
+  assert.deepEqual(page.errors, []);
+});

@@ -609,6 +609,34 @@ impl Db {
             }),
         }
     }
+
+    /// Sorts positions by a value of each (a lifetime value, a chance), highest first
+    /// when `descending`. Unknown values (NaN) always come last, whichever the
+    /// direction; ties break by name (diacritics folded), then position, as in `sort`.
+    pub fn sort_by_value(
+        &self,
+        positions: &mut [u32],
+        value: impl Fn(u32) -> f64,
+        descending: bool,
+    ) {
+        use std::cmp::Ordering;
+        let name = |p: u32| &self.sort_names[p as usize];
+        // Each value read once; -0.0 and 0.0 are equal (NaN is handled apart).
+        let mut keyed: Vec<(f64, u32)> = positions.iter().map(|&p| (value(p), p)).collect();
+        keyed.sort_by(|(va, a), (vb, b)| {
+            let by_value = match (va.is_nan(), vb.is_nan()) {
+                (true, true) => Ordering::Equal,
+                (true, false) => Ordering::Greater,
+                (false, true) => Ordering::Less,
+                (false, false) if descending => vb.partial_cmp(va).unwrap_or(Ordering::Equal),
+                (false, false) => va.partial_cmp(vb).unwrap_or(Ordering::Equal),
+            };
+            by_value.then_with(|| name(*a).cmp(name(*b))).then(a.cmp(b))
+        });
+        for (slot, (_, p)) in positions.iter_mut().zip(keyed) {
+            *slot = p;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -720,6 +748,61 @@ mod tests {
             db.tags(),
             vec![("new".to_string(), 1), ("VIP".to_string(), 2)]
         );
+    }
+
+    #[test]
+    fn sort_by_value_puts_unknown_last_and_breaks_ties_by_name() {
+        let db = Db::load(
+            vec![
+                customer(1, "Dũng", &[]),
+                customer(2, "An", &[]),
+                customer(3, "Bình", &[]),
+                customer(4, "Cường", &[]),
+                customer(5, "Em", &[]),
+            ],
+            vec![],
+            vec![],
+        );
+        let at = |name: &str| {
+            (0..db.len() as u32)
+                .find(|&p| db.at(p).data.name() == name)
+                .unwrap()
+        };
+        let value = |p: u32| match db.at(p).data.name().as_str() {
+            "An" => 5.0,
+            "Bình" => f64::NAN,
+            "Cường" => 2.0,
+            "Dũng" => 5.0,
+            _ => f64::NAN,
+        };
+        let names = |v: &[u32]| v.iter().map(|&p| db.at(p).data.name()).collect::<Vec<_>>();
+        let mut all: Vec<u32> = (0..db.len() as u32).rev().collect();
+        db.sort_by_value(&mut all, value, true);
+        assert_eq!(names(&all), ["An", "Dũng", "Cường", "Bình", "Em"]);
+        db.sort_by_value(&mut all, value, false);
+        assert_eq!(
+            names(&all),
+            ["Cường", "An", "Dũng", "Bình", "Em"],
+            "NaN still last"
+        );
+        // -0.0 and 0.0 are one value: the name decides.
+        let zero = |p: u32| {
+            if p == at("Em") {
+                -0.0
+            } else if p == at("An") {
+                0.0
+            } else {
+                1.0
+            }
+        };
+        let mut two = vec![at("Em"), at("An")];
+        db.sort_by_value(&mut two, zero, true);
+        assert_eq!(names(&two), ["An", "Em"]);
+        // A subset stays a subset, and the empty list is fine.
+        let mut some = vec![at("Dũng"), at("Bình")];
+        db.sort_by_value(&mut some, value, true);
+        assert_eq!(names(&some), ["Dũng", "Bình"]);
+        db.sort_by_value(&mut [], value, true);
     }
 
     #[test]

@@ -4,7 +4,6 @@
 mod en;
 mod vi;
 
-use clientele_core::clv::FitError;
 use clientele_core::format::Locale;
 
 pub fn dash_strings(locale: Locale) -> &'static DashStrings {
@@ -68,10 +67,6 @@ pub struct DashStrings {
     pub make_segment: &'static str,
     pub segment_name: &'static str,
     pub segment_made: &'static str,
-    /// Why the models could not be fitted: no customers, no time, too few repeat
-    /// buyers (`{n}` found, `{k}` needed), too few spending repeat buyers (same), same
-    /// spend, anything else.
-    pub fit_errors: [&'static str; 6],
     pub save_svg: &'static str,
     pub save_png: &'static str,
     pub saved: &'static str,
@@ -85,24 +80,6 @@ pub struct DashStrings {
 }
 
 impl DashStrings {
-    /// Why the lifetime value models could not be fitted, in words.
-    pub fn fit_error(&self, e: &FitError) -> String {
-        match e {
-            FitError::NoCustomers => self.fit_errors[0].to_string(),
-            FitError::NoTime => self.fit_errors[1].to_string(),
-            FitError::TooFewRepeatBuyers { found, needed } => self.fit_errors[2]
-                .replace("{n}", &found.to_string())
-                .replace("{k}", &needed.to_string()),
-            FitError::TooFewSpenders { found, needed } => self.fit_errors[3]
-                .replace("{n}", &found.to_string())
-                .replace("{k}", &needed.to_string()),
-            FitError::SameSpend => self.fit_errors[4].to_string(),
-            FitError::BadSummary { .. } | FitError::BadSpend | FitError::DidNotConverge => {
-                self.fit_errors[5].to_string()
-            }
-        }
-    }
-
     /// "{x}: {n}" for a chart's data point.
     pub fn bar(&self, x: &str, n: &str) -> String {
         self.bar_label.replace("{x}", x).replace("{n}", n)

@@ -1,8 +1,10 @@
-//! One customer's page: profile, edit, delete (with undo), orders, interactions.
+//! One customer's page: profile, edit, delete (with undo), segments and potential,
+//! orders, interactions.
 
 use super::form::CustomerForm;
 use super::interactions::Interactions;
 use super::orders::Orders;
+use super::potential_card::PotentialCard;
 use super::segments_card::SegmentsCard;
 use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::command::RecordCommand;
@@ -49,6 +51,7 @@ pub fn CustomerPage() -> impl IntoView {
             }}
             {move || id.get().filter(|_| customer.with(Option::is_some) && !editing.get()).map(|id| view! {
                 <SegmentsCard customer=id/>
+                <PotentialCard customer=id/>
                 <div class="columns">
                     <Orders customer=id/>
                     <Interactions customer=id/>

@@ -1,9 +1,11 @@
-//! The customer list: instant search (case and diacritics ignored), tag filter, sort,
-//! virtualised so 100,000 customers scroll smoothly.
+//! The customer list: instant search (case and diacritics ignored), tag filter, sort
+//! (also by lifetime value and by the chance of leaving), virtualised so 100,000
+//! customers scroll smoothly.
 
 use crate::components::{Column, SelectField, VirtualTable};
-use crate::state::{use_data, use_settings, LoadState};
+use crate::state::{use_data, use_segments, use_settings, LoadState};
 use clientele_core::db::SortKey;
+use clientele_core::segment::analysis::Analysis;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
@@ -17,9 +19,36 @@ fn sort_key(s: &str) -> SortKey {
     }
 }
 
+/// A customer's predicted value, by position.
+type ValueAt = fn(&Analysis, u32) -> f64;
+
+/// The predicted value a sort by `s` reads, and whether highest comes first (None:
+/// a `SortKey` sort).
+fn value_sort(s: &str) -> Option<(ValueAt, bool)> {
+    match s {
+        "value" => Some((clv_at, true)),
+        "leaving" => Some((p_alive_at, false)),
+        _ => None,
+    }
+}
+
+/// Lifetime value (major units; NaN: unknown).
+fn clv_at(a: &Analysis, p: u32) -> f64 {
+    a.potential.clv.get(p as usize).copied().unwrap_or(f64::NAN)
+}
+
+/// P(alive) (NaN: unknown).
+fn p_alive_at(a: &Analysis, p: u32) -> f64 {
+    a.potential
+        .p_alive
+        .get(p as usize)
+        .map_or(f64::NAN, |x| *x as f64)
+}
+
 #[component]
 pub fn CustomersPage() -> impl IntoView {
     let data = use_data();
+    let segments = use_segments();
     let settings = use_settings();
     let t = move || settings.t();
     let query = RwSignal::new(String::new());
@@ -29,10 +58,26 @@ pub fn CustomersPage() -> impl IntoView {
     let rows: Memo<Arc<Vec<u32>>> = Memo::new(move |_| {
         let q = query.get();
         let tag = tag.get();
-        let key = sort_key(&sort.get());
+        let sort = sort.get();
+        let by_value = value_sort(&sort);
+        // Value sorts start from the name order, cached like the other orders.
+        let key = if by_value.is_some() {
+            SortKey::Name
+        } else {
+            sort_key(&sort)
+        };
         let main = settings.currency();
         let tag = (!tag.is_empty()).then_some(tag);
-        Arc::new(data.with_mut(|db| db.query(&q, tag.as_deref(), key, main)))
+        let mut rows = data.with_mut(|db| db.query(&q, tag.as_deref(), key, main));
+        if let Some((value, descending)) = by_value {
+            let a = segments.analysis();
+            data.with(|db| {
+                let known = a.fits(db);
+                let value = |p| if known { value(&a, p) } else { f64::NAN };
+                db.sort_by_value(&mut rows, value, descending)
+            });
+        }
+        Arc::new(rows)
     });
 
     let count = Signal::derive(move || rows.with(|r| r.len()));
@@ -51,43 +96,42 @@ pub fn CustomersPage() -> impl IntoView {
             ("newest".to_string(), t().sort_newest.to_string()),
             ("spent".to_string(), t().sort_spent.to_string()),
             ("last".to_string(), t().sort_last_order.to_string()),
+            ("value".to_string(), t().sort_value.to_string()),
+            ("leaving".to_string(), t().sort_leaving.to_string()),
         ]
     });
+    let col = move |title: fn(&crate::i18n::Strings) -> &'static str,
+                    width: &'static str,
+                    numeric: bool,
+                    class: &'static str| Column {
+        title: Signal::derive(move || title(t()).to_string()),
+        width,
+        numeric,
+        class,
+    };
+    // The city gives way on narrow screens (see `col-city` in the stylesheet).
     let columns = vec![
-        Column {
-            title: Signal::derive(move || t().col_name.to_string()),
-            width: "minmax(12rem, 2fr)",
-            numeric: false,
-        },
-        Column {
-            title: Signal::derive(move || t().col_contact.to_string()),
-            width: "minmax(10rem, 2fr)",
-            numeric: false,
-        },
-        Column {
-            title: Signal::derive(move || t().col_city.to_string()),
-            width: "minmax(7rem, 1fr)",
-            numeric: false,
-        },
-        Column {
-            title: Signal::derive(move || t().col_orders.to_string()),
-            width: "5rem",
-            numeric: true,
-        },
-        Column {
-            title: Signal::derive(move || t().col_spent.to_string()),
-            width: "8rem",
-            numeric: true,
-        },
-        Column {
-            title: Signal::derive(move || t().col_last_order.to_string()),
-            width: "7rem",
-            numeric: true,
-        },
+        col(|t| t.col_name, "minmax(10rem, 2fr)", false, ""),
+        col(|t| t.col_contact, "minmax(8rem, 2fr)", false, ""),
+        col(
+            |t| t.col_city,
+            "var(--col-city, minmax(7rem, 1fr))",
+            false,
+            "col-city",
+        ),
+        col(|t| t.col_orders, "4.5rem", true, ""),
+        col(|t| t.col_spent, "8rem", true, ""),
+        col(|t| t.col_last_order, "7rem", true, ""),
+        col(|t| t.col_clv, "8rem", true, ""),
+        col(|t| t.col_alive, "6.5rem", true, ""),
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
         let (c, stats) = data.untracked(|db| (db.at(p).clone(), db.stats_at(p).clone()));
+        let a = segments.analysis_untracked();
+        let known = data.untracked(|db| a.fits(db));
+        let clv = Some(clv_at(&a, p)).filter(|v| known && v.is_finite());
+        let alive = Some(p_alive_at(&a, p)).filter(|v| known && v.is_finite());
         let href = format!("/customers/{}", c.id);
         let main = settings.currency();
         let contact = c
@@ -104,16 +148,20 @@ pub fn CustomersPage() -> impl IntoView {
                 {(c.data.kind == clientele_core::model::PartyKind::Organisation).then(|| view! { <span class="badge">{t().organisation}</span> })}
             </span>
             <span role="cell" class="muted ellipsis">{contact}</span>
-            <span role="cell" class="ellipsis">{c.data.address.city.clone()}</span>
+            <span role="cell" class="ellipsis col-city">{c.data.address.city.clone()}</span>
             <span role="cell" class="num">{ready.then(|| settings.integer(stats.orders as i64))}</span>
             <span role="cell" class="num">{ready.then(|| settings.money(stats.spent_in(main), main))}</span>
             <span role="cell" class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</span>
+            <span role="cell" class="num">{clv.map(|v| settings.money_major(v, main))}</span>
+            <span role="cell" class="num">{alive.map(|v| settings.chance(v))}</span>
         }
     };
     let key = move |i: usize| {
         (
             rows.with_untracked(|r| r.get(i).copied()),
             data.revision.get_untracked(),
+            // Tracked: the rows show the analysis, which arrives after the list.
+            segments.revision.get(),
             i,
         )
     };
@@ -148,7 +196,7 @@ pub fn CustomersPage() -> impl IntoView {
                     />
                 </div>
                 <SelectField label=Signal::derive(move || t().tag_label.to_string()) value=tag options=tag_options class="compact"/>
-                <SelectField label=Signal::derive(move || t().sort_label.to_string()) value=sort options=sort_options class="compact"/>
+                <SelectField label=Signal::derive(move || t().sort_label.to_string()) value=sort options=sort_options class="compact sort"/>
             </div>
             <p class="count" aria-live="polite">
                 {move || match data.state.get() {

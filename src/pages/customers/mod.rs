@@ -6,6 +6,7 @@ mod interactions;
 mod list;
 mod order_form;
 mod orders;
+mod potential_card;
 mod segments_card;
 
 pub use detail::CustomerPage;

@@ -290,7 +290,7 @@ pub fn ClvPanel() -> impl IntoView {
         let p = &a.potential;
         match &p.models {
             Some(Err(e)) => {
-                return view! { <p class="muted">{d().no_model.replace("{x}", &d().fit_error(e))}</p> }.into_any()
+                return view! { <p class="muted">{d().no_model.replace("{x}", &settings.t().fit_reason(e))}</p> }.into_any()
             }
             None => return view! { <p class="muted">{d().computing}</p> }.into_any(),
             Some(Ok(_)) => {}

@@ -68,18 +68,28 @@ pub fn MembersTable(
         title: Signal::derive(move || title(&settings)),
         width,
         numeric,
+        class: "",
     };
     use crate::state::SettingsState;
     let columns = vec![
         col(
             |st| st.t().col_name.to_string(),
-            "minmax(12rem, 2fr)",
+            "minmax(10rem, 2fr)",
             false,
         ),
-        col(|st| st.t().col_city.to_string(), "minmax(7rem, 1fr)", false),
-        col(|st| st.t().col_orders.to_string(), "5rem", true),
+        // The city gives way on narrow screens (see `col-city` in the stylesheet).
+        Column {
+            class: "col-city",
+            ..col(
+                |st| st.t().col_city.to_string(),
+                "var(--col-city, minmax(7rem, 1fr))",
+                false,
+            )
+        },
+        col(|st| st.t().col_orders.to_string(), "4.5rem", true),
         col(|st| st.t().col_spent.to_string(), "8rem", true),
         col(|st| st.t().col_last_order.to_string(), "7rem", true),
+        col(|st| st.t().col_clv.to_string(), "8rem", true),
         col(|st| st.s().col_r.to_string(), "2.5rem", true),
         col(|st| st.s().col_f.to_string(), "2.5rem", true),
         col(|st| st.s().col_m.to_string(), "2.5rem", true),
@@ -96,6 +106,13 @@ pub fn MembersTable(
         let pi = p as usize;
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|x| *x > 0).map(|x| x.to_string());
         let main = settings.currency();
+        let clv = a
+            .potential
+            .clv
+            .get(pi)
+            .copied()
+            .filter(|v| v.is_finite())
+            .map(|v| settings.money_major(v, main));
         let seg = a
             .segment
             .get(pi)
@@ -104,10 +121,11 @@ pub fn MembersTable(
             .map(|x| settings.s().segment(x));
         view! {
             <span role="cell" class="name"><a href=format!("/customers/{}", c.id)>{c.data.name()}</a></span>
-            <span role="cell" class="ellipsis">{c.data.address.city.clone()}</span>
+            <span role="cell" class="ellipsis col-city">{c.data.address.city.clone()}</span>
             <span role="cell" class="num">{settings.integer(stats.orders as i64)}</span>
             <span role="cell" class="num">{settings.money(stats.spent_in(main), main)}</span>
             <span role="cell" class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</span>
+            <span role="cell" class="num">{clv}</span>
             <span role="cell" class="num">{score(&a.r)}</span>
             <span role="cell" class="num">{score(&a.f)}</span>
             <span role="cell" class="num">{score(&a.m)}</span>
