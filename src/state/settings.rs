@@ -114,8 +114,10 @@ impl SettingsState {
     }
     /// Money in major units (a predicted lifetime value), rounded to minor units.
     pub fn money_major(&self, major: f64, currency: Currency) -> String {
-        let scale = 10f64.powi(currency.exponent() as i32);
-        self.money((major * scale).round() as i64, currency)
+        self.money(
+            (major * currency.minor_per_major()).round() as i64,
+            currency,
+        )
     }
     pub fn integer(&self, n: i64) -> String {
         format::integer(n, self.locale())

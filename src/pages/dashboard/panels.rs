@@ -76,24 +76,23 @@ pub fn TrendPanel(
         let q = query.get()?;
         let locale = settings.locale();
         let currency = settings.currency();
-        let scale = 10f64.powi(currency.exponent() as i32);
+        let scale = currency.minor_per_major();
         let labels: Vec<String> = now
             .periods
             .iter()
             .map(|p| period_label(p.start, q.grain, locale))
             .collect();
+        let revenue = |t: &Trend| -> Vec<f64> {
+            t.periods.iter().map(|p| p.revenue as f64 / scale).collect()
+        };
         let mut lines = vec![Line {
-            values: now
-                .periods
-                .iter()
-                .map(|p| p.revenue as f64 / scale)
-                .collect(),
+            values: revenue(&now),
             name: d().this_period.to_string(),
             dashed: false,
         }];
         if let Some(b) = &before {
             lines.push(Line {
-                values: b.periods.iter().map(|p| p.revenue as f64 / scale).collect(),
+                values: revenue(b),
                 name: d().before_period.to_string(),
                 dashed: true,
             });
@@ -106,7 +105,7 @@ pub fn TrendPanel(
             let day = starts[line].get(i).copied();
             d().bar(
                 &day.map(|x| settings.date(x)).unwrap_or_default(),
-                &settings.money((v * scale).round() as i64, currency),
+                &settings.money_major(v, currency),
             )
         };
         Some(line_chart(
@@ -299,7 +298,6 @@ pub fn ClvPanel() -> impl IntoView {
         values.sort_by(f64::total_cmp);
         let locale = settings.locale();
         let currency = settings.currency();
-        let scale = 10f64.powi(currency.exponent() as i32);
         let total: f64 = values.iter().sum();
         // Ten bands up to the 95th percentile (a round width), the rest in the last.
         let high = values.get(values.len() * 95 / 100).copied().unwrap_or(0.0);
@@ -320,15 +318,12 @@ pub fn ClvPanel() -> impl IntoView {
                     compact(lo, locale)
                 };
                 let range = if i + 1 == bands {
-                    format!(
-                        "≥ {}",
-                        settings.money((lo * scale).round() as i64, currency)
-                    )
+                    format!("≥ {}", settings.money_major(lo, currency))
                 } else {
                     format!(
                         "{} – {}",
-                        settings.money((lo * scale).round() as i64, currency),
-                        settings.money(((lo + width) * scale).round() as i64, currency)
+                        settings.money_major(lo, currency),
+                        settings.money_major(lo + width, currency)
                     )
                 };
                 Bar {
@@ -344,7 +339,7 @@ pub fn ClvPanel() -> impl IntoView {
             .collect();
         view! {
             {column_chart(d().clv_title.to_string(), bars, move |v| compact(v, locale))}
-            <p class="small">{d().clv_total.replace("{n}", &settings.money((total * scale).round() as i64, currency))}</p>
+            <p class="small">{d().clv_total.replace("{n}", &settings.money_major(total, currency))}</p>
         }
         .into_any()
     };

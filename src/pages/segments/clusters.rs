@@ -158,7 +158,7 @@ pub fn ClustersPage() -> impl IntoView {
                     let name = format!("{title}: {text}");
                     let size = c.sizes[i];
                     let share = clientele_core::format::decimal(size as f64 * 100.0 / total as f64, 1, settings.locale());
-                    let spend = (v[2] * 10f64.powi(main.exponent() as i32)).round() as i64;
+                    let spend = (v[2] * main.minor_per_major()).round() as i64;
                     let save_name = name.clone();
                     view! {
                         <article class="card cluster">

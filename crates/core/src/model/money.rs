@@ -99,6 +99,12 @@ impl Currency {
         self.known_entry().map(|e| e.1).unwrap_or(2)
     }
 
+    /// Minor units in one major unit (VND: 1, USD: 100), to turn amounts in minor
+    /// units into numbers of money and back.
+    pub fn minor_per_major(&self) -> f64 {
+        10f64.powi(self.exponent() as i32)
+    }
+
     pub fn symbol(&self) -> &str {
         match self.known_entry() {
             Some(e) => e.2,

@@ -99,7 +99,7 @@ impl Compiled {
             ctx.analysis.params.clone().unwrap_or_else(|| {
                 super::analysis::Params::new(Day(0), crate::model::Currency::VND)
             });
-        let scale = 10f64.powi(params.currency.exponent() as i32);
+        let scale = params.currency.minor_per_major();
         Compiled {
             root: compile(rule, ctx.db, scale),
             as_of: params.as_of,

@@ -30,7 +30,9 @@ pub fn customer_features(db: &Db, a: &Analysis, top: usize) -> Features {
     let offset = params
         .as_ref()
         .map_or(0, |p| p.offset_minutes as i64 * 60_000);
-    let scale = 10f64.powi(params.as_ref().map_or(0, |p| p.currency.exponent() as i32));
+    let scale = params
+        .as_ref()
+        .map_or(1.0, |p| p.currency.minor_per_major());
     let positions: Vec<u32> = (0..db.len() as u32)
         .filter(|&p| !db.at(p).is_deleted() && a.frequency.get(p as usize).is_some_and(|f| *f > 0))
         .collect();
