@@ -24,6 +24,17 @@ pub struct Summary {
     pub age: f64,
 }
 
+impl Summary {
+    /// The summary's exact bits, to find identical summaries.
+    pub fn key(&self) -> [u64; 3] {
+        [
+            self.frequency.to_bits(),
+            self.recency.to_bits(),
+            self.age.to_bits(),
+        ]
+    }
+}
+
 /// Why a model could not be fitted.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum FitError {
@@ -111,7 +122,7 @@ fn group(customers: &[Summary]) -> Vec<(Summary, f64)> {
     let mut at: HashMap<[u64; 3], usize> = HashMap::new();
     let mut out: Vec<(Summary, f64)> = Vec::new();
     for s in customers {
-        let key = [s.frequency.to_bits(), s.recency.to_bits(), s.age.to_bits()];
+        let key = s.key();
         match at.get(&key) {
             Some(&i) => out[i].1 += 1.0,
             None => {

@@ -7,9 +7,8 @@
 //! so the app can yield between them: `observe` (one pass over the orders), `fit`,
 //! then `fill` over slices of the observed customers.
 
-use super::gamma_gamma::Spend;
 use super::observe::{observe, Observed, Periods, Unit};
-use super::predict::{Horizon, Models, Risk, MONTH_DAYS};
+use super::predict::{Horizon, Models, Outlook, Risk};
 use super::FitError;
 use crate::db::{Db, BUCKETS};
 use crate::model::Currency;
@@ -29,7 +28,7 @@ pub fn observe_db(
         holdout_end: None,
         unit: Unit::Days,
     };
-    let scale = 10f64.powi(currency.exponent() as i32);
+    let scale = currency.minor_per_major();
     let live = &db.columns().live;
     let mut out = Vec::new();
     for b in 0..BUCKETS {
@@ -70,15 +69,6 @@ pub struct Potential {
     pub risk: Vec<u8>,
 }
 
-/// Discounted purchases and the rest of a prediction that depends only on a summary
-/// (many customers share one): the value is the expected spend times `discounted`.
-#[derive(Clone, Copy)]
-struct Shared {
-    p_alive: f32,
-    expected: f32,
-    discounted: f64,
-}
-
 impl Potential {
     /// Fits the models to the observed customers; predictions are still to `fill`.
     pub fn fit(n: usize, observed: &[(u32, Observed)], horizon: Horizon) -> Potential {
@@ -101,45 +91,25 @@ impl Potential {
             return;
         };
         let h = self.horizon;
-        let (horizon, month) = (h.days, MONTH_DAYS);
         for (position, o) in slice {
             let s = o.summary;
-            let key = [s.frequency.to_bits(), s.recency.to_bits(), s.age.to_bits()];
-            let shared = *cache.0.entry(key).or_insert_with(|| {
-                let bg = &models.bgnbd.model;
-                let discounted =
-                    super::lifetime_value(bg, &s, 1.0, horizon, month, h.monthly_discount);
-                match (bg.expected_purchases(&s, horizon), discounted) {
-                    (Some(expected), Some(discounted)) => Shared {
-                        p_alive: bg.p_alive(&s) as f32,
-                        expected: expected as f32,
-                        discounted,
-                    },
-                    _ => Shared {
-                        p_alive: f32::NAN,
-                        expected: f32::NAN,
-                        discounted: f64::NAN,
-                    },
-                }
-            });
-            let p = *position as usize;
-            if !shared.discounted.is_finite() {
+            let outlook = *cache
+                .0
+                .entry(s.key())
+                .or_insert_with(|| models.outlook(&s, &h));
+            // A series that does not converge: nothing to say of this customer.
+            let Some(outlook) = outlook else {
                 continue;
-            }
-            let spend = models
-                .gamma_gamma
-                .model
-                .expected_spend(&o.spend.unwrap_or(Spend {
-                    frequency: 0.0,
-                    mean: 0.0,
-                }));
+            };
+            let p = *position as usize;
+            let spend = models.expected_spend(o);
             // With q ≤ 1 everyone's mean spend is unbounded: no value to give.
             if spend.is_finite() && spend >= 0.0 {
-                self.clv[p] = spend * shared.discounted;
+                self.clv[p] = spend * outlook.discounted;
             }
-            self.p_alive[p] = shared.p_alive;
-            self.expected[p] = shared.expected;
-            let risk = Risk::of(s.frequency, shared.p_alive as f64);
+            self.p_alive[p] = outlook.p_alive as f32;
+            self.expected[p] = outlook.expected as f32;
+            let risk = Risk::of(s.frequency, outlook.p_alive);
             self.risk[p] = Risk::ALL.iter().position(|r| *r == risk).expect("listed") as u8 + 1;
         }
     }
@@ -167,7 +137,7 @@ impl Potential {
 
 /// Predictions shared by customers with identical summaries, between `fill` calls.
 #[derive(Default)]
-pub struct Cache(FxHashMap<[u64; 3], Shared>);
+pub struct Cache(FxHashMap<[u64; 3], Option<Outlook>>);
 
 /// Valuable customers at risk: live customers whose spend in `currency` is at least
 /// the threshold (the spend of the top fifth of buyers) and whose churn risk is high.
@@ -198,7 +168,7 @@ pub fn valuable_at_risk(db: &Db, potential: &Potential, currency: Currency) -> (
 /// `threshold` (minor units of `currency`).
 pub fn at_risk_rule(threshold: i64, currency: Currency) -> crate::segment::rules::Rule {
     use crate::segment::rules::{Condition, Field, Op, Rule, Value};
-    let scale = 10f64.powi(currency.exponent() as i32);
+    let scale = currency.minor_per_major();
     Rule::All(vec![
         Rule::Condition(Condition {
             field: Field::ChurnRisk,

@@ -5,7 +5,7 @@
 use super::bgnbd::{BgNbd, Fitted};
 use super::gamma_gamma::{GammaGamma, Spend};
 use super::observe::{Observed, Unit};
-use super::{lifetime_value, FitError};
+use super::{lifetime_value, FitError, Summary};
 
 /// Days in a month for discounting: the `lifetimes` convention with daily data.
 pub const MONTH_DAYS: f64 = 30.0;
@@ -107,34 +107,54 @@ impl Models {
         })
     }
 
-    /// The prediction for one customer. None if a series behind it does not converge.
-    pub fn predict(&self, o: &Observed, h: &Horizon) -> Option<Prediction> {
+    /// What the models say of a summary alone (customers with identical summaries
+    /// share it). None if a series behind it does not converge.
+    pub fn outlook(&self, s: &Summary, h: &Horizon) -> Option<Outlook> {
         let bg = &self.bgnbd.model;
         let horizon = self.unit.of_days(h.days);
-        let p_alive = bg.p_alive(&o.summary);
-        let expected_purchases = bg.expected_purchases(&o.summary, horizon)?;
-        let spend = o.spend.unwrap_or(Spend {
-            frequency: 0.0,
-            mean: 0.0,
-        });
-        let expected_spend = self.gamma_gamma.model.expected_spend(&spend);
         let step = self.unit.of_days(MONTH_DAYS);
-        let clv = lifetime_value(
-            bg,
-            &o.summary,
-            expected_spend,
-            horizon,
-            step,
-            h.monthly_discount,
-        )?;
-        Some(Prediction {
-            p_alive,
-            expected_purchases,
-            expected_spend,
-            clv,
-            risk: Risk::of(o.summary.frequency, p_alive),
+        Some(Outlook {
+            p_alive: bg.p_alive(s),
+            expected: bg.expected_purchases(s, horizon)?,
+            discounted: lifetime_value(bg, s, 1.0, horizon, step, h.monthly_discount)?,
         })
     }
+
+    /// The mean value of a purchase to expect from this customer (everyone's mean,
+    /// for a customer without a repeat purchase).
+    pub fn expected_spend(&self, o: &Observed) -> f64 {
+        let none = Spend {
+            frequency: 0.0,
+            mean: 0.0,
+        };
+        self.gamma_gamma
+            .model
+            .expected_spend(&o.spend.unwrap_or(none))
+    }
+
+    /// The prediction for one customer. None if a series behind it does not converge.
+    pub fn predict(&self, o: &Observed, h: &Horizon) -> Option<Prediction> {
+        let out = self.outlook(&o.summary, h)?;
+        let expected_spend = self.expected_spend(o);
+        Some(Prediction {
+            p_alive: out.p_alive,
+            expected_purchases: out.expected,
+            expected_spend,
+            // The value is linear in the spend.
+            clv: expected_spend * out.discounted,
+            risk: Risk::of(o.summary.frequency, out.p_alive),
+        })
+    }
+}
+
+/// What the models say of a customer's summary, before their spend: P(alive), the
+/// purchase days to expect over the horizon, and those purchases discounted (their
+/// value at a spend of 1).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Outlook {
+    pub p_alive: f64,
+    pub expected: f64,
+    pub discounted: f64,
 }
 
 /// One line of the holdout check: customers with the same calibration frequency.
