@@ -6,11 +6,9 @@ use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::clv::predict::Risk;
 use clientele_core::crosssell::{next_products, Suggestion};
 use clientele_core::format::decimal;
+use clientele_core::segment::analysis::NEXT;
 use clientele_core::Id;
 use leptos::prelude::*;
-
-/// Suggestions shown per customer.
-const NEXT: usize = 3;
 
 #[component]
 pub fn PotentialCard(customer: Id) -> impl IntoView {

@@ -6,6 +6,38 @@
 use clientele_core::format::nice_top;
 use leptos::prelude::*;
 
+/// A chart's SVG: `label` names it (for screen readers and as its title); it is
+/// drawn in a `w` × `h` box, at most `grow` times that size on screen.
+fn frame(label: String, (w, h, grow): (f64, f64, f64), body: impl IntoView) -> impl IntoView {
+    let aria = label.clone();
+    view! {
+        <svg class="chart" style=format!("max-width:{}px", w * grow) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria preserveAspectRatio="xMidYMid meet">
+            <title>{label}</title>
+            {body}
+        </svg>
+    }
+}
+
+/// A value axis from 0 to `top` in four steps: grid lines from `left` to `right` at
+/// heights `y`, and tick labels by `tick` left of them.
+fn value_axis(
+    top: f64,
+    left: f64,
+    right: f64,
+    y: impl Fn(f64) -> f64,
+    tick: impl Fn(f64) -> String,
+) -> impl IntoView {
+    (0..=4)
+        .map(|k| {
+            let v = top * k as f64 / 4.0;
+            view! {
+                <line class="grid" x1=left x2=right y1=y(v) y2=y(v)/>
+                <text class="tick" x=left - 6.0 y=y(v) + 4.0 text-anchor="end">{tick(v)}</text>
+            }
+        })
+        .collect_view()
+}
+
 /// One line of a line chart.
 pub struct Line {
     pub values: Vec<f64>,
@@ -45,16 +77,7 @@ pub fn line_chart(
         }
     };
     let y = move |v: f64| TOP + plot_h * (1.0 - v / top);
-    let grid = (0..=4)
-        .map(|k| {
-            let v = top * k as f64 / 4.0;
-            let yy = y(v);
-            view! {
-                <line class="grid" x1=LEFT x2=W - 12.0 y1=yy y2=yy/>
-                <text class="tick" x=LEFT - 6.0 y=yy + 4.0 text-anchor="end">{tick(v)}</text>
-            }
-        })
-        .collect_view();
+    let grid = value_axis(top, LEFT, W - 12.0, y, tick);
     // At most about 8 labels along the bottom.
     let every = n.div_ceil(8).max(1);
     let xlabels = labels
@@ -100,16 +123,16 @@ pub fn line_chart(
             }
         })
         .collect_view();
-    let aria = label.clone();
-    view! {
-        <svg class="chart" style=format!("max-width:{}px", W * 1.4) viewBox=format!("0 0 {W} {H}") role="img" aria-label=aria preserveAspectRatio="xMidYMid meet">
-            <title>{label}</title>
+    frame(
+        label,
+        (W, H, 1.4),
+        view! {
             {grid}
             {xlabels}
             {paths}
             {legend}
-        </svg>
-    }
+        },
+    )
 }
 
 /// One bar of a bar chart.
@@ -129,15 +152,7 @@ pub fn column_chart(label: String, bars: Vec<Bar>, tick: impl Fn(f64) -> String)
     let (left, plot_h) = (48.0, h - TOP - 44.0);
     let slot = (w - left - 8.0) / n;
     let y = move |v: f64| TOP + plot_h * (1.0 - v / top);
-    let grid = (0..=4)
-        .map(|k| {
-            let v = top * k as f64 / 4.0;
-            view! {
-                <line class="grid" x1=left x2=w - 8.0 y1=y(v) y2=y(v)/>
-                <text class="tick" x=left - 6.0 y=y(v) + 4.0 text-anchor="end">{tick(v)}</text>
-            }
-        })
-        .collect_view();
+    let grid = value_axis(top, left, w - 8.0, y, tick);
     let marks = bars
         .into_iter()
         .enumerate()
@@ -153,14 +168,14 @@ pub fn column_chart(label: String, bars: Vec<Bar>, tick: impl Fn(f64) -> String)
             }
         })
         .collect_view();
-    let aria = label.clone();
-    view! {
-        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
-            <title>{label}</title>
+    frame(
+        label,
+        (w, h, 1.25),
+        view! {
             {grid}
             {marks}
-        </svg>
-    }
+        },
+    )
 }
 
 /// Horizontal pairs of bars (e.g. share of customers and share of revenue), each row
@@ -195,17 +210,17 @@ pub fn paired_bars(
         })
         .collect_view();
     let [n1, n2] = names;
-    let aria = label.clone();
-    view! {
-        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
-            <title>{label}</title>
+    frame(
+        label,
+        (w, h, 1.25),
+        view! {
             <rect class="bar" x=left y=TOP width="14" height="10" rx="2"/>
             <text class="legend" x=left + 20.0 y=TOP + 9.0>{n1}</text>
             <rect class="bar second" x=left + 200.0 y=TOP width="14" height="10" rx="2"/>
             <text class="legend" x=left + 220.0 y=TOP + 9.0>{n2}</text>
             {marks}
-        </svg>
-    }
+        },
+    )
 }
 
 /// One cell of a heat map: its share of the darkest (0–1), its text and title.
@@ -257,12 +272,12 @@ pub fn heat_map(
             }
         })
         .collect_view();
-    let aria = label.clone();
-    view! {
-        <svg class="chart" style=format!("max-width:{}px", w * 1.25) viewBox=format!("0 0 {w} {h}") role="img" aria-label=aria>
-            <title>{label}</title>
+    frame(
+        label,
+        (w, h, 1.25),
+        view! {
             {heads}
             {body}
-        </svg>
-    }
+        },
+    )
 }
