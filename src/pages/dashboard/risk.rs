@@ -4,7 +4,6 @@
 use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::clv::potential::{at_risk_rule, valuable_at_risk};
 use clientele_core::command::RecordCommand;
-use clientele_core::format::percent;
 use clientele_core::segment::saved::SavedSegment;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -34,7 +33,6 @@ pub fn AtRiskPanel() -> impl IntoView {
     let rows = move || {
         let a = segments.analysis_untracked();
         let currency = settings.currency();
-        let locale = settings.locale();
         let (_, list) = found.get();
         data.untracked(|db| {
             list.iter()
@@ -48,7 +46,7 @@ pub fn AtRiskPanel() -> impl IntoView {
                             <th scope="row"><a href=format!("/customers/{}", c.id)>{c.data.name()}</a></th>
                             <td class="num">{settings.money(stats.spent_in(currency), currency)}</td>
                             <td class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</td>
-                            <td class="num">{percent(chance as f64, locale)}</td>
+                            <td class="num">{settings.chance(chance as f64)}</td>
                         </tr>
                     }
                 })
