@@ -34,15 +34,12 @@ fn value_sort(s: &str) -> Option<(ValueAt, bool)> {
 
 /// Lifetime value (major units; NaN: unknown).
 fn clv_at(a: &Analysis, p: u32) -> f64 {
-    a.potential.clv.get(p as usize).copied().unwrap_or(f64::NAN)
+    a.potential.clv_at(p).unwrap_or(f64::NAN)
 }
 
 /// P(alive) (NaN: unknown).
 fn p_alive_at(a: &Analysis, p: u32) -> f64 {
-    a.potential
-        .p_alive
-        .get(p as usize)
-        .map_or(f64::NAN, |x| *x as f64)
+    a.potential.p_alive_at(p).unwrap_or(f64::NAN)
 }
 
 #[component]

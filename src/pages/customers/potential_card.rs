@@ -22,7 +22,6 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
         let Some(p) = p.filter(|_| fits && a.potential.models.is_some()) else {
             return view! { <p class="muted">{t().potential_computing}</p> }.into_any();
         };
-        let i = p as usize;
         let pot = &a.potential;
         let locale = settings.locale();
         let main = settings.currency();
@@ -40,9 +39,9 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
             _ => None,
         };
         let facts = risk.filter(|_| message.is_none()).map(|risk| {
-            let clv = pot.clv.get(i).copied().unwrap_or(f64::NAN);
-            let alive = pot.p_alive.get(i).copied().unwrap_or(f32::NAN) as f64;
-            let expected = pot.expected.get(i).copied().unwrap_or(f32::NAN) as f64;
+            let clv = pot.clv_at(p).unwrap_or(f64::NAN);
+            let alive = pot.p_alive_at(p).unwrap_or(f64::NAN);
+            let expected = pot.expected_at(p).unwrap_or(f64::NAN);
             let or_dash = |ok: bool, s: String| if ok { s } else { "–".to_string() };
             let band = settings.s().risk_names
                 [Risk::ALL.iter().position(|r| *r == risk).unwrap_or(3)];

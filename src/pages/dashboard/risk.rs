@@ -40,13 +40,13 @@ pub fn AtRiskPanel() -> impl IntoView {
                 .map(|&p| {
                     let c = db.at(p);
                     let stats = db.stats_at(p);
-                    let chance = a.potential.p_alive.get(p as usize).copied().unwrap_or(f32::NAN);
+                    let chance = a.potential.p_alive_at(p).unwrap_or(f64::NAN);
                     view! {
                         <tr>
                             <th scope="row"><a href=format!("/customers/{}", c.id)>{c.data.name()}</a></th>
                             <td class="num">{settings.money(stats.spent_in(currency), currency)}</td>
                             <td class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</td>
-                            <td class="num">{settings.chance(chance as f64)}</td>
+                            <td class="num">{settings.chance(chance)}</td>
                         </tr>
                     }
                 })

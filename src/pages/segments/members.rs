@@ -106,13 +106,7 @@ pub fn MembersTable(
         let pi = p as usize;
         let score = |v: &Vec<u8>| v.get(pi).copied().filter(|x| *x > 0).map(|x| x.to_string());
         let main = settings.currency();
-        let clv = a
-            .potential
-            .clv
-            .get(pi)
-            .copied()
-            .filter(|v| v.is_finite())
-            .map(|v| settings.money_major(v, main));
+        let clv = a.potential.clv_at(p).map(|v| settings.money_major(v, main));
         let seg = a
             .segment
             .get(pi)

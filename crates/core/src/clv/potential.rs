@@ -114,6 +114,21 @@ impl Potential {
         }
     }
 
+    /// The lifetime value of a position, if known.
+    pub fn clv_at(&self, p: u32) -> Option<f64> {
+        self.clv.get(p as usize).copied().filter(|v| v.is_finite())
+    }
+
+    /// P(alive) of a position, if known.
+    pub fn p_alive_at(&self, p: u32) -> Option<f64> {
+        known(self.p_alive.get(p as usize))
+    }
+
+    /// The purchase days a position is expected to make over the horizon, if known.
+    pub fn expected_at(&self, p: u32) -> Option<f64> {
+        known(self.expected.get(p as usize))
+    }
+
     /// The churn risk of a position, if any.
     pub fn risk_at(&self, p: u32) -> Option<Risk> {
         let r = *self.risk.get(p as usize)?;
@@ -133,6 +148,10 @@ impl Potential {
         p.fill(&observed, &mut Cache::default());
         p
     }
+}
+
+fn known(v: Option<&f32>) -> Option<f64> {
+    v.copied().filter(|v| v.is_finite()).map(f64::from)
 }
 
 /// Predictions shared by customers with identical summaries, between `fill` calls.

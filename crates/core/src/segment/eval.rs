@@ -199,18 +199,8 @@ impl Compiled {
             ),
             Field::Stage => table(a.stage.get(pi).map_or(0, |s| *s as usize + 1)),
             Field::ChurnRisk => table(a.potential.risk.get(pi).map_or(0, |r| *r as usize)),
-            Field::Clv => number(
-                l,
-                a.potential.clv.get(pi).copied().filter(|v| v.is_finite()),
-            ),
-            Field::PAlive => number(
-                l,
-                a.potential
-                    .p_alive
-                    .get(pi)
-                    .filter(|v| v.is_finite())
-                    .map(|v| f64::from(*v) * 100.0),
-            ),
+            Field::Clv => number(l, a.potential.clv_at(p)),
+            Field::PAlive => number(l, a.potential.p_alive_at(p).map(|v| v * 100.0)),
             Field::NextProduct => {
                 let next = a.next_at(p);
                 let held = l
