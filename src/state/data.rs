@@ -3,6 +3,7 @@
 //! so memory never shows what storage does not have), undo, and erasing.
 
 use super::error::AppError;
+use super::pace::mark;
 use crate::storage::{self, Storage, StorageError};
 use clientele_core::command::{apply, inverse, RecordCommand};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
@@ -65,12 +66,6 @@ impl HistoryKind for Interaction {
 /// Today in the device's time zone.
 pub fn today() -> Day {
     Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000)
-}
-
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
-    }
 }
 
 impl Data {

@@ -108,8 +108,6 @@ pub async fn load_demo(
         )
         .into(),
     );
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark("clientele:demo-stored");
-    }
+    super::pace::mark("clientele:demo-stored");
     Ok(())
 }

@@ -16,7 +16,7 @@ pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
 pub use import::{reading, sample, ImportError, Phase, Progress, Sample};
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
-pub use pace::{for_slices, Pacer, BUDGET_MS};
+pub use pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};
 pub use settings::{
     provide_settings, use_settings, AnalysisSettings, Settings, SettingsState, Theme,

@@ -12,6 +12,20 @@ fn now() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// A performance mark (read by the benchmarks and tests).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
+/// A performance measure from mark `start` to now (read by the benchmarks).
+pub fn measure(name: &str, start: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, start);
+    }
+}
+
 /// Counts the time since the last yield.
 pub struct Pacer {
     budget_ms: f64,

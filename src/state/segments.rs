@@ -9,7 +9,7 @@ use super::data::{today, Data};
 use super::demo::yield_now;
 use super::error::AppError;
 use super::notices::NoticeKind;
-use super::pace::{for_slices, Pacer, BUDGET_MS};
+use super::pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
 use crate::storage;
 use clientele_core::clv::potential::{observe_db, Cache, Potential};
@@ -278,19 +278,6 @@ fn use_notices_or_log(kind: NoticeKind, text: String) {
             n.push(kind, text, None);
         }
         None => web_sys::console::error_1(&text.into()),
-    }
-}
-
-/// A performance measure from mark `start` to now (read by the benchmarks).
-fn measure(name: &str, start: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.measure_with_start_mark(name, start);
-    }
-}
-
-fn mark(name: &str) {
-    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = p.mark(name);
     }
 }
 

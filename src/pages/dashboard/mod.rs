@@ -10,7 +10,7 @@ mod risk;
 
 use crate::components::SelectField;
 use crate::state::today;
-use crate::state::{use_data, use_segments, use_settings};
+use crate::state::{mark, measure, use_data, use_segments, use_settings};
 use crate::storage;
 use clientele_core::format::{percent, Locale};
 use clientele_core::time::Day;
@@ -103,12 +103,7 @@ pub fn DashboardPage() -> impl IntoView {
             grain,
         })
     });
-    let mark_start = || {
-        if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-            let _ = p.mark("clientele:dashboard-start");
-        }
-    };
-    mark_start();
+    mark("clientele:dashboard-start");
     let kpis: Memo<Option<(Trend, Option<Trend>)>> = Memo::new(move |_| {
         let q = query.get()?;
         if !data.facts_ready.get() {
@@ -150,13 +145,8 @@ pub fn DashboardPage() -> impl IntoView {
     Effect::new(move |_| {
         if kpis.with(Option::is_some) && segments.revision.get() > 0 {
             request_animation_frame(|| {
-                if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
-                    let _ = p.mark("clientele:dashboard-ready");
-                    let _ = p.measure_with_start_mark(
-                        "clientele:dashboard",
-                        "clientele:dashboard-start",
-                    );
-                }
+                mark("clientele:dashboard-ready");
+                measure("clientele:dashboard", "clientele:dashboard-start");
             });
         }
     });
