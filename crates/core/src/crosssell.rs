@@ -125,12 +125,7 @@ struct Items {
 
 impl Items {
     fn of(db: &Db, kind: TermKind) -> Items {
-        let terms: Vec<(u32, String)> = db
-            .terms()
-            .of_kind(kind)
-            .into_iter()
-            .filter_map(|text| db.terms().find(kind, &text).map(|t| (t, text)))
-            .collect();
+        let terms = db.terms().numbered(kind);
         let size = terms
             .iter()
             .map(|(t, _)| *t as usize + 1)

@@ -97,13 +97,19 @@ impl Terms {
 
     /// Every text of a kind, sorted (for the builder's suggestions).
     pub fn of_kind(&self, kind: TermKind) -> Vec<String> {
-        let mut v: Vec<String> = self
+        self.numbered(kind).into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// Every term of a kind with its number, sorted by text (diacritics folded).
+    pub fn numbered(&self, kind: TermKind) -> Vec<(u32, String)> {
+        let mut v: Vec<(u32, String)> = self
             .shown
             .iter()
-            .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| s.clone())
+            .enumerate()
+            .filter(|(_, (k, _))| *k == kind)
+            .map(|(id, (_, s))| (id as u32, s.clone()))
             .collect();
-        v.sort_by_cached_key(|s| fold(s));
+        v.sort_by_cached_key(|(_, s)| fold(s));
         v
     }
 }

@@ -38,13 +38,7 @@ pub fn customer_features(db: &Db, a: &Analysis, top: usize) -> Features {
         .collect();
     // The most common categories among these customers.
     let mut counts: std::collections::HashMap<u32, usize> = std::collections::HashMap::new();
-    let category_ids: Vec<(u32, String)> = {
-        let names = db.terms().of_kind(TermKind::Category);
-        names
-            .into_iter()
-            .filter_map(|n| db.terms().find(TermKind::Category, &n).map(|id| (id, n)))
-            .collect()
-    };
+    let category_ids = db.terms().numbered(TermKind::Category);
     for &p in &positions {
         for &(id, _) in &category_ids {
             if db.bought_at(p).has(id) {
