@@ -1,22 +1,15 @@
 //! `clientele clv`: BG/NBD and Gamma-Gamma fitted to an orders file, and what they say
 //! of each customer (P(alive), purchases to expect, spend, lifetime value, churn risk).
 
-use crate::{orders, CliError};
+use crate::{day_arg, orders, CliError};
 use clientele_core::clv::observe::{observe_all, Periods, Unit};
 use clientele_core::clv::predict::{holdout_check, Horizon, Models};
-use clientele_core::time::Day;
 use lexopt::ValueExt;
 use serde_json::{json, Value};
 use std::path::PathBuf;
 
 /// Calibration frequencies shown one by one in the holdout check (then "and more").
 const HOLDOUT_ROWS: u32 = 7;
-
-fn day_arg(p: &mut lexopt::Parser, name: &str) -> Result<Day, CliError> {
-    let v = p.value()?.string()?;
-    Day::parse_iso(&v)
-        .ok_or_else(|| CliError::usage(format!("{name}: '{v}' is not a date YYYY-MM-DD")))
-}
 
 fn number_arg(p: &mut lexopt::Parser, name: &str, ok: fn(f64) -> bool) -> Result<f64, CliError> {
     let v = p.value()?.string()?;

@@ -97,9 +97,14 @@ pub fn format_arg(p: &mut lexopt::Parser) -> Result<Format, CliError> {
 
 /// Reads the value of `--as-of`.
 pub fn as_of_arg(p: &mut lexopt::Parser) -> Result<clientele_core::time::Day, CliError> {
+    day_arg(p, "--as-of")
+}
+
+/// Reads the date value of the option `name`.
+pub fn day_arg(p: &mut lexopt::Parser, name: &str) -> Result<clientele_core::time::Day, CliError> {
     let v = p.value()?.string()?;
     clientele_core::time::Day::parse_iso(&v)
-        .ok_or_else(|| CliError::usage(format!("--as-of: '{v}' is not a date YYYY-MM-DD")))
+        .ok_or_else(|| CliError::usage(format!("{name}: '{v}' is not a date YYYY-MM-DD")))
 }
 
 impl From<lexopt::Error> for CliError {
