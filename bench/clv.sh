@@ -13,10 +13,8 @@
 # build elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
-PANDAS=3.1.1
-NUMPY=2.4.6
-LIFETIMES=0.11.3
 CAL_END=1997-09-30
 HOLDOUT_END=1998-06-30 # CDNOW's last purchase
 RUNS=5                 # clientele fit
@@ -25,19 +23,14 @@ CLI_RUNS=3             # clientele clv end to end
 TOLERANCE=5e-5         # relative: parameters must agree at 4 significant digits
 
 OUT=bench/out/clv
-PY=bench/.venv/bin/python
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 CLIENTELE=$TARGET/release/clientele
 ORDERS=$OUT/cdnow.csv
 mkdir -p "$OUT"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+machine
 
-if [ ! -x "$PY" ]; then
-  python3 -m venv bench/.venv
-fi
-"$PY" -m pip install --quiet --disable-pip-version-check \
-  "pandas==$PANDAS" "numpy==$NUMPY" "lifetimes==$LIFETIMES"
+python_env
 echo "python: $("$PY" -c 'import platform, pandas, numpy, scipy, lifetimes; print(platform.python_version() + ", pandas " + pandas.__version__ + ", numpy " + numpy.__version__ + ", scipy " + scipy.__version__ + ", lifetimes " + lifetimes.__version__)')"
 
 cargo build --quiet --release -p clientele-cli
@@ -46,10 +39,6 @@ echo "clientele: release build of $(git rev-parse --short HEAD)$(git diff --quie
 
 "$PY" bench/cdnow.py "$ORDERS" 2>&1
 
-# secs START END: seconds between two $EPOCHREALTIME readings, 3 decimals.
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-# min A B...: the smallest number.
-min() { printf '%s\n' "$@" | sort -g | head -1; }
 
 cargo run --release -q -p clientele-core --example clv_fit -- "$ORDERS" "$CAL_END" "$RUNS" >"$OUT/clientele_fit.json" ||
   { echo "FAILED: examples/clv_fit on $ORDERS" >&2; exit 1; }

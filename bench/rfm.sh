@@ -9,10 +9,8 @@
 # data and outputs go to bench/out/rfm. Set CARGO_TARGET_DIR to build elsewhere.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. bench/common.sh
 
-PANDAS=3.1.1
-NUMPY=2.4.6
-LIFETIMES=0.11.3
 CUSTOMERS=100000
 SEED=1
 END=2026-11-25 # demo --end and the as-of date for the demo orders
@@ -20,18 +18,13 @@ CDNOW_AS_OF=1998-07-01 # the day after CDNOW's last purchase (1998-06-30)
 RUNS=3
 
 OUT=bench/out/rfm
-PY=bench/.venv/bin/python
 TARGET=${CARGO_TARGET_DIR:-$PWD/target}
 CLIENTELE=$TARGET/release/clientele
 mkdir -p "$OUT"
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+machine
 
-if [ ! -x "$PY" ]; then
-  python3 -m venv bench/.venv
-fi
-"$PY" -m pip install --quiet --disable-pip-version-check \
-  "pandas==$PANDAS" "numpy==$NUMPY" "lifetimes==$LIFETIMES"
+python_env
 echo "python: $("$PY" -c 'import platform; print(platform.python_version())'), pandas $("$PY" -c 'import pandas; print(pandas.__version__)'), numpy $("$PY" -c 'import numpy; print(numpy.__version__)'), lifetimes $LIFETIMES (only its CDNOW file is used)"
 
 cargo build --quiet --release -p clientele-cli
@@ -42,10 +35,6 @@ DEMO=$OUT/demo-$CUSTOMERS-s$SEED-$END
 echo "demo: $("$CLIENTELE" demo --customers "$CUSTOMERS" --seed "$SEED" --end "$END" --out "$DEMO")"
 "$PY" bench/cdnow.py "$OUT/cdnow_orders.csv" 2>&1
 
-# secs START END: seconds between two $EPOCHREALTIME readings, 3 decimals.
-secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
-# min A B...: the smallest number.
-min() { printf '%s\n' "$@" | sort -g | head -1; }
 # ratio A B: A / B, 2 decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 

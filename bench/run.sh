@@ -5,7 +5,8 @@
 # CLV benchmark (bench/clv.sh) uses the same venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+. bench/common.sh
+machine
 echo "chromium: $(/usr/bin/chromium --version 2>/dev/null || echo unknown)"
 echo "== browser, 1,000 customers (reference scale)"
 node bench/browser.mjs 1000
