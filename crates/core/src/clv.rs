@@ -3,6 +3,7 @@
 //! likely they are to be still a customer (churn risk).
 
 pub mod bgnbd;
+pub mod check;
 pub mod gamma_gamma;
 pub mod observe;
 mod optimize;

@@ -28,6 +28,17 @@ pub fn observe_db(
         holdout_end: None,
         unit: Unit::Days,
     };
+    observe_periods(db, &periods, offset_minutes, currency)
+}
+
+/// Customers observed over `periods` (days are local at `offset_minutes`): (position,
+/// observation), for the live customers with a purchase by the calibration end.
+pub fn observe_periods(
+    db: &Db,
+    periods: &Periods,
+    offset_minutes: i32,
+    currency: Currency,
+) -> Vec<(u32, Observed)> {
     let scale = currency.minor_per_major();
     let live = &db.columns().live;
     let mut out = Vec::new();
@@ -45,7 +56,7 @@ pub fn observe_db(
                         t.total[i] as f64 / scale,
                     )
                 });
-            if let Some(o) = observe(purchases, &periods) {
+            if let Some(o) = observe(purchases, periods) {
                 out.push((run.position, o));
             }
         }

@@ -191,3 +191,79 @@ fn valuable_customers_at_risk_and_their_segment_rule() {
     want.sort_unstable();
     assert_eq!(members, want);
 }
+
+#[test]
+fn the_model_check_predicts_the_holdout_of_the_live_customers() {
+    use super::check::{check, TOP};
+    use super::observe::Periods;
+    use super::potential::observe_periods;
+    use super::predict::holdout_check;
+    let db = cdnow_db();
+    let periods = Periods {
+        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
+        holdout_end: Some(Day::parse_iso("1998-06-30").unwrap()),
+        unit: Unit::Days,
+    };
+    let observed: Vec<_> = observe_periods(&db, &periods, 0, Currency::USD)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    let got = check(&observed, &periods).unwrap();
+    // Customer 1 is deleted; everyone else bought in the calibration period.
+    assert_eq!(got.customers, 2356);
+    // The holdout purchases, counted from the file: distinct days per customer.
+    let mut days: Vec<(u32, Day)> = transactions()
+        .into_iter()
+        .filter(|(c, d, _)| *c != 1 && *d > periods.calibration_end)
+        .map(|(c, d, _)| (c, d))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    assert_eq!(got.actual.round() as usize, days.len());
+    // The same rows as the check run on the file's customers.
+    let file: Vec<_> = transactions().into_iter().filter(|t| t.0 != 1).collect();
+    let list: Vec<_> = observe_all(file, &periods)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    let fit = Models::fit(&list, Unit::Days).unwrap();
+    let want = holdout_check(&fit.bgnbd.model, &list, 273.0, TOP);
+    assert_eq!(got.rows.len(), want.len());
+    for (a, b) in got.rows.iter().zip(&want) {
+        assert_eq!((a.frequency, a.customers), (b.frequency, b.customers));
+        assert!((a.predicted - b.predicted).abs() <= 1e-6 * b.predicted.max(1e-9));
+        assert_eq!(a.actual, b.actual);
+    }
+    let sum: f64 = want.iter().map(|r| r.predicted * f64::from(r.customers)).sum();
+    assert!((got.predicted - sum).abs() < 1e-6 * sum);
+    assert_eq!(
+        got.repeat_buyers as usize,
+        list.iter().filter(|o| o.summary.frequency > 0.0).count()
+    );
+    // Those who bought more often before are predicted to buy more after.
+    for w in got.rows.windows(2) {
+        assert!(w[0].predicted < w[1].predicted, "{got:?}");
+    }
+}
+
+#[test]
+fn the_model_check_says_why_it_cannot_fit() {
+    use super::check::check;
+    use super::observe::Periods;
+    use super::potential::observe_periods;
+    let db = cdnow_db();
+    // Before anyone's first purchase.
+    let periods = Periods {
+        calibration_end: Day::parse_iso("1996-12-31").unwrap(),
+        holdout_end: Some(Day::parse_iso("1998-06-30").unwrap()),
+        unit: Unit::Days,
+    };
+    let observed: Vec<_> = observe_periods(&db, &periods, 0, Currency::USD)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    assert_eq!(
+        check(&observed, &periods),
+        Err(super::FitError::NoCustomers)
+    );
+}
