@@ -5,6 +5,7 @@
 
 mod charts;
 mod export;
+mod model;
 mod panels;
 mod risk;
 
@@ -17,6 +18,7 @@ use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
 use leptos::prelude::*;
 use panels::{ClvPanel, CohortPanel, GridPanel, SegmentsPanel, TrendPanel};
+use model::ModelPanel;
 use risk::AtRiskPanel;
 
 /// The comparison period.
@@ -181,6 +183,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <ClvPanel/>
                     <AtRiskPanel/>
                 </div>
+                <ModelPanel/>
             </Show>
         </section>
     }

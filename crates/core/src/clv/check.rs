@@ -26,7 +26,15 @@ pub struct Check {
 
 /// Fits the models to `observed` (over `periods`, with their holdout) and checks them.
 pub fn check(observed: &[Observed], periods: &Periods) -> Result<Check, FitError> {
-    let models = Models::fit(observed, periods.unit)?;
+    Ok(check_with(
+        Models::fit(observed, periods.unit)?,
+        observed,
+        periods,
+    ))
+}
+
+/// Checks `models`, fitted to `observed` over `periods`.
+pub fn check_with(models: Models, observed: &[Observed], periods: &Periods) -> Check {
     let rows = holdout_check(
         &models.bgnbd.model,
         observed,
@@ -38,7 +46,7 @@ pub fn check(observed: &[Observed], periods: &Periods) -> Result<Check, FitError
             .map(|r| f(r) * f64::from(r.customers))
             .sum::<f64>()
     };
-    Ok(Check {
+    Check {
         models,
         customers: observed.len() as u32,
         repeat_buyers: observed
@@ -48,5 +56,5 @@ pub fn check(observed: &[Observed], periods: &Periods) -> Result<Check, FitError
         predicted: total(|r| r.predicted),
         actual: total(|r| r.actual),
         rows,
-    })
+    }
 }

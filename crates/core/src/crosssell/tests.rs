@@ -614,3 +614,47 @@ fn speed() {
         );
     }
 }
+
+#[test]
+fn a_rule_targets_the_buyers_of_its_antecedent_without_its_consequent() {
+    use crate::segment::analysis::Analysis;
+    use crate::segment::eval::{Compiled, Context};
+    let db = fixture();
+    let analysis = Analysis::default();
+    let ctx = Context {
+        db: &db,
+        analysis: &analysis,
+    };
+    for kind in [TermKind::Product, TermKind::Category] {
+        let rules = mine(
+            &db,
+            &Settings {
+                kind,
+                ..fixture_settings()
+            },
+        );
+        for r in &rules.rules {
+            let target = rules.target(r).unwrap();
+            target.check().unwrap();
+            let members = Compiled::new(&target, &ctx).members(&ctx, 0..db.len() as u32);
+            // count(X) - count(X ∪ {y}) live customers, each with X and without y.
+            let with_x = (r.count as f64 / r.confidence).round() as usize;
+            assert_eq!(members.len(), with_x - r.count as usize, "{r:?}");
+            for p in members {
+                let bought: Vec<u32> = db.bought_at(p).terms.to_vec();
+                assert!(r.antecedent.iter().all(|t| bought.contains(t)));
+                assert!(!bought.contains(&r.consequent) && db.columns().live[p as usize]);
+            }
+        }
+        // The fixture's categories go together less than by chance: no rule.
+        assert_eq!(rules.rules.is_empty(), kind == TermKind::Category);
+    }
+    let stores = mine(
+        &db,
+        &Settings {
+            kind: TermKind::Store,
+            ..fixture_settings()
+        },
+    );
+    assert!(stores.rules.iter().all(|r| stores.target(r).is_none()));
+}
