@@ -87,3 +87,55 @@ test("the dashboard speaks Vietnamese", async () => {
   await page.getByText(/^(tăng|giảm) [0-9,]+%$/).first().waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+test("the model check against a holdout, and cross-sell rules made into a segment", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await dashboardReady(page);
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:model-check").length > 0, null, { timeout: 60_000 });
+  await page.getByRole("img", { name: "How well the value model predicts" }).waitFor();
+  // The rows add up to the customers the model saw, and to the purchases they made.
+  await page.getByText("Numbers and model parameters").click();
+  const table = page.getByRole("table", { name: "How well the value model predicts" });
+  const rows = await table.getByRole("row").allInnerTexts();
+  const cells = rows.slice(1).map((r) => r.split("\t").map((c) => c.trim()));
+  assert.deepEqual(cells.map((c) => c[0]), ["0", "1", "2", "3", "4", "5", "6", "7+"]);
+  const num = (s) => Number(s.replace(/,/g, ""));
+  const customers = cells.reduce((n, c) => n + num(c[1]), 0);
+  const made = cells.reduce((n, c) => n + num(c[1]) * num(c[3]), 0);
+  const summary = await page.getByText(/the model predicted [0-9,]+ purchases; customers made [0-9,]+\.$/).innerText();
+  const [, predicted, actual] = summary.match(/predicted ([0-9,]+) purchases; customers made ([0-9,]+)/).map(num);
+  assert.ok(predicted > 0);
+  assert.ok(Math.abs(made - actual) <= customers * 0.005 + 1, `${made} vs ${actual}`);
+  const params = page.getByRole("definition");
+  assert.ok((await params.count()) >= 10);
+  await page.getByText(new RegExp(`^Customers\\s*${customers.toLocaleString("en")}$`)).first().waitFor();
+  // A calibration end after the check's end, then one before any purchase.
+  const calibration = page.getByLabel("Calibration end");
+  await calibration.fill("2099-01-01");
+  await calibration.dispatchEvent("change");
+  await page.getByRole("alert").filter({ hasText: "The calibration end must be before the date the check runs until." }).waitFor();
+  await calibration.fill("2000-01-01");
+  await calibration.dispatchEvent("change");
+  await page.getByText(/^No prediction yet: .*no customer/i).waitFor();
+
+  // Cross-sell: the first product rule made into a segment of who has not bought yet.
+  const first = page.getByRole("table", { name: "Bought together" }).getByRole("row").nth(1);
+  const [x, y] = (await first.innerText()).split("\t").map((c) => c.trim());
+  await first.getByRole("button", { name: `Create a segment of the customers who bought ${x} but not yet ${y}` }).click();
+  const made_ = await page.getByText(/^Segment created: [0-9,]+ customers?\.$/).innerText();
+  const n = num(made_.match(/([0-9,]+)/)[1]);
+  await page.getByRole("heading", { level: 1, name: `Bought ${x}, not yet ${y}` }).waitFor();
+  await page.getByText(new RegExp(`^${n.toLocaleString("en")} customers?`)).first().waitFor();
+  // Rules between categories.
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await dashboardReady(page);
+  const count = page.getByText(/^[0-9,]+ rules from the purchases of [0-9,]+ customers\.$/);
+  const products = await count.innerText();
+  await page.getByLabel("Rules between").selectOption("category");
+  await page.waitForFunction((before) => ![...document.querySelectorAll("p")].some((p) => p.textContent === before), products);
+  await count.waitFor();
+  assert.deepEqual(page.errors, []);
+});

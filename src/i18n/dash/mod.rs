@@ -95,6 +95,23 @@ pub struct DashStrings {
     pub log_likelihood: &'static str,
     pub repeat_buyers: &'static str,
     pub params_explain: &'static str,
+    pub xsell_title: &'static str,
+    pub xsell_explain: &'static str,
+    pub xsell_kind: &'static str,
+    pub col_bought: &'static str,
+    pub col_also: &'static str,
+    pub col_support: &'static str,
+    pub col_confidence: &'static str,
+    pub col_lift: &'static str,
+    pub no_rules: &'static str,
+    pub xsell_count: &'static str,
+    pub show_all: &'static str,
+    pub show_fewer: &'static str,
+    pub xsell_make: &'static str,
+    pub xsell_target: &'static str,
+    pub xsell_segment: &'static str,
+    /// Products, categories.
+    pub xsell_kinds: [&'static str; 2],
 }
 
 impl DashStrings {

@@ -4,7 +4,9 @@
 //! can be saved as SVG or PNG.
 
 mod charts;
+mod crosssell;
 mod export;
+mod make;
 mod model;
 mod panels;
 mod risk;
@@ -18,6 +20,7 @@ use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
 use leptos::prelude::*;
 use panels::{ClvPanel, CohortPanel, GridPanel, SegmentsPanel, TrendPanel};
+use crosssell::CrossSellPanel;
 use model::ModelPanel;
 use risk::AtRiskPanel;
 
@@ -183,6 +186,7 @@ pub fn DashboardPage() -> impl IntoView {
                     <ClvPanel/>
                     <AtRiskPanel/>
                 </div>
+                <CrossSellPanel/>
                 <ModelPanel/>
             </Show>
         </section>

@@ -1,13 +1,11 @@
 //! Valuable customers at risk: the top spenders the models say are probably gone, and
 //! one click to make them a live segment (to win them back).
 
-use crate::state::{use_data, use_notices, use_segments, use_settings};
+use super::make::SegmentMaker;
+use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::clv::potential::{at_risk_rule, valuable_at_risk};
-use clientele_core::command::RecordCommand;
 use clientele_core::segment::saved::SavedSegment;
 use leptos::prelude::*;
-use leptos::task::spawn_local;
-use leptos_router::hooks::use_navigate;
 
 /// Rows shown; the segment holds them all.
 const SHOWN: usize = 10;
@@ -17,8 +15,7 @@ pub fn AtRiskPanel() -> impl IntoView {
     let settings = use_settings();
     let segments = use_segments();
     let data = use_data();
-    let notices = use_notices();
-    let navigate = use_navigate();
+    let maker = SegmentMaker::new();
     let d = move || settings.d();
     let found = Memo::new(move |_| {
         let a = segments.analysis();
@@ -69,25 +66,13 @@ pub fn AtRiskPanel() -> impl IntoView {
             created_at: crate::storage::now_ms(),
             deleted: false,
         };
-        let navigate = navigate.clone();
-        spawn_local(async move {
-            let id = crate::storage::new_id();
-            match segments
-                .command(RecordCommand::Create { id, data: segment })
-                .await
-            {
-                Ok(_) => {
-                    notices.info(
-                        settings
-                            .d()
-                            .segment_made
-                            .replace("{n}", &settings.integer(n as i64)),
-                    );
-                    navigate(&format!("/segments/{id}"), Default::default());
-                }
-                Err(e) => notices.error(e.message(settings.t())),
-            }
-        });
+        maker.create(
+            segment,
+            settings
+                .d()
+                .segment_made
+                .replace("{n}", &settings.integer(n as i64)),
+        );
     };
     view! {
         <div class="card">

@@ -1,0 +1,154 @@
+//! Bought together: the cross-sell rules of products (mined with the analysis) or
+//! categories (mined here when asked for), with support, confidence and lift, and one
+//! click to make a segment of the customers a rule points at.
+
+use super::make::SegmentMaker;
+use crate::components::SelectField;
+use crate::state::{use_data, use_segments, use_settings};
+use clientele_core::crosssell::{self, Rule, Rules};
+use clientele_core::format::{decimal, percent};
+use clientele_core::purchases::TermKind;
+use clientele_core::segment::saved::SavedSegment;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Rules shown before "Show all".
+const SHOWN: usize = 10;
+
+#[component]
+pub fn CrossSellPanel() -> impl IntoView {
+    let settings = use_settings();
+    let segments = use_segments();
+    let data = use_data();
+    let maker = SegmentMaker::new();
+    let d = move || settings.d();
+    let kind = RwSignal::new("product".to_string());
+    let all = RwSignal::new(false);
+    let kind_options = Signal::derive(move || {
+        ["product", "category"]
+            .into_iter()
+            .zip(d().xsell_kinds)
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect::<Vec<_>>()
+    });
+    // Products come with the analysis; categories are mined on demand.
+    let rules: Memo<Option<Arc<Rules>>> = Memo::new(move |_| {
+        if kind.get() == "category" {
+            data.revision.track();
+            let s = crosssell::Settings {
+                kind: TermKind::Category,
+                ..Default::default()
+            };
+            Some(Arc::new(data.untracked(|db| crosssell::mine(db, &s))))
+        } else {
+            segments.analysis().cross_sell.clone().map(Arc::new)
+        }
+    });
+    let make = move |rules: &Rules, rule: &Rule| {
+        let Some(target) = rules.target(rule) else {
+            return;
+        };
+        let (x, y) = names(rules, rule);
+        let name = d().xsell_segment.replace("{x}", &x).replace("{k}", &y);
+        let n = (f64::from(rule.count) / rule.confidence).round() as i64 - i64::from(rule.count);
+        let segment = SavedSegment {
+            description: name.clone(),
+            name,
+            rule: Some(target),
+            members: Vec::new(),
+            created_at: crate::storage::now_ms(),
+            deleted: false,
+        };
+        maker.create(
+            segment,
+            d().segment_made.replace("{n}", &settings.integer(n)),
+        );
+    };
+    let table = move || {
+        let Some(rules) = rules.get() else {
+            return view! { <p class="muted">{d().computing}</p> }.into_any();
+        };
+        if rules.rules.is_empty() {
+            return view! { <p>{d().no_rules}</p> }.into_any();
+        }
+        let locale = settings.locale();
+        let shown = if all.get() { rules.rules.len() } else { SHOWN };
+        let make = make.clone();
+        let rows = rules
+            .rules
+            .iter()
+            .take(shown)
+            .enumerate()
+            .map(|(i, r)| {
+                let (x, y) = names(&rules, r);
+                let label = d().xsell_target.replace("{x}", &x).replace("{k}", &y);
+                let (list, make) = (rules.clone(), make.clone());
+                view! {
+                    <tr>
+                        <td>{x}</td>
+                        <th scope="row">{y}</th>
+                        <td class="num">{settings.integer(i64::from(r.count))}</td>
+                        <td class="num">{percent(r.support, locale)}</td>
+                        <td class="num">{percent(r.confidence, locale)}</td>
+                        <td class="num">{decimal(r.lift, 2, locale)}</td>
+                        <td>
+                            <button type="button" class="ghost small" aria-label=label on:click=move |_| make(&list, &list.rules[i])>
+                                {d().xsell_make}
+                            </button>
+                        </td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        let more = (rules.rules.len() > SHOWN).then(|| {
+            let n = rules.rules.len() as i64;
+            view! {
+                <button type="button" class="ghost" on:click=move |_| all.update(|a| *a = !*a)>
+                    {move || if all.get() { d().show_fewer.to_string() } else { d().show_all.replace("{n}", &settings.integer(n)) }}
+                </button>
+            }
+        });
+        view! {
+            <p class="muted small">
+                {d().xsell_count
+                    .replace("{n}", &settings.integer(rules.rules.len() as i64))
+                    .replace("{k}", &settings.integer(i64::from(rules.baskets)))}
+            </p>
+            <div class="table-scroll">
+                <table class="plain">
+                    <caption class="sr-only">{d().xsell_title}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{d().col_bought}</th>
+                            <th scope="col">{d().col_also}</th>
+                            <th scope="col" class="num">{d().col_customers}</th>
+                            <th scope="col" class="num">{d().col_support}</th>
+                            <th scope="col" class="num">{d().col_confidence}</th>
+                            <th scope="col" class="num">{d().col_lift}</th>
+                            <th scope="col"><span class="sr-only">{d().xsell_make}</span></th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+            {more}
+        }
+        .into_any()
+    };
+    view! {
+        <div class="card">
+            <div class="chart-head">
+                <h2>{move || d().xsell_title}</h2>
+                <SelectField label=Signal::derive(move || d().xsell_kind.to_string()) value=kind options=kind_options class="compact"/>
+            </div>
+            <p class="muted small">{move || d().xsell_explain}</p>
+            {table}
+        </div>
+    }
+}
+
+/// A rule's antecedent ("A + B") and consequent as shown.
+fn names(rules: &Rules, r: &Rule) -> (String, String) {
+    let x: Vec<&str> = r.antecedent.iter().map(|t| rules.name(*t)).collect();
+    (x.join(" + "), rules.name(r.consequent).to_string())
+}

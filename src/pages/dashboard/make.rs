@@ -1,0 +1,48 @@
+//! Saving a segment from a dashboard panel and opening it.
+
+use crate::state::{use_notices, use_segments, use_settings, Notices, Segments, SettingsState};
+use clientele_core::command::RecordCommand;
+use clientele_core::segment::saved::SavedSegment;
+use leptos::task::spawn_local;
+use leptos_router::hooks::use_navigate;
+use leptos_router::NavigateOptions;
+use std::sync::Arc;
+
+/// Saves segments; made while the component is set up (it reads the context).
+#[derive(Clone)]
+pub struct SegmentMaker {
+    segments: Segments,
+    notices: Notices,
+    settings: SettingsState,
+    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+}
+
+impl SegmentMaker {
+    pub fn new() -> SegmentMaker {
+        SegmentMaker {
+            segments: use_segments(),
+            notices: use_notices(),
+            settings: use_settings(),
+            navigate: Arc::new(use_navigate()),
+        }
+    }
+
+    /// Saves `segment`; once saved, says `made` and opens the segment.
+    pub fn create(&self, segment: SavedSegment, made: String) {
+        let this = self.clone();
+        spawn_local(async move {
+            let id = crate::storage::new_id();
+            match this
+                .segments
+                .command(RecordCommand::Create { id, data: segment })
+                .await
+            {
+                Ok(_) => {
+                    this.notices.info(made);
+                    (this.navigate)(&format!("/segments/{id}"), Default::default());
+                }
+                Err(e) => this.notices.error(e.message(this.settings.t())),
+            }
+        });
+    }
+}
