@@ -100,3 +100,55 @@ if bad:
     sys.exit(1)
 print("check: every parameter of clientele (fit and clv) agrees with lifetimes at 4 significant digits or more")
 EOF
+
+# WASM: the same fit in the app (dist/, as `make dist` builds it), in headless
+# Chromium, on the orders a user can import: the app refuses an order of 0 without
+# items, so CDNOW's 80 purchases of $0 are left out of the file, and lifetimes is run
+# again on that same file. Each purchase gets an order number (its line), as a shop's
+# export has: without one, the app takes a second order of the same customer, minute
+# and total for the first imported twice (CDNOW repeats 255 such lines).
+if [[ ! -f dist/index.html ]]; then
+  echo "FAILED: no dist/: run make dist (or make bench) first" >&2
+  exit 1
+fi
+PAID=$OUT/cdnow_paid.csv
+"$PY" - "$ORDERS" "$PAID" <<'EOF_PY'
+import csv, sys
+src, dst = sys.argv[1:]
+with open(src, newline="") as f, open(dst, "w", newline="") as g:
+    r, w = csv.reader(f), csv.writer(g, lineterminator="\n")
+    w.writerow(["order_id"] + next(r))
+    w.writerows([str(i)] + row for i, row in enumerate(r, 1) if float(row[2]) > 0)
+EOF_PY
+"$PY" bench/clv_lifetimes.py "$PAID" "$CAL_END" "$PY_RUNS" >"$OUT/lifetimes_paid.json" ||
+  { echo "FAILED: bench/clv_lifetimes.py on $PAID" >&2; exit 1; }
+node bench/clv_wasm.mjs "$PAID" "$CAL_END" "$HOLDOUT_END" "$RUNS" >"$OUT/wasm_fit.json" ||
+  { echo "FAILED: bench/clv_wasm.mjs on $PAID" >&2; exit 1; }
+echo "== clv in WASM (the app in $(chromium --version 2>/dev/null | head -1 || echo Chromium)), $PAID: CDNOW without its \$0 purchases, calibration to $CAL_END"
+"$PY" - "$OUT/wasm_fit.json" "$OUT/lifetimes_paid.json" "$TOLERANCE" "$RUNS" "$PY_RUNS" <<'EOF_PY'
+import json, sys
+wasm_path, py_path, tol, runs, py_runs = sys.argv[1:]
+wasm, py = json.load(open(wasm_path)), json.load(open(py_path))
+tol = float(tol)
+print(f"customers: app {wasm['customers']}, lifetimes {py['customers']}; repeat buyers: app {wasm['repeat_buyers']}, lifetimes {py['repeat_buyers']}")
+print(f"app fit in WASM (BG/NBD + Gamma-Gamma, the app's measure clientele:model-fit), best of {runs}: {wasm['fit_ms_best']:.1f} ms (runs: {', '.join(f'{t:.1f}' for t in wasm['fit_ms'])})")
+print(f"lifetimes fit, best of {py_runs}: {py['fit_seconds'] * 1000:.2f} ms")
+print(f"ratio, lifetimes fit / WASM fit: {py['fit_seconds'] * 1000 / wasm['fit_ms_best']:.1f}x")
+print(f"holdout check in the app: {wasm['holdout']}")
+# The app works in days: its alpha is 7 times the alpha in weeks. The page shows six
+# significant digits.
+ours = dict(wasm["bgnbd"], **wasm["gamma_gamma"])
+ours["alpha"] = ours.pop("alpha_days") / 7
+bad = [] if wasm["customers"] == py["customers"] and not wasm["page_errors"] else [f"customers or page errors: {wasm['customers']}, {wasm['page_errors']}"]
+for model, keys in (("bgnbd", ("r", "alpha", "a", "b")), ("gamma_gamma", ("p", "q", "v"))):
+    for k in keys:
+        a, b = ours[k], py[model][k]
+        rel = abs(a - b) / max(abs(a), abs(b))
+        print(f"{k}: app {a:.6g}, lifetimes {b:.10g} (relative difference {rel:.1e})")
+        if rel > tol:
+            bad.append(f"{k} (app {a!r}, lifetimes {b!r})")
+if bad:
+    print("FAILED: the app's fit and lifetimes disagree: " + "; ".join(bad), file=sys.stderr)
+    sys.exit(1)
+print("check: every parameter the app shows agrees with lifetimes at 4 significant digits")
+EOF_PY
