@@ -4,14 +4,22 @@
 // Dashboard's model check the calibration end and the check's end typed in. Reads the
 // app's own measure of the fit (performance measure "clientele:model-fit": BG/NBD +
 // Gamma-Gamma, summaries excluded) and the parameters the page shows.
+//
+// On these machines the same build fits in about 17 ms in one Chromium and 50-60 ms
+// in the next (native runs do not vary so), so the fit is timed in LAUNCHES browsers
+// (3 unless set in the environment), RUNS times in each, on one profile: the first
+// launch imports, the next ones read the stored data.
 // Prints one JSON object. Usage: node bench/clv_wasm.mjs ORDERS.csv CAL_END HOLDOUT_END [RUNS]
-import { basename } from "node:path";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { basename, join } from "node:path";
 import { chromium } from "playwright-core";
 import { CHROMIUM, FLAGS } from "../tests/e2e/browser.mjs";
 import { serve } from "../tests/e2e/server.mjs";
 
 const [path, calEnd, holdoutEnd, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg || 5);
+const LAUNCHES = Number(process.env.LAUNCHES || 3);
 if (!path || !calEnd || !holdoutEnd) {
   console.error("usage: node bench/clv_wasm.mjs ORDERS.csv CAL_END HOLDOUT_END [RUNS]");
   process.exit(2);
@@ -19,54 +27,71 @@ if (!path || !calEnd || !holdoutEnd) {
 
 const server = await serve(0);
 const base = `http://127.0.0.1:${server.address().port}`;
-const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: FLAGS });
-const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+const profile = mkdtempSync(join(tmpdir(), "clientele-clv-"));
 const errors = [];
-page.on("pageerror", (e) => errors.push(String(e)));
-const ready = (name) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 600000 });
+const ready = (page, name) => page.waitForFunction((n) => performance.getEntriesByName(n).length > 0, name, { timeout: 600000 });
 
-await page.goto(base + "/settings");
-await ready("clientele:facts-loaded");
-await page.getByLabel("Currency").selectOption("USD");
+async function importOrders(page) {
+  await page.goto(base + "/settings");
+  await ready(page, "clientele:facts-loaded");
+  await page.getByLabel("Currency").selectOption("USD");
+  await page.getByRole("link", { name: "Import" }).click();
+  await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
+  await page.getByText(new RegExp(`^${basename(path).replace(".", "\\.")}: 4 columns`)).waitFor({ timeout: 60000 });
+  await page.getByRole("button", { name: "Check the file" }).click();
+  const importButton = page.getByRole("button", { name: /^Import [0-9,]+ records$/ });
+  await importButton.waitFor({ timeout: 600000 });
+  await importButton.click();
+  await page.getByText(/: [0-9,]+ new, 0 updated\.$/).waitFor({ timeout: 600000 });
+  await page.getByRole("link", { name: "Dashboard" }).click();
+}
 
-await page.getByRole("link", { name: "Import" }).click();
-await page.getByLabel(/Choose a CSV file/).setInputFiles(path);
-await page.getByText(new RegExp(`^${basename(path).replace(".", "\\.")}: 4 columns`)).waitFor({ timeout: 60000 });
-await page.getByRole("button", { name: "Check the file" }).click();
-const importButton = page.getByRole("button", { name: /^Import [0-9,]+ records$/ });
-await importButton.waitFor({ timeout: 600000 });
-await importButton.click();
-await page.getByText(/: [0-9,]+ new, 0 updated\.$/).waitFor({ timeout: 600000 });
-
-await page.getByRole("link", { name: "Dashboard" }).click();
-await ready("clientele:dashboard-ready");
-const fits = [];
-let shown;
-for (let i = 0; i < RUNS; i++) {
+async function check(page, until) {
   await page.evaluate(() => performance.clearMeasures("clientele:model-check"));
-  // Each run fits again: move the end of the check away and back.
-  await page.getByLabel("Check until").fill(i % 2 ? "2099-12-31" : holdoutEnd);
+  await page.getByLabel("Check until").fill(until);
   await page.getByLabel("Check until").dispatchEvent("change");
   await page.getByLabel("Calibration end").fill(calEnd);
   await page.getByLabel("Calibration end").dispatchEvent("change");
-  await ready("clientele:model-check");
-  fits.push(await page.evaluate(() => performance.getEntriesByName("clientele:model-fit").at(-1).duration));
+  await ready(page, "clientele:model-check");
+  return page.evaluate(() => performance.getEntriesByName("clientele:model-fit").at(-1).duration);
 }
-await page.getByLabel("Check until").fill(holdoutEnd);
-await page.getByLabel("Check until").dispatchEvent("change");
-await page.getByText("Numbers and model parameters").click();
-shown = await page.evaluate(() => {
-  const out = {};
-  for (const div of document.querySelectorAll("dl.params div")) {
-    out[div.querySelector("dt").textContent] = Number(div.querySelector("dd").textContent.replace(/,/g, ""));
+
+const fits = [];
+let shown, summary;
+for (let l = 0; l < LAUNCHES; l++) {
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM, headless: true, args: FLAGS, viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on("pageerror", (e) => { errors.push(String(e)); console.error("page error:", String(e)); });
+  if (l === 0) await importOrders(page);
+  else await page.goto(base + "/dashboard");
+  await ready(page, "clientele:dashboard-ready");
+  const times = [];
+  // Each run fits again: the end of the check moves a day back and forth.
+  const dayBefore = new Date(Date.parse(holdoutEnd) - 86400000).toISOString().slice(0, 10);
+  for (let i = 0; i < RUNS; i++) times.push(await check(page, i % 2 ? dayBefore : holdoutEnd));
+  fits.push(times);
+  if (l + 1 === LAUNCHES) {
+    await check(page, holdoutEnd);
+    await page.getByText("Numbers and model parameters").click();
+    shown = await page.evaluate(() => {
+      const out = {};
+      for (const div of document.querySelectorAll("dl.params div")) {
+        out[div.querySelector("dt").textContent] = Number(div.querySelector("dd").textContent.replace(/,/g, ""));
+      }
+      return out;
+    });
+    summary = await page.getByText(/the model predicted [0-9,]+ purchases; customers made [0-9,]+\.$/).innerText();
   }
-  return out;
-});
-const summary = await page.getByText(/the model predicted [0-9,]+ purchases; customers made [0-9,]+\.$/).innerText();
-await browser.close();
+  await context.close();
+}
 server.close();
+rmSync(profile, { recursive: true, force: true });
+const bests = fits.map((t) => Math.min(...t));
 console.log(JSON.stringify({
-  fit_ms_best: Math.min(...fits),
+  fit_ms_best: Math.min(...bests),
+  fit_ms_launch_best: bests,
   fit_ms: fits,
   bgnbd: { r: shown.r, alpha_days: shown["α"], a: shown.a, b: shown.b, log_likelihood: shown["Log-likelihood"] },
   gamma_gamma: { p: shown.p, q: shown.q, v: shown.v },

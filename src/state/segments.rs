@@ -13,7 +13,6 @@ use super::pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
 use crate::storage;
 use clientele_core::clv::potential::{observe_db, Cache, Potential};
-use clientele_core::clv::predict::Horizon;
 use clientele_core::command::{apply, inverse, RecordCommand};
 use clientele_core::crosssell;
 use clientele_core::segment::analysis::{Analysis, Params};
@@ -48,6 +47,7 @@ pub struct Segments {
 pub fn params(settings: &SettingsState) -> Params {
     let a = settings.settings.with(|s| s.analysis.clone());
     let mut p = Params::new(today(), settings.currency());
+    p.horizon = a.horizon();
     p.offset_minutes = storage::utc_offset_minutes();
     p.window_days = a.window_days;
     p.scoring = a.scoring;
@@ -243,7 +243,7 @@ impl Segments {
         }
         let n = data.untracked(|db| db.len());
         mark("clientele:clv-fit-start");
-        let mut potential = Potential::fit(n, &observed, Horizon::default());
+        let mut potential = Potential::fit(n, &observed, params.horizon);
         measure("clientele:clv-fit", "clientele:clv-fit-start");
         let mut cache = Cache::default();
         let done = for_slices(observed.len() as u32, SLICE, pacer, stale, |range| {

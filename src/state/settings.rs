@@ -43,6 +43,28 @@ pub struct AnalysisSettings {
     pub map: SegmentMap,
     /// Lifecycle thresholds set by hand; derived from the data when `None`.
     pub stages: Option<Thresholds>,
+    /// Months lifetime values are computed over (12 when `None`).
+    pub clv_months: Option<u32>,
+    /// Discount rate of lifetime values, percent per month (1 when `None`).
+    pub clv_discount: Option<f64>,
+}
+
+impl AnalysisSettings {
+    pub const CLV_MONTHS: u32 = 12;
+    pub const CLV_DISCOUNT: f64 = 1.0;
+
+    /// Months lifetime values are computed over.
+    pub fn clv_months(&self) -> u32 {
+        self.clv_months.unwrap_or(Self::CLV_MONTHS)
+    }
+
+    /// The horizon and discount of lifetime values (a month: a twelfth of 365 days).
+    pub fn horizon(&self) -> clientele_core::clv::predict::Horizon {
+        clientele_core::clv::predict::Horizon {
+            days: f64::from(self.clv_months()) * 365.0 / 12.0,
+            monthly_discount: self.clv_discount.unwrap_or(Self::CLV_DISCOUNT) / 100.0,
+        }
+    }
 }
 
 impl Default for Settings {
@@ -69,6 +91,11 @@ pub struct SettingsState {
 }
 
 impl SettingsState {
+    /// `text` with `{n}` the months lifetime values are computed over.
+    pub fn with_months(&self, text: &str) -> String {
+        let n = self.settings.with(|s| s.analysis.clv_months());
+        text.replace("{n}", &n.to_string())
+    }
     pub fn t(&self) -> &'static Strings {
         strings(self.settings.with(|s| s.locale))
     }

@@ -116,7 +116,7 @@ test("the model check against a holdout, and cross-sell rules made into a segmen
   const calibration = page.getByLabel("Calibration end");
   await calibration.fill("2099-01-01");
   await calibration.dispatchEvent("change");
-  await page.getByRole("alert").filter({ hasText: "The calibration end must be before the date the check runs until." }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "The calibration end must be before the date the check runs until, and before today." }).waitFor();
   await calibration.fill("2000-01-01");
   await calibration.dispatchEvent("change");
   await page.getByText(/^No prediction yet: .*no customer/i).waitFor();
@@ -137,5 +137,36 @@ test("the model check against a holdout, and cross-sell rules made into a segmen
   await page.getByLabel("Rules between").selectOption("category");
   await page.waitForFunction((before) => ![...document.querySelectorAll("p")].some((p) => p.textContent === before), products);
   await count.waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("lifetime values follow the horizon and discount set with the scoring", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await dashboardReady(page);
+  const total = async () => Number((await page.getByText(/^Predicted value of all customers: /).innerText()).replace(/[^0-9]/g, ""));
+  const twelve = await total();
+  await page.getByRole("img", { name: "Lifetime value over the next 12 months" }).waitFor();
+  await page.getByRole("link", { name: "Segments" }).click();
+  await page.getByText("Scoring and value settings").click();
+  await page.getByLabel("Lifetime value over").selectOption("24");
+  const rate = page.getByLabel("Discount rate per month (%)");
+  await rate.fill("25");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByText("Enter a number from 0 to 20, or leave empty.").waitFor();
+  await rate.fill("0.5");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await page.getByText("Enter a number from 0 to 20, or leave empty.").waitFor({ state: "detached" });
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  await page.getByRole("img", { name: "Lifetime value over the next 24 months" }).waitFor();
+  await page.waitForFunction((before) => {
+    const p = [...document.querySelectorAll("p")].find((x) => x.textContent.startsWith("Predicted value of all customers: "));
+    return p && Number(p.textContent.replace(/[^0-9]/g, "")) > before * 1.5;
+  }, twelve, { timeout: 60_000 });
+  // Kept after a reload.
+  await page.reload();
+  await page.getByRole("img", { name: "Lifetime value over the next 24 months" }).waitFor({ timeout: 60_000 });
   assert.deepEqual(page.errors, []);
 });

@@ -159,7 +159,7 @@ test("fixed cut points: bad ones are refused with a message, good ones rescore a
   const buyers = before.reduce((a, b) => a + b, 0);
   assert.ok(before[5] > buyers / 10, "quintiles put about a fifth in R5");
 
-  await page.getByText("Scoring settings").click();
+  await page.getByText("Scoring and value settings").click();
   const recency = page.getByLabel("Recency cut points (days)");
   await recency.fill("30, 10, 90");
   await page.getByRole("button", { name: "Apply" }).click();
@@ -178,7 +178,7 @@ test("fixed cut points: bad ones are refused with a message, good ones rescore a
 
   await page.reload();
   await segmentsReady(page);
-  await page.getByText("Scoring settings").click();
+  await page.getByText("Scoring and value settings").click();
   assert.match(await page.getByLabel("Recency cut points (days)").inputValue(), /^2; 3; 4; 5$/);
   assert.deepEqual(await rowTotals(page), after);
   assert.deepEqual(page.errors, []);

@@ -94,10 +94,15 @@ impl Rules {
             TermKind::Category => Field::Category,
             _ => return None,
         };
-        let texts = |terms: &[u32]| {
-            Value::Texts(terms.iter().map(|t| self.name(*t).to_string()).collect())
+        let texts =
+            |terms: &[u32]| Value::Texts(terms.iter().map(|t| self.name(*t).to_string()).collect());
+        let condition = |op, value| {
+            SegmentRule::Condition(Condition {
+                field: field.clone(),
+                op,
+                value,
+            })
         };
-        let condition = |op, value| SegmentRule::Condition(Condition { field: field.clone(), op, value });
         Some(SegmentRule::All(vec![
             condition(Op::AllOf, texts(&rule.antecedent)),
             condition(Op::NoneOf, texts(&[rule.consequent])),

@@ -18,10 +18,10 @@ use crate::storage;
 use clientele_core::format::{percent, Locale};
 use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
-use leptos::prelude::*;
-use panels::{ClvPanel, CohortPanel, GridPanel, SegmentsPanel, TrendPanel};
 use crosssell::CrossSellPanel;
+use leptos::prelude::*;
 use model::ModelPanel;
+use panels::{ClvPanel, CohortPanel, GridPanel, SegmentsPanel, TrendPanel};
 use risk::AtRiskPanel;
 
 /// The comparison period.

@@ -24,7 +24,11 @@ const HOLDOUT_DAYS: i32 = 182;
 
 /// `x` with six significant digits.
 fn significant(x: f64, locale: Locale) -> String {
-    let magnitude = if x == 0.0 { 0 } else { x.abs().log10().floor() as i32 };
+    let magnitude = if x == 0.0 {
+        0
+    } else {
+        x.abs().log10().floor() as i32
+    };
     decimal(x, (5 - magnitude).clamp(1, 9) as usize, locale)
 }
 
@@ -41,7 +45,8 @@ pub fn ModelPanel() -> impl IntoView {
     let until = RwSignal::new(end.iso());
     let periods = Memo::new(move |_| {
         let calibration_end = Day::parse_iso(&calibration.get())?;
-        let holdout_end = Day::parse_iso(&until.get())?;
+        // No purchase is known after today.
+        let holdout_end = Day::parse_iso(&until.get())?.min(end);
         (calibration_end < holdout_end).then_some(Periods {
             calibration_end,
             holdout_end: Some(holdout_end),
@@ -100,11 +105,11 @@ pub fn ModelPanel() -> impl IntoView {
             <div class="toolbar">
                 <div class="field compact">
                     <label for="model-calibration">{move || d().calibration_end}</label>
-                    <input id="model-calibration" type="date" prop:value=move || calibration.get() on:change=move |ev| calibration.set(event_target_value(&ev))/>
+                    <input id="model-calibration" type="date" max=end.iso() prop:value=move || calibration.get() on:change=move |ev| calibration.set(event_target_value(&ev))/>
                 </div>
                 <div class="field compact">
                     <label for="model-until">{move || d().check_until}</label>
-                    <input id="model-until" type="date" prop:value=move || until.get() on:change=move |ev| until.set(event_target_value(&ev))/>
+                    <input id="model-until" type="date" max=end.iso() prop:value=move || until.get() on:change=move |ev| until.set(event_target_value(&ev))/>
                 </div>
             </div>
             <div aria-live="polite">{body}</div>

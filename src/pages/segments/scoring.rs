@@ -1,6 +1,6 @@
-//! Scoring settings: which purchases count, fixed cut points instead of quintiles,
+//! Scoring and value settings: which purchases count, fixed cut points instead of quintiles,
 //! lifecycle thresholds (derived from the data unless set), and the segment of each
-//! cell of the R × FM grid.
+//! cell of the R × FM grid; and what lifetime values are computed over (months, discount).
 
 use crate::components::{SelectField, TextField};
 use crate::state::{use_segments, use_settings, AnalysisSettings};
@@ -55,7 +55,19 @@ pub fn ScoringSettings() -> impl IntoView {
     let lapsed = stage(|t| t.lapsed_days);
     let loyal = stage(|t| t.loyal_purchases);
     let map = RwSignal::new(current.map.clone());
-    let errors = RwSignal::new([false; 4]);
+    let months = RwSignal::new(current.clv_months().to_string());
+    let discount = RwSignal::new(
+        current
+            .clv_discount
+            .map(|d| format::decimal(d, if d.fract() == 0.0 { 0 } else { 2 }, locale))
+            .unwrap_or_default(),
+    );
+    let months_options = Signal::derive(move || {
+        [3u32, 6, 12, 24, 36]
+            .map(|n| (n.to_string(), s().clv_months.replace("{n}", &n.to_string())))
+            .to_vec()
+    });
+    let errors = RwSignal::new([false; 5]);
     let window_options = Signal::derive(move || {
         let mut v = vec![(String::new(), s().window_all.to_string())];
         v.extend([90, 180, 365, 730].map(|d| {
@@ -97,17 +109,27 @@ pub fn ScoringSettings() -> impl IntoView {
             _ if all_empty => Some(None),
             _ => None,
         };
+        let rate = discount.get_untracked();
+        let rate = if rate.trim().is_empty() {
+            Some(None)
+        } else {
+            format::parse_decimal(&rate, locale)
+                .filter(|r| (0.0..=20.0).contains(r))
+                .map(Some)
+        };
         errors.set([
             parsed[0].is_none(),
             parsed[1].is_none(),
             parsed[2].is_none(),
             stages.is_none(),
+            rate.is_none(),
         ]);
-        let (Some(r), Some(f), Some(m), Some(stages)) = (
+        let (Some(r), Some(f), Some(m), Some(stages), Some(rate)) = (
             parsed[0].clone(),
             parsed[1].clone(),
             parsed[2].clone(),
             stages,
+            rate,
         ) else {
             return;
         };
@@ -120,6 +142,12 @@ pub fn ScoringSettings() -> impl IntoView {
             },
             map: map.get_untracked(),
             stages,
+            clv_months: months
+                .get_untracked()
+                .parse()
+                .ok()
+                .filter(|n| *n != AnalysisSettings::CLV_MONTHS),
+            clv_discount: rate,
         };
         settings.update(|x| x.analysis = next);
     };
@@ -169,6 +197,8 @@ pub fn ScoringSettings() -> impl IntoView {
                 <TextField label=Signal::derive(move || s().at_risk_label.to_string()) value=at_risk hint=Signal::derive(move || Some(derived())) error=Signal::derive(move || errors.get()[3].then(|| s().cuts_invalid.to_string()))/>
                 <TextField label=Signal::derive(move || s().lapsed_label.to_string()) value=lapsed/>
                 <TextField label=Signal::derive(move || s().loyal_label.to_string()) value=loyal/>
+                <SelectField label=Signal::derive(move || s().clv_months_label.to_string()) value=months options=months_options/>
+                <TextField label=Signal::derive(move || s().clv_discount_label.to_string()) value=discount hint=Signal::derive(move || Some(s().clv_discount_hint.to_string())) error=Signal::derive(move || errors.get()[4].then(|| s().clv_discount_invalid.to_string()))/>
             </div>
             <h3>{move || s().map_title}</h3>
             <div class="table-scroll">

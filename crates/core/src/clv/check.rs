@@ -35,12 +35,7 @@ pub fn check(observed: &[Observed], periods: &Periods) -> Result<Check, FitError
 
 /// Checks `models`, fitted to `observed` over `periods`.
 pub fn check_with(models: Models, observed: &[Observed], periods: &Periods) -> Check {
-    let rows = holdout_check(
-        &models.bgnbd.model,
-        observed,
-        periods.holdout_length(),
-        TOP,
-    );
+    let rows = holdout_check(&models.bgnbd.model, observed, periods.holdout_length(), TOP);
     let total = |f: fn(&HoldoutRow) -> f64| {
         rows.iter()
             .map(|r| f(r) * f64::from(r.customers))

@@ -234,7 +234,10 @@ fn the_model_check_predicts_the_holdout_of_the_live_customers() {
         assert!((a.predicted - b.predicted).abs() <= 1e-6 * b.predicted.max(1e-9));
         assert_eq!(a.actual, b.actual);
     }
-    let sum: f64 = want.iter().map(|r| r.predicted * f64::from(r.customers)).sum();
+    let sum: f64 = want
+        .iter()
+        .map(|r| r.predicted * f64::from(r.customers))
+        .sum();
     assert!((got.predicted - sum).abs() < 1e-6 * sum);
     assert_eq!(
         got.repeat_buyers as usize,

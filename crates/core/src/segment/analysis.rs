@@ -28,6 +28,9 @@ pub struct Params {
     pub map: SegmentMap,
     /// Lifecycle thresholds set by the user; derived from the data when `None`.
     pub stages: Option<Thresholds>,
+    /// What lifetime values are computed over (not saved: it comes from settings).
+    #[serde(skip)]
+    pub horizon: crate::clv::predict::Horizon,
 }
 
 impl Params {
@@ -40,6 +43,7 @@ impl Params {
             scoring: ScoringRules::default(),
             map: SegmentMap::default(),
             stages: None,
+            horizon: Default::default(),
         }
     }
 
