@@ -120,7 +120,7 @@ async function segmentTimes(page) {
       window.__obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(Math.round(e.duration)); });
       window.__obs.observe({ type: "longtask" });
     });
-    await page.getByText("Scoring settings").click();
+    await page.getByText("Scoring and value settings").click();
     await page.getByLabel("Purchases counted").selectOption(window);
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 300000 });
@@ -130,7 +130,7 @@ async function segmentTimes(page) {
       recompute_ms: Math.round(performance.getEntriesByName("clientele:segments")[0].duration),
       long_tasks_ms: window.__long,
     })));
-    await page.getByText("Scoring settings").click();
+    await page.getByText("Scoring and value settings").click();
   }
   return runs;
 }

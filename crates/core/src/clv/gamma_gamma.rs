@@ -65,6 +65,14 @@ impl GammaGamma {
 
     /// Fits the model by maximum likelihood on repeat buyers' spend.
     pub fn fit(buyers: &[Spend]) -> Result<Fitted<GammaGamma>, FitError> {
+        GammaGamma::fit_from(buyers, None)
+    }
+
+    /// Fits the model, starting from `start` if given (as `BgNbd::fit_from`).
+    pub fn fit_from(
+        buyers: &[Spend],
+        start: Option<GammaGamma>,
+    ) -> Result<Fitted<GammaGamma>, FitError> {
         if buyers
             .iter()
             .any(|s| !(s.frequency >= 1.0 && s.mean > 0.0 && s.mean.is_finite()))
@@ -86,10 +94,10 @@ impl GammaGamma {
         // p = q = 1 and v at the mean spend: far from most data's answer, but every
         // step is cheap.
         let table = Table::of(buyers);
-        let (k, log_likelihood, iterations) = maximum_likelihood(n, [1.0, 1.0, mean], |k, add| {
-            table.each(&GammaGamma::of(k), add)
-        })
-        .ok_or(FitError::DidNotConverge)?;
+        let start = start.map_or([1.0, 1.0, mean], |m| [m.p, m.q, m.v]);
+        let (k, log_likelihood, iterations) =
+            maximum_likelihood(n, start, |k, add| table.each(&GammaGamma::of(k), add))
+                .ok_or(FitError::DidNotConverge)?;
         Ok(Fitted {
             model: GammaGamma::of(&k),
             log_likelihood,

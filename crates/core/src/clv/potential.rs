@@ -83,9 +83,19 @@ pub struct Potential {
 impl Potential {
     /// Fits the models to the observed customers; predictions are still to `fill`.
     pub fn fit(n: usize, observed: &[(u32, Observed)], horizon: Horizon) -> Potential {
+        Potential::fit_from(n, observed, horizon, None)
+    }
+
+    /// As `fit`, starting from the models of a previous fit (see `Models::fit_from`).
+    pub fn fit_from(
+        n: usize,
+        observed: &[(u32, Observed)],
+        horizon: Horizon,
+        previous: Option<&Models>,
+    ) -> Potential {
         let list: Vec<Observed> = observed.iter().map(|(_, o)| *o).collect();
         Potential {
-            models: Some(Models::fit(&list, Unit::Days)),
+            models: Some(Models::fit_from(&list, Unit::Days, previous)),
             horizon,
             p_alive: vec![f32::NAN; n],
             expected: vec![f32::NAN; n],

@@ -192,22 +192,26 @@ fn valuable_customers_at_risk_and_their_segment_rule() {
     assert_eq!(members, want);
 }
 
-#[test]
-fn the_model_check_predicts_the_holdout_of_the_live_customers() {
-    use super::check::{check, TOP};
-    use super::observe::Periods;
-    use super::potential::observe_periods;
-    use super::predict::holdout_check;
-    let db = cdnow_db();
+/// The periods from `calibration_end` to 1998-06-30 (CDNOW's last purchase), in
+/// days, and the customers of the CDNOW database observed over them.
+fn observed_until(calibration_end: &str) -> (Periods, Vec<super::observe::Observed>) {
     let periods = Periods {
-        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
+        calibration_end: Day::parse_iso(calibration_end).unwrap(),
         holdout_end: Some(Day::parse_iso("1998-06-30").unwrap()),
         unit: Unit::Days,
     };
-    let observed: Vec<_> = observe_periods(&db, &periods, 0, Currency::USD)
+    let observed = super::potential::observe_periods(&cdnow_db(), &periods, 0, Currency::USD)
         .into_iter()
         .map(|(_, o)| o)
         .collect();
+    (periods, observed)
+}
+
+#[test]
+fn the_model_check_predicts_the_holdout_of_the_live_customers() {
+    use super::check::{check, TOP};
+    use super::predict::holdout_check;
+    let (periods, observed) = observed_until("1997-09-30");
     let got = check(&observed, &periods).unwrap();
     // Customer 1 is deleted; everyone else bought in the calibration period.
     assert_eq!(got.customers, 2356);
@@ -252,21 +256,62 @@ fn the_model_check_predicts_the_holdout_of_the_live_customers() {
 #[test]
 fn the_model_check_says_why_it_cannot_fit() {
     use super::check::check;
-    use super::observe::Periods;
-    use super::potential::observe_periods;
-    let db = cdnow_db();
     // Before anyone's first purchase.
-    let periods = Periods {
-        calibration_end: Day::parse_iso("1996-12-31").unwrap(),
-        holdout_end: Some(Day::parse_iso("1998-06-30").unwrap()),
-        unit: Unit::Days,
-    };
-    let observed: Vec<_> = observe_periods(&db, &periods, 0, Currency::USD)
-        .into_iter()
-        .map(|(_, o)| o)
-        .collect();
+    let (periods, observed) = observed_until("1996-12-31");
     assert_eq!(
         check(&observed, &periods),
         Err(super::FitError::NoCustomers)
     );
+}
+
+#[test]
+fn a_warm_start_finds_the_same_maximum_in_fewer_steps() {
+    let list = |end: &str| -> Vec<_> {
+        let periods = Periods {
+            calibration_end: Day::parse_iso(end).unwrap(),
+            holdout_end: None,
+            unit: Unit::Days,
+        };
+        observe_all(transactions(), &periods)
+            .into_iter()
+            .map(|(_, o)| o)
+            .collect()
+    };
+    let before = Models::fit(&list("1997-09-30"), Unit::Days).unwrap();
+    // A week later: some more purchases, everyone a week older.
+    let now = list("1997-10-07");
+    let cold = Models::fit(&now, Unit::Days).unwrap();
+    let warm = Models::fit_from(&now, Unit::Days, Some(&before)).unwrap();
+    let (c, w) = (cold.bgnbd.model, warm.bgnbd.model);
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-4 * y.abs();
+    assert!(
+        close(c.r, w.r) && close(c.alpha, w.alpha) && close(c.a, w.a) && close(c.b, w.b),
+        "{c:?} {w:?}"
+    );
+    let (c, w) = (cold.gamma_gamma.model, warm.gamma_gamma.model);
+    assert!(
+        close(c.p, w.p) && close(c.q, w.q) && close(c.v, w.v),
+        "{c:?} {w:?}"
+    );
+    assert!((cold.bgnbd.log_likelihood - warm.bgnbd.log_likelihood).abs() < 1e-6);
+    assert!(
+        warm.bgnbd.iterations < cold.bgnbd.iterations
+            && warm.gamma_gamma.iterations < cold.gamma_gamma.iterations,
+        "warm {} + {}, cold {} + {}",
+        warm.bgnbd.iterations,
+        warm.gamma_gamma.iterations,
+        cold.bgnbd.iterations,
+        cold.gamma_gamma.iterations
+    );
+    // Models of another unit are not a start.
+    let weeks = Models::fit_from(
+        &now,
+        Unit::Days,
+        Some(&Models {
+            unit: Unit::Weeks,
+            ..before
+        }),
+    )
+    .unwrap();
+    assert_eq!(weeks.bgnbd.iterations, cold.bgnbd.iterations);
 }

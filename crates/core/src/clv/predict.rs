@@ -92,14 +92,25 @@ impl Models {
     /// Fits BG/NBD on every customer and Gamma-Gamma on the repeat buyers whose repeat
     /// purchases have a value above 0.
     pub fn fit(customers: &[Observed], unit: Unit) -> Result<Models, FitError> {
+        Models::fit_from(customers, unit, None)
+    }
+
+    /// Fits both models starting from `previous` (fitted in the same unit to nearly
+    /// the same customers) if given: the same maximum in fewer steps.
+    pub fn fit_from(
+        customers: &[Observed],
+        unit: Unit,
+        previous: Option<&Models>,
+    ) -> Result<Models, FitError> {
+        let previous = previous.filter(|m| m.unit == unit);
         let summaries: Vec<_> = customers.iter().map(|o| o.summary).collect();
-        let bgnbd = BgNbd::fit(&summaries)?;
+        let bgnbd = BgNbd::fit_from(&summaries, previous.map(|m| m.bgnbd.model))?;
         let spend: Vec<Spend> = customers
             .iter()
             .filter_map(|o| o.spend)
             .filter(|s| s.mean > 0.0 && s.mean.is_finite())
             .collect();
-        let gamma_gamma = GammaGamma::fit(&spend)?;
+        let gamma_gamma = GammaGamma::fit_from(&spend, previous.map(|m| m.gamma_gamma.model))?;
         Ok(Models {
             unit,
             bgnbd,

@@ -4,7 +4,8 @@
 use super::{Rule, Rules};
 use crate::purchases::Bought;
 use rustc_hash::FxHashMap;
-use std::cmp::Ordering;
+use std::cmp::{Ordering, Reverse};
+use std::collections::BinaryHeap;
 
 /// An item to offer, with the rule that suggests it ("because they bought X").
 #[derive(Clone, Debug, PartialEq)]
@@ -81,20 +82,44 @@ impl Recommender {
     }
 
     /// At most `k` items the customer has not bought, best first (see `next_products`).
+    /// Reads the rules starting with something they bought in order, best first (a
+    /// merge of those lists), and stops at the k-th item found.
     pub fn for_customer(&self, bought: &Bought, k: usize) -> Vec<Suggestion> {
+        let mut out: Vec<Suggestion> = Vec::new();
         if k == 0 {
-            return Vec::new();
+            return out;
         }
-        let mut matching: Vec<u32> = Vec::new();
-        for t in bought.terms.iter() {
-            for &i in self.by_first.get(t).map_or(&[][..], Vec::as_slice) {
-                let r = &self.rules[i as usize];
-                if !bought.has(r.consequent) && r.antecedent[1..].iter().all(|&t| bought.has(t)) {
-                    matching.push(i);
-                }
+        let lists: Vec<&[u32]> = bought
+            .terms
+            .iter()
+            .filter_map(|t| self.by_first.get(t))
+            .map(Vec::as_slice)
+            .collect();
+        // (place of a list's next rule, list, its index in the list), smallest first.
+        let mut heap: BinaryHeap<Reverse<(u32, usize, usize)>> = lists
+            .iter()
+            .enumerate()
+            .filter_map(|(l, list)| Some(Reverse((*list.first()?, l, 0))))
+            .collect();
+        while let Some(Reverse((i, l, at))) = heap.pop() {
+            if let Some(&next) = lists[l].get(at + 1) {
+                heap.push(Reverse((next, l, at + 1)));
+            }
+            let r = &self.rules[i as usize];
+            if bought.has(r.consequent)
+                || out.iter().any(|s| s.item == r.consequent)
+                || !r.antecedent[1..].iter().all(|&t| bought.has(t))
+            {
+                continue;
+            }
+            out.push(Suggestion {
+                item: r.consequent,
+                rule: r.clone(),
+            });
+            if out.len() == k {
+                break;
             }
         }
-        matching.sort_unstable();
-        take(matching.iter().map(|&i| &self.rules[i as usize]), k)
+        out
     }
 }

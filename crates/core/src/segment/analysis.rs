@@ -237,9 +237,29 @@ impl Analysis {
 
     /// Sets every position's suggestions from a recommender over product rules.
     pub fn set_next(&mut self, db: &Db, recommender: &crate::crosssell::Recommender) {
-        let live = &db.columns().live;
+        self.clear_next(db);
+        self.fill_next(db, recommender, 0..db.len() as u32);
+    }
+
+    /// Makes room for the next products of every customer, none yet.
+    pub fn clear_next(&mut self, db: &Db) {
         self.next = vec![NONE; db.len() * NEXT];
-        for (p, _) in live.iter().enumerate().filter(|(_, alive)| **alive) {
+    }
+
+    /// Sets the next products of the live customers at `positions` (after
+    /// `clear_next`; the app goes slice by slice).
+    pub fn fill_next(
+        &mut self,
+        db: &Db,
+        recommender: &crate::crosssell::Recommender,
+        positions: std::ops::Range<u32>,
+    ) {
+        let live = &db.columns().live;
+        for p in positions {
+            let p = p as usize;
+            if !live.get(p).copied().unwrap_or(false) {
+                continue;
+            }
             let found = recommender.for_customer(db.bought_at(p as u32), NEXT);
             for (k, s) in found.iter().enumerate() {
                 self.next[p * NEXT + k] = s.item;
