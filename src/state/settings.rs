@@ -53,16 +53,26 @@ impl AnalysisSettings {
     pub const CLV_MONTHS: u32 = 12;
     pub const CLV_DISCOUNT: f64 = 1.0;
 
-    /// Months lifetime values are computed over.
+    /// The months lifetime values can be computed over.
+    pub const MONTHS: [u32; 5] = [3, 6, 12, 24, 36];
+
+    /// Months lifetime values are computed over (a stored value not offered: 12).
     pub fn clv_months(&self) -> u32 {
-        self.clv_months.unwrap_or(Self::CLV_MONTHS)
+        self.clv_months
+            .filter(|m| Self::MONTHS.contains(m))
+            .unwrap_or(Self::CLV_MONTHS)
     }
 
     /// The horizon and discount of lifetime values (a month: a twelfth of 365 days).
     pub fn horizon(&self) -> clientele_core::clv::predict::Horizon {
         clientele_core::clv::predict::Horizon {
             days: f64::from(self.clv_months()) * 365.0 / 12.0,
-            monthly_discount: self.clv_discount.unwrap_or(Self::CLV_DISCOUNT) / 100.0,
+            // A stored rate outside 0–20 % (edited by hand): the default.
+            monthly_discount: self
+                .clv_discount
+                .filter(|d| (0.0..=20.0).contains(d))
+                .unwrap_or(Self::CLV_DISCOUNT)
+                / 100.0,
         }
     }
 }
@@ -91,9 +101,14 @@ pub struct SettingsState {
 }
 
 impl SettingsState {
-    /// `text` with `{n}` the months lifetime values are computed over.
-    pub fn with_months(&self, text: &str) -> String {
-        let n = self.settings.with(|s| s.analysis.clv_months());
+    /// `text` with `{n}` the months of a lifetime value `horizon` (as the analysis
+    /// computed it, which follows the settings a moment later).
+    pub fn with_months(
+        &self,
+        text: &str,
+        horizon: &clientele_core::clv::predict::Horizon,
+    ) -> String {
+        let n = (horizon.days * 12.0 / 365.0).round();
         text.replace("{n}", &n.to_string())
     }
     pub fn t(&self) -> &'static Strings {

@@ -47,7 +47,7 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
                 [Risk::ALL.iter().position(|r| *r == risk).unwrap_or(3)];
             view! {
                 <div>
-                    <dt>{move || settings.with_months(t().potential_clv)}</dt>
+                    <dt>{settings.with_months(t().potential_clv, &pot.horizon)}</dt>
                     <dd class="strong">{or_dash(clv.is_finite(), settings.money_major(clv, main))}</dd>
                 </div>
                 <div>
@@ -64,7 +64,7 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
                     </dd>
                 </div>
                 <div>
-                    <dt>{move || settings.with_months(t().potential_expected)}</dt>
+                    <dt>{settings.with_months(t().potential_expected, &pot.horizon)}</dt>
                     <dd>{or_dash(expected.is_finite(), decimal(expected, 1, locale))}</dd>
                 </div>
             }

@@ -103,7 +103,7 @@ pub fn CrossSellPanel() -> impl IntoView {
         let more = (rules.rules.len() > SHOWN).then(|| {
             let n = rules.rules.len() as i64;
             view! {
-                <button type="button" class="ghost" on:click=move |_| all.update(|a| *a = !*a)>
+                <button type="button" class="ghost" aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
                     {move || if all.get() { d().show_fewer.to_string() } else { d().show_all.replace("{n}", &settings.integer(n)) }}
                 </button>
             }

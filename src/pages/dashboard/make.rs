@@ -3,6 +3,7 @@
 use crate::state::{use_notices, use_segments, use_settings, Notices, Segments, SettingsState};
 use clientele_core::command::RecordCommand;
 use clientele_core::segment::saved::SavedSegment;
+use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
@@ -15,6 +16,8 @@ pub struct SegmentMaker {
     notices: Notices,
     settings: SettingsState,
     navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+    /// A segment is being saved (a second click meanwhile does nothing).
+    saving: StoredValue<bool>,
 }
 
 impl SegmentMaker {
@@ -24,11 +27,16 @@ impl SegmentMaker {
             notices: use_notices(),
             settings: use_settings(),
             navigate: Arc::new(use_navigate()),
+            saving: StoredValue::new(false),
         }
     }
 
     /// Saves `segment`; once saved, says `made` and opens the segment.
     pub fn create(&self, segment: SavedSegment, made: String) {
+        if self.saving.try_get_value() != Some(false) {
+            return;
+        }
+        self.saving.set_value(true);
         let this = self.clone();
         spawn_local(async move {
             let id = crate::storage::new_id();
@@ -43,6 +51,7 @@ impl SegmentMaker {
                 }
                 Err(e) => this.notices.error(e.message(this.settings.t())),
             }
+            let _ = this.saving.try_update_value(|s| *s = false);
         });
     }
 }

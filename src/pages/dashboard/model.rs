@@ -55,10 +55,12 @@ pub fn ModelPanel() -> impl IntoView {
     });
     let outcome: RwSignal<Outcome> = RwSignal::new(None);
     let run = StoredValue::new(0u64);
+    // Only the currency of the settings matters here (not the language or theme).
+    let currency = Memo::new(move |_| settings.currency());
     Effect::new(move |_| {
         data.revision.track();
         let ready = data.facts_ready.get();
-        let (p, currency) = (periods.get(), settings.currency());
+        let (p, currency) = (periods.get(), currency.get());
         run.update_value(|r| *r += 1);
         let me = run.get_value();
         outcome.set(None);
@@ -68,7 +70,8 @@ pub fn ModelPanel() -> impl IntoView {
         spawn_local(async move {
             // Let the page draw first; drop the work if the inputs changed meanwhile.
             yield_now().await;
-            if run.get_value() != me {
+            // (The panel may be gone by now: its values are then disposed.)
+            if run.try_get_value() != Some(me) {
                 return;
             }
             mark("clientele:model-check-start");
@@ -84,8 +87,8 @@ pub fn ModelPanel() -> impl IntoView {
             measure("clientele:model-fit", "clientele:model-fit-start");
             let result = fitted.map(|m| check_with(m, &observed, &p));
             measure("clientele:model-check", "clientele:model-check-start");
-            if run.get_value() == me {
-                outcome.set(Some(result));
+            if run.try_get_value() == Some(me) {
+                outcome.try_set(Some(result));
             }
         });
     });
@@ -119,7 +122,9 @@ pub fn ModelPanel() -> impl IntoView {
 
 /// The chart, the totals and the details of one check.
 #[component]
-fn CheckView(check: Check, periods: Periods) -> impl IntoView {
+fn CheckView(mut check: Check, periods: Periods) -> impl IntoView {
+    // A group without customers says nothing (0 against 0).
+    check.rows.retain(|r| r.customers > 0);
     let settings = use_settings();
     let d = settings.d();
     let locale = settings.locale();

@@ -338,13 +338,13 @@ pub fn ClvPanel() -> impl IntoView {
             })
             .collect();
         view! {
-            {column_chart(settings.with_months(d().clv_title), bars, move |v| compact(v, locale))}
+            {column_chart(settings.with_months(d().clv_title, &a.potential.horizon), bars, move |v| compact(v, locale))}
             <p class="small">{d().clv_total.replace("{n}", &settings.money_major(total, currency))}</p>
         }
         .into_any()
     };
     view! {
-        <ChartCard title=Signal::derive(move || settings.with_months(d().clv_title)) explain=Signal::derive(move || d().clv_explain.to_string()) file="lifetime-value">
+        <ChartCard title=Signal::derive(move || settings.with_months(d().clv_title, &segments.analysis().potential.horizon)) explain=Signal::derive(move || d().clv_explain.to_string()) file="lifetime-value">
             {chart}
         </ChartCard>
     }

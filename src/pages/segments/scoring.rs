@@ -59,11 +59,16 @@ pub fn ScoringSettings() -> impl IntoView {
     let discount = RwSignal::new(
         current
             .clv_discount
-            .map(|d| format::decimal(d, if d.fract() == 0.0 { 0 } else { 2 }, locale))
+            .map(|d| {
+                // Up to four decimals, without trailing zeros.
+                let s = format::decimal(d, 4, locale);
+                let s = s.trim_end_matches('0');
+                s.trim_end_matches(['.', ',']).to_string()
+            })
             .unwrap_or_default(),
     );
     let months_options = Signal::derive(move || {
-        [3u32, 6, 12, 24, 36]
+        AnalysisSettings::MONTHS
             .map(|n| (n.to_string(), s().clv_months.replace("{n}", &n.to_string())))
             .to_vec()
     });

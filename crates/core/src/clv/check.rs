@@ -13,7 +13,8 @@ pub const TOP: u32 = 7;
 #[derive(Clone, Debug, PartialEq)]
 pub struct Check {
     pub models: Models,
-    /// Customers with a purchase by the calibration end.
+    /// Customers with a purchase by the calibration end whose prediction converged
+    /// (the customers of the rows).
     pub customers: u32,
     /// Of them, those who bought again before it.
     pub repeat_buyers: u32,
@@ -43,7 +44,7 @@ pub fn check_with(models: Models, observed: &[Observed], periods: &Periods) -> C
     };
     Check {
         models,
-        customers: observed.len() as u32,
+        customers: rows.iter().map(|r| r.customers).sum(),
         repeat_buyers: observed
             .iter()
             .filter(|o| o.summary.frequency > 0.0)

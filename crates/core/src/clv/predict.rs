@@ -102,7 +102,19 @@ impl Models {
         unit: Unit,
         previous: Option<&Models>,
     ) -> Result<Models, FitError> {
-        let previous = previous.filter(|m| m.unit == unit);
+        match previous.filter(|m| m.unit == unit) {
+            // A start far from this data's maximum can stall: then from scratch.
+            Some(m) => Models::fit_start(customers, unit, Some(m))
+                .or_else(|_| Models::fit_start(customers, unit, None)),
+            None => Models::fit_start(customers, unit, None),
+        }
+    }
+
+    fn fit_start(
+        customers: &[Observed],
+        unit: Unit,
+        previous: Option<&Models>,
+    ) -> Result<Models, FitError> {
         let summaries: Vec<_> = customers.iter().map(|o| o.summary).collect();
         let bgnbd = BgNbd::fit_from(&summaries, previous.map(|m| m.bgnbd.model))?;
         let spend: Vec<Spend> = customers
