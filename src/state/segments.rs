@@ -12,7 +12,10 @@ use super::notices::NoticeKind;
 use super::pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
 use crate::storage;
+use clientele_core::clv::observe::{Observed, Unit};
 use clientele_core::clv::potential::{observe_db, Cache, Potential};
+use clientele_core::clv::predict::Models;
+use clientele_core::clv::FitError;
 use clientele_core::command::{apply, inverse, RecordCommand};
 use clientele_core::crosssell;
 use clientele_core::segment::analysis::{Analysis, Params};
@@ -249,7 +252,11 @@ impl Segments {
             Some(Ok(m)) => Some(*m),
             _ => None,
         });
-        let mut potential = Potential::fit_from(n, &observed, params.horizon, last.as_ref());
+        let list: Vec<Observed> = observed.iter().map(|(_, o)| *o).collect();
+        let Some(models) = fit_paced(&list, last.as_ref(), pacer, stale).await else {
+            return false;
+        };
+        let mut potential = Potential::with_models(n, params.horizon, models);
         measure("clientele:clv-fit", "clientele:clv-fit-start");
         let mut cache = Cache::default();
         let done = for_slices(observed.len() as u32, SLICE, pacer, stale, |range| {
@@ -282,6 +289,43 @@ impl Segments {
         analysis.cross_sell = Some(rules);
         done
     }
+}
+
+/// Fits both models one search step at a time, yielding between steps: from
+/// `previous` if given, then from scratch if that fails. None if the work became stale.
+async fn fit_paced(
+    list: &[Observed],
+    previous: Option<&Models>,
+    pacer: &mut Pacer,
+    stale: &dyn Fn() -> bool,
+) -> Option<Result<Models, FitError>> {
+    let starts = [previous, None];
+    let starts = if previous.is_some() {
+        &starts[..]
+    } else {
+        &starts[1..]
+    };
+    let mut last = None;
+    for start in starts {
+        let mut fitting = match Models::fitting(list, Unit::Days, *start) {
+            Ok(f) => f,
+            Err(e) => return Some(Err(e)),
+        };
+        let result = loop {
+            if let Some(done) = fitting.step() {
+                break done;
+            }
+            pacer.pause().await;
+            if stale() {
+                return None;
+            }
+        };
+        if result.is_ok() {
+            return Some(result);
+        }
+        last = Some(result);
+    }
+    last
 }
 
 fn use_notices_or_log(kind: NoticeKind, text: String) {

@@ -3,7 +3,7 @@
 //! drop out with a probability drawn from Beta(a, b). Fitted by maximum likelihood on
 //! each customer's (x, tₓ, T); gives P(alive) and the purchases to expect.
 
-use super::optimize::maximum_likelihood;
+use super::optimize::Likelihood;
 use super::special::{digamma, hyp2f1, ln_gamma};
 use super::{FitError, Summary};
 use serde::Serialize;
@@ -124,6 +124,16 @@ impl BgNbd {
         customers: &[Summary],
         start: Option<BgNbd>,
     ) -> Result<Fitted<BgNbd>, FitError> {
+        let mut fitting = BgNbd::fitting(customers, start)?;
+        loop {
+            if let Some(done) = fitting.step() {
+                return done;
+            }
+        }
+    }
+
+    /// A fit to go step by step (as `fit_from`).
+    pub fn fitting(customers: &[Summary], start: Option<BgNbd>) -> Result<Fitting, FitError> {
         super::check(customers)?;
         let table = Table::of(customers);
         let n = customers.len() as f64;
@@ -132,20 +142,38 @@ impl BgNbd {
             Some(m) => [m.r, m.alpha, m.a, m.b],
             None => [1.0, mean_age.max(1e-3), 1.0, 1.0],
         };
-        let (p, log_likelihood, iterations) =
-            maximum_likelihood(n, start, |p, add| table.each(&BgNbd::of(p), add))
-                .ok_or(FitError::DidNotConverge)?;
+        let likelihood = Likelihood::new(n, start, &|p, add| table.each(&BgNbd::of(p), add));
+        Ok(Fitting { table, likelihood })
+    }
+}
+
+/// A BG/NBD fit under way: each `step` is one iteration of the search.
+pub struct Fitting {
+    table: Table,
+    likelihood: Likelihood<4>,
+}
+
+impl Fitting {
+    /// One iteration; the fitted model (or why there is none) once the fit has ended.
+    pub fn step(&mut self) -> Option<Result<Fitted<BgNbd>, FitError>> {
+        let table = &self.table;
+        let found = self
+            .likelihood
+            .step(&|p, add| table.each(&BgNbd::of(p), add))?;
+        let Some((p, log_likelihood, iterations)) = found else {
+            return Some(Err(FitError::DidNotConverge));
+        };
         // Runaway parameters (a and b in the hundred thousands: nobody ever drops out,
         // or everyone at once) fit some small data sets, but predict nothing.
         let [r, alpha, a, b] = p;
         if r > BOUND || a > BOUND || b > BOUND || alpha > BOUND * BOUND {
-            return Err(FitError::DidNotConverge);
+            return Some(Err(FitError::DidNotConverge));
         }
-        Ok(Fitted {
+        Some(Ok(Fitted {
             model: BgNbd::of(&p),
             log_likelihood,
             iterations,
-        })
+        }))
     }
 }
 

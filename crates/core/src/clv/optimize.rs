@@ -18,42 +18,91 @@ pub struct Minimum {
 /// the models are compared on.
 const FLOOR: f64 = 1e-6;
 
+/// The value and gradient of the function minimised.
+pub type Objective<'a> = dyn Fn(&[f64]) -> (f64, Vec<f64>) + 'a;
+
 /// Minimises `f` (value and gradient) from `x0`. A non-finite value counts as
-/// infinitely bad, so the line search steps back from it.
+/// infinitely bad, so the line search steps back from it. (The models go through
+/// `Likelihood`, a `Search` underneath; this runs one to its end for the tests.)
+#[cfg(test)]
 pub fn bfgs(f: impl Fn(&[f64]) -> (f64, Vec<f64>), x0: &[f64], tolerance: f64) -> Minimum {
-    const MAX_ITERATIONS: usize = 1000;
-    let n = x0.len();
-    let mut x = x0.to_vec();
-    let (mut fx, mut g) = f(&x);
-    let mut h = identity(n);
-    let mut iterations = 0;
-    let norm = |g: &[f64]| g.iter().fold(0.0f64, |m, v| m.max(v.abs()));
-    while iterations < MAX_ITERATIONS {
-        if !fx.is_finite() || g.iter().any(|v| !v.is_finite()) {
-            break;
+    let mut search = Search::new(&f, x0, tolerance);
+    loop {
+        if let Some(m) = search.step(&f) {
+            return m;
         }
-        if norm(&g) <= tolerance {
-            return Minimum {
-                x,
-                value: fx,
-                iterations,
-                converged: true,
-            };
+    }
+}
+
+/// A BFGS search one iteration at a time, so that a caller can pause between them
+/// (the app yields to the page); `bfgs` runs one to its end.
+pub struct Search {
+    x: Vec<f64>,
+    fx: f64,
+    g: Vec<f64>,
+    h: Vec<Vec<f64>>,
+    iterations: usize,
+    tolerance: f64,
+}
+
+const MAX_ITERATIONS: usize = 1000;
+
+fn norm(g: &[f64]) -> f64 {
+    g.iter().fold(0.0f64, |m, v| m.max(v.abs()))
+}
+
+impl Search {
+    pub fn new(f: &Objective, x0: &[f64], tolerance: f64) -> Search {
+        let x = x0.to_vec();
+        let (fx, g) = f(&x);
+        Search {
+            h: identity(x.len()),
+            x,
+            fx,
+            g,
+            iterations: 0,
+            tolerance,
         }
-        iterations += 1;
-        let mut d: Vec<f64> = (0..n).map(|i| -dot(&h[i], &g)).collect();
-        let mut slope = dot(&d, &g);
+    }
+
+    fn end(&self, converged: bool) -> Minimum {
+        Minimum {
+            x: self.x.clone(),
+            value: self.fx,
+            iterations: self.iterations,
+            converged,
+        }
+    }
+
+    /// One iteration (a direction and its line search); the minimum once the search
+    /// has ended. `f` must be the function the search started with.
+    pub fn step(&mut self, f: &Objective) -> Option<Minimum> {
+        let n = self.x.len();
+        let (x, g) = (&self.x, &self.g);
+        if self.iterations >= MAX_ITERATIONS
+            || !self.fx.is_finite()
+            || g.iter().any(|v| !v.is_finite())
+        {
+            let converged = self.fx.is_finite() && norm(g) <= self.tolerance;
+            return Some(self.end(converged));
+        }
+        if norm(g) <= self.tolerance {
+            return Some(self.end(true));
+        }
+        self.iterations += 1;
+        let mut d: Vec<f64> = (0..n).map(|i| -dot(&self.h[i], g)).collect();
+        let mut slope = dot(&d, g);
         if slope >= 0.0 {
             // Not a descent direction (curvature lost): start again from the gradient.
-            h = identity(n);
+            self.h = identity(n);
             d = g.iter().map(|v| -v).collect();
-            slope = dot(&d, &g);
+            slope = dot(&d, g);
         }
         let mut step = 1.0;
         let found = loop {
             let next: Vec<f64> = x.iter().zip(&d).map(|(a, b)| a + step * b).collect();
             let (fn_, gn) = f(&next);
-            if fn_.is_finite() && fn_ <= fx + 1e-4 * step * slope {
+            if fn_.is_finite() && fn_ <= self.fx + 1e-4 * step * slope {
                 break Some((next, fn_, gn));
             }
             step *= 0.5;
@@ -64,44 +113,25 @@ pub fn bfgs(f: impl Fn(&[f64]) -> (f64, Vec<f64>), x0: &[f64], tolerance: f64) -
         let Some((next, fn_, gn)) = found else {
             // No step lowers the value any more: at the optimum as far as floating
             // point can tell, if the gradient is small.
-            return Minimum {
-                converged: norm(&g) <= FLOOR,
-                x,
-                value: fx,
-                iterations,
-            };
+            return Some(self.end(norm(g) <= FLOOR));
         };
-        let s: Vec<f64> = next.iter().zip(&x).map(|(a, b)| a - b).collect();
-        let y: Vec<f64> = gn.iter().zip(&g).map(|(a, b)| a - b).collect();
+        let s: Vec<f64> = next.iter().zip(x).map(|(a, b)| a - b).collect();
+        let y: Vec<f64> = gn.iter().zip(g).map(|(a, b)| a - b).collect();
         let sy = dot(&s, &y);
         if sy > 1e-300 {
-            if iterations == 1 {
+            if self.iterations == 1 {
                 // Scale the first guess of the inverse Hessian by the curvature just
                 // seen (Nocedal & Wright, 6.20): fewer steps are tried and rejected.
                 let scale = sy / dot(&y, &y);
-                h.iter_mut().flatten().for_each(|v| *v *= scale);
+                self.h.iter_mut().flatten().for_each(|v| *v *= scale);
             }
-            update_inverse(&mut h, &s, &y, sy);
+            update_inverse(&mut self.h, &s, &y, sy);
         }
-        let stalled = (fx - fn_).abs() <= 1e-16 * fx.abs().max(1.0) && norm(&s) < 1e-14;
-        x = next;
-        fx = fn_;
-        g = gn;
-        if stalled {
-            return Minimum {
-                converged: norm(&g) <= FLOOR,
-                x,
-                value: fx,
-                iterations,
-            };
-        }
-    }
-    let converged = fx.is_finite() && norm(&g) <= tolerance;
-    Minimum {
-        x,
-        value: fx,
-        iterations,
-        converged,
+        let stalled = (self.fx - fn_).abs() <= 1e-16 * self.fx.abs().max(1.0) && norm(&s) < 1e-14;
+        self.x = next;
+        self.fx = fn_;
+        self.g = gn;
+        stalled.then(|| self.end(norm(&self.g) <= FLOOR))
     }
 }
 
@@ -115,9 +145,34 @@ pub fn maximum_likelihood<const K: usize>(
     start: [f64; K],
     each: impl Fn(&[f64; K], &mut dyn FnMut(f64, f64, [f64; K])),
 ) -> Option<([f64; K], f64, usize)> {
-    let exp = |theta: &[f64]| -> [f64; K] { std::array::from_fn(|i| theta[i].exp()) };
-    let objective = |theta: &[f64]| {
-        let p = exp(theta);
+    let mut search = Likelihood::new(n, start, &each);
+    loop {
+        if let Some(found) = search.step(&each) {
+            return found;
+        }
+    }
+}
+
+/// What `maximum_likelihood` reads: (weight, ln L, gradient) of every item.
+pub type Items<'a, const K: usize> = dyn Fn(&[f64; K], &mut dyn FnMut(f64, f64, [f64; K])) + 'a;
+
+/// `maximum_likelihood` one step at a time.
+pub struct Likelihood<const K: usize> {
+    n: f64,
+    search: Search,
+}
+
+fn exp_of<const K: usize>(theta: &[f64]) -> [f64; K] {
+    std::array::from_fn(|i| theta[i].exp())
+}
+
+/// The negative mean log-likelihood over log-parameters, and its gradient.
+fn objective<'a, const K: usize>(
+    n: f64,
+    each: &'a Items<'a, K>,
+) -> impl Fn(&[f64]) -> (f64, Vec<f64>) + 'a {
+    move |theta: &[f64]| {
+        let p = exp_of::<K>(theta);
         let mut value = 0.0;
         let mut grad = [0.0; K];
         each(&p, &mut |w, ll, g| {
@@ -127,10 +182,28 @@ pub fn maximum_likelihood<const K: usize>(
             }
         });
         (value / n, grad.iter().map(|g| g / n).collect())
-    };
-    let start: Vec<f64> = start.iter().map(|v| v.ln()).collect();
-    let m = bfgs(objective, &start, 1e-9);
-    m.converged.then(|| (exp(&m.x), -m.value * n, m.iterations))
+    }
+}
+
+impl<const K: usize> Likelihood<K> {
+    pub fn new(n: f64, start: [f64; K], each: &Items<K>) -> Likelihood<K> {
+        let start: Vec<f64> = start.iter().map(|v| v.ln()).collect();
+        Likelihood {
+            n,
+            search: Search::new(&objective(n, each), &start, 1e-9),
+        }
+    }
+
+    /// One step; once ended, the parameters, the summed log-likelihood and the
+    /// iterations, or None if it did not converge. `each` must be the items the
+    /// search started with.
+    pub fn step(&mut self, each: &Items<K>) -> Option<Option<([f64; K], f64, usize)>> {
+        let m = self.search.step(&objective(self.n, each))?;
+        Some(
+            m.converged
+                .then(|| (exp_of(&m.x), -m.value * self.n, m.iterations)),
+        )
+    }
 }
 
 fn identity(n: usize) -> Vec<Vec<f64>> {

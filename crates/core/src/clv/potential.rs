@@ -94,8 +94,14 @@ impl Potential {
         previous: Option<&Models>,
     ) -> Potential {
         let list: Vec<Observed> = observed.iter().map(|(_, o)| *o).collect();
+        Potential::with_models(n, horizon, Models::fit_from(&list, Unit::Days, previous))
+    }
+
+    /// The potential of `n` positions from models already fitted (in days) or the
+    /// reason there are none; predictions are still to `fill`.
+    pub fn with_models(n: usize, horizon: Horizon, models: Result<Models, FitError>) -> Potential {
         Potential {
-            models: Some(Models::fit_from(&list, Unit::Days, previous)),
+            models: Some(models),
             horizon,
             p_alive: vec![f32::NAN; n],
             expected: vec![f32::NAN; n],

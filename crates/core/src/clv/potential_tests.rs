@@ -315,3 +315,27 @@ fn a_warm_start_finds_the_same_maximum_in_fewer_steps() {
     .unwrap();
     assert_eq!(weeks.bgnbd.iterations, cold.bgnbd.iterations);
 }
+
+#[test]
+fn a_fit_step_by_step_is_the_fit() {
+    let periods = Periods {
+        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
+        holdout_end: None,
+        unit: Unit::Days,
+    };
+    let list: Vec<_> = observe_all(transactions(), &periods)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    let mut fitting = Models::fitting(&list, Unit::Days, None).unwrap();
+    let mut steps = 1;
+    let stepped = loop {
+        if let Some(done) = fitting.step() {
+            break done.unwrap();
+        }
+        steps += 1;
+    };
+    assert_eq!(stepped, Models::fit(&list, Unit::Days).unwrap());
+    // One step per iteration of the BG/NBD search, and one to end it.
+    assert_eq!(steps, stepped.bgnbd.iterations + 1);
+}

@@ -2,7 +2,7 @@
 //! purchases to expect, mean spend to expect, lifetime value and churn risk; and the
 //! holdout check (predicted against actual purchases after the calibration end).
 
-use super::bgnbd::{BgNbd, Fitted};
+use super::bgnbd::{BgNbd, Fitted, Fitting};
 use super::gamma_gamma::{GammaGamma, Spend};
 use super::observe::{Observed, Unit};
 use super::{lifetime_value, FitError, Summary};
@@ -115,18 +115,33 @@ impl Models {
         unit: Unit,
         previous: Option<&Models>,
     ) -> Result<Models, FitError> {
+        let mut fitting = Models::fitting(customers, unit, previous)?;
+        loop {
+            if let Some(done) = fitting.step() {
+                return done;
+            }
+        }
+    }
+
+    /// A fit of both models to go step by step, from `previous` if given (no retry
+    /// from scratch: see `fit_from`).
+    pub fn fitting(
+        customers: &[Observed],
+        unit: Unit,
+        previous: Option<&Models>,
+    ) -> Result<ModelsFitting, FitError> {
+        let previous = previous.filter(|m| m.unit == unit);
         let summaries: Vec<_> = customers.iter().map(|o| o.summary).collect();
-        let bgnbd = BgNbd::fit_from(&summaries, previous.map(|m| m.bgnbd.model))?;
         let spend: Vec<Spend> = customers
             .iter()
             .filter_map(|o| o.spend)
             .filter(|s| s.mean > 0.0 && s.mean.is_finite())
             .collect();
-        let gamma_gamma = GammaGamma::fit_from(&spend, previous.map(|m| m.gamma_gamma.model))?;
-        Ok(Models {
+        Ok(ModelsFitting {
             unit,
-            bgnbd,
-            gamma_gamma,
+            bgnbd: BgNbd::fitting(&summaries, previous.map(|m| m.bgnbd.model))?,
+            spend,
+            spend_start: previous.map(|m| m.gamma_gamma.model),
         })
     }
 
@@ -167,6 +182,32 @@ impl Models {
             clv: expected_spend * out.discounted,
             risk: Risk::of(o.summary.frequency, out.p_alive),
         })
+    }
+}
+
+/// Both models being fitted: BG/NBD one search iteration per `step`, then
+/// Gamma-Gamma (a few milliseconds) in the last.
+pub struct ModelsFitting {
+    unit: Unit,
+    bgnbd: Fitting,
+    spend: Vec<Spend>,
+    spend_start: Option<GammaGamma>,
+}
+
+impl ModelsFitting {
+    /// One step; both models (or why not) once the fit has ended.
+    pub fn step(&mut self) -> Option<Result<Models, FitError>> {
+        let bgnbd = match self.bgnbd.step()? {
+            Ok(m) => m,
+            Err(e) => return Some(Err(e)),
+        };
+        Some(
+            GammaGamma::fit_from(&self.spend, self.spend_start).map(|gamma_gamma| Models {
+                unit: self.unit,
+                bgnbd,
+                gamma_gamma,
+            }),
+        )
     }
 }
 
