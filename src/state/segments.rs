@@ -291,41 +291,27 @@ impl Segments {
     }
 }
 
-/// Fits both models one search step at a time, yielding between steps: from
-/// `previous` if given, then from scratch if that fails. None if the work became stale.
+/// Fits both models one search step at a time (see `Models::fitting`), yielding
+/// between steps. None if the work became stale.
 async fn fit_paced(
     list: &[Observed],
     previous: Option<&Models>,
     pacer: &mut Pacer,
     stale: &dyn Fn() -> bool,
 ) -> Option<Result<Models, FitError>> {
-    let starts = [previous, None];
-    let starts = if previous.is_some() {
-        &starts[..]
-    } else {
-        &starts[1..]
+    let mut fitting = match Models::fitting(list, Unit::Days, previous) {
+        Ok(f) => f,
+        Err(e) => return Some(Err(e)),
     };
-    let mut last = None;
-    for start in starts {
-        let mut fitting = match Models::fitting(list, Unit::Days, *start) {
-            Ok(f) => f,
-            Err(e) => return Some(Err(e)),
-        };
-        let result = loop {
-            if let Some(done) = fitting.step() {
-                break done;
-            }
-            pacer.pause().await;
-            if stale() {
-                return None;
-            }
-        };
-        if result.is_ok() {
-            return Some(result);
+    loop {
+        if let Some(done) = fitting.step() {
+            return Some(done);
         }
-        last = Some(result);
+        pacer.pause().await;
+        if stale() {
+            return None;
+        }
     }
-    last
 }
 
 fn use_notices_or_log(kind: NoticeKind, text: String) {

@@ -339,3 +339,28 @@ fn a_fit_step_by_step_is_the_fit() {
     // One step per iteration of the BG/NBD search, and one to end it.
     assert_eq!(steps, stepped.bgnbd.iterations + 1);
 }
+
+#[test]
+fn a_warm_start_that_fails_starts_again_from_scratch() {
+    use super::gamma_gamma::GammaGamma;
+    let periods = Periods {
+        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
+        holdout_end: None,
+        unit: Unit::Days,
+    };
+    let list: Vec<_> = observe_all(transactions(), &periods)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect();
+    let cold = Models::fit(&list, Unit::Days).unwrap();
+    // A spend model no search can start from (its likelihood overflows there).
+    let mut bad = cold;
+    bad.gamma_gamma.model = GammaGamma {
+        p: 1e300,
+        q: 1e300,
+        v: 1e300,
+    };
+    let spend: Vec<_> = list.iter().filter_map(|o| o.spend).collect();
+    assert!(GammaGamma::fit_from(&spend, Some(bad.gamma_gamma.model)).is_err());
+    assert_eq!(Models::fit_from(&list, Unit::Days, Some(&bad)), Ok(cold));
+}

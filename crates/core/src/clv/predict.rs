@@ -102,19 +102,6 @@ impl Models {
         unit: Unit,
         previous: Option<&Models>,
     ) -> Result<Models, FitError> {
-        match previous.filter(|m| m.unit == unit) {
-            // A start far from this data's maximum can stall: then from scratch.
-            Some(m) => Models::fit_start(customers, unit, Some(m))
-                .or_else(|_| Models::fit_start(customers, unit, None)),
-            None => Models::fit_start(customers, unit, None),
-        }
-    }
-
-    fn fit_start(
-        customers: &[Observed],
-        unit: Unit,
-        previous: Option<&Models>,
-    ) -> Result<Models, FitError> {
         let mut fitting = Models::fitting(customers, unit, previous)?;
         loop {
             if let Some(done) = fitting.step() {
@@ -123,8 +110,7 @@ impl Models {
         }
     }
 
-    /// A fit of both models to go step by step, from `previous` if given (no retry
-    /// from scratch: see `fit_from`).
+    /// A fit of both models to go step by step (see `fit_from`).
     pub fn fitting(
         customers: &[Observed],
         unit: Unit,
@@ -142,6 +128,7 @@ impl Models {
             bgnbd: BgNbd::fitting(&summaries, previous.map(|m| m.bgnbd.model))?,
             spend,
             spend_start: previous.map(|m| m.gamma_gamma.model),
+            retry: previous.is_some().then_some(summaries),
         })
     }
 
@@ -186,12 +173,15 @@ impl Models {
 }
 
 /// Both models being fitted: BG/NBD one search iteration per `step`, then
-/// Gamma-Gamma (a few milliseconds) in the last.
+/// Gamma-Gamma (a few milliseconds) in the last. A fit from a previous one that fails
+/// starts again from scratch (a start far from this data's maximum can stall).
 pub struct ModelsFitting {
     unit: Unit,
     bgnbd: Fitting,
     spend: Vec<Spend>,
     spend_start: Option<GammaGamma>,
+    /// The summaries while a start from scratch is still to try.
+    retry: Option<Vec<Summary>>,
 }
 
 impl ModelsFitting {
@@ -199,15 +189,32 @@ impl ModelsFitting {
     pub fn step(&mut self) -> Option<Result<Models, FitError>> {
         let bgnbd = match self.bgnbd.step()? {
             Ok(m) => m,
-            Err(e) => return Some(Err(e)),
+            Err(e) => return self.again(e),
         };
-        Some(
-            GammaGamma::fit_from(&self.spend, self.spend_start).map(|gamma_gamma| Models {
+        match GammaGamma::fit_from(&self.spend, self.spend_start) {
+            Ok(gamma_gamma) => Some(Ok(Models {
                 unit: self.unit,
                 bgnbd,
                 gamma_gamma,
-            }),
-        )
+            })),
+            Err(e) => self.again(e),
+        }
+    }
+
+    /// After a failed fit: both models again from scratch if they started from a
+    /// previous fit, else the failure.
+    fn again(&mut self, e: FitError) -> Option<Result<Models, FitError>> {
+        let Some(summaries) = self.retry.take() else {
+            return Some(Err(e));
+        };
+        self.spend_start = None;
+        match BgNbd::fitting(&summaries, None) {
+            Ok(f) => {
+                self.bgnbd = f;
+                None
+            }
+            Err(e) => Some(Err(e)),
+        }
     }
 }
 
