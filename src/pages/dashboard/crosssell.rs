@@ -2,8 +2,8 @@
 //! categories (mined here when asked for), with support, confidence and lift, and one
 //! click to make a segment of the customers a rule points at.
 
-use super::make::SegmentMaker;
 use crate::components::SelectField;
+use crate::pages::segments::SegmentMaker;
 use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::crosssell::{self, Rule, Rules};
 use clientele_core::format::{decimal, percent};

@@ -6,7 +6,6 @@
 mod charts;
 mod crosssell;
 mod export;
-mod make;
 mod model;
 mod panels;
 mod risk;

@@ -1,7 +1,7 @@
 //! Valuable customers at risk: the top spenders the models say are probably gone, and
 //! one click to make them a live segment (to win them back).
 
-use super::make::SegmentMaker;
+use crate::pages::segments::SegmentMaker;
 use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::clv::potential::{at_risk_rule, valuable_at_risk};
 use clientele_core::segment::saved::SavedSegment;

@@ -1,6 +1,7 @@
 //! One saved segment: what it is, its summary and members (with CSV export), and
 //! editing its rule, freezing it into a static list, or deleting it (with undo).
 
+use super::make::SegmentMaker;
 use super::members::{MembersTable, SummaryCards};
 use crate::components::ConfirmDialog;
 use crate::state::{use_data, use_notices, use_segments, use_settings, NoticeKind};
@@ -39,6 +40,7 @@ fn Detail(id: Id, seg: SavedSegment) -> impl IntoView {
     let data = use_data();
     let notices = use_notices();
     let navigate = use_navigate();
+    let maker = SegmentMaker::new();
     let s = move || settings.s();
     let members = Signal::derive(move || segments.members(id));
     let confirm = RwSignal::new(false);
@@ -46,32 +48,18 @@ fn Detail(id: Id, seg: SavedSegment) -> impl IntoView {
     let name = seg.name.clone();
     let freeze = {
         let name = name.clone();
-        let navigate = navigate.clone();
         move |_| {
             let ids: Vec<Id> = members
                 .with_untracked(|m| data.untracked(|db| m.iter().map(|&p| db.at(p).id).collect()));
-            let new_id = crate::storage::new_id();
-            let cmd = RecordCommand::Create {
-                id: new_id,
-                data: SavedSegment {
-                    name: format!("{name} ({})", settings.date_of(crate::storage::now_ms())),
-                    description: name.clone(),
-                    rule: None,
-                    members: ids,
-                    created_at: crate::storage::now_ms(),
-                    deleted: false,
-                },
+            let segment = SavedSegment {
+                name: format!("{name} ({})", settings.date_of(crate::storage::now_ms())),
+                description: name.clone(),
+                rule: None,
+                members: ids,
+                created_at: crate::storage::now_ms(),
+                deleted: false,
             };
-            let navigate = navigate.clone();
-            spawn_local(async move {
-                match segments.command(cmd).await {
-                    Ok(_) => {
-                        notices.info(settings.s().frozen);
-                        navigate(&format!("/segments/{new_id}"), Default::default());
-                    }
-                    Err(e) => notices.error(e.message(settings.t())),
-                }
-            });
+            maker.create(segment, settings.s().frozen.to_string());
         }
     };
     let delete = Callback::new(move |_| {

@@ -4,6 +4,7 @@
 mod builder;
 mod clusters;
 mod detail;
+mod make;
 mod members;
 mod overview;
 mod rule_editor;
@@ -12,4 +13,5 @@ mod scoring;
 pub use builder::{EditSegmentPage, NewSegmentPage};
 pub use clusters::ClustersPage;
 pub use detail::SegmentPage;
+pub use make::SegmentMaker;
 pub use overview::SegmentsPage;

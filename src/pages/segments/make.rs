@@ -1,4 +1,5 @@
-//! Saving a segment from a dashboard panel and opening it.
+//! Saving a new segment and opening it (from the Dashboard's panels, or freezing a
+//! live segment).
 
 use crate::state::{use_notices, use_segments, use_settings, Notices, Segments, SettingsState};
 use clientele_core::command::RecordCommand;
