@@ -135,6 +135,24 @@ fn group(customers: &[Summary]) -> Vec<(Summary, f64)> {
     out
 }
 
+/// Where an analytic gradient and central finite differences (steps of 1e-6 of each
+/// parameter) disagree by more than 1e-5 relative: the parameter and both values.
+#[cfg(test)]
+fn gradient_mismatch<const K: usize>(
+    p: [f64; K],
+    f: impl Fn(&[f64; K]) -> (f64, [f64; K]),
+) -> Option<(usize, f64, f64)> {
+    let (_, g) = f(&p);
+    (0..K).find_map(|i| {
+        let h = 1e-6 * p[i];
+        let (mut up, mut down) = (p, p);
+        up[i] += h;
+        down[i] -= h;
+        let num = (f(&up).0 - f(&down).0) / (2.0 * h);
+        ((g[i] - num).abs() > 1e-5 * num.abs().max(1.0)).then_some((i, g[i], num))
+    })
+}
+
 #[cfg(test)]
 mod potential_tests;
 #[cfg(test)]

@@ -380,18 +380,10 @@ mod tests {
         ) {
             let tx = if x == 0 { 0.0 } else { frac * t };
             let c = s(x as f64, tx, t);
-            let p = [r, alpha, a, b];
-            let (_, g) = BgNbd::of(&p).log_likelihood(&c);
-            for i in 0..4 {
-                let h = 1e-6 * p[i];
-                let (mut up, mut down) = (p, p);
-                up[i] += h;
-                down[i] -= h;
-                let num = (BgNbd::of(&up).log_likelihood(&c).0
-                    - BgNbd::of(&down).log_likelihood(&c).0) / (2.0 * h);
-                prop_assert!((g[i] - num).abs() <= 1e-5 * num.abs().max(1.0),
-                    "parameter {i}: {} vs {num}", g[i]);
-            }
+            let bad = super::super::gradient_mismatch([r, alpha, a, b], |p| {
+                BgNbd::of(p).log_likelihood(&c)
+            });
+            prop_assert!(bad.is_none(), "parameter, analytic, numeric: {bad:?}");
         }
 
         /// The fit's table sums the same likelihood and gradient as one customer at a

@@ -218,18 +218,10 @@ mod tests {
             x in 1u32..30, m in 0.5f64..500.0,
         ) {
             let s = Spend { frequency: x as f64, mean: m };
-            let k = [p, q, v];
-            let (_, g) = GammaGamma::of(&k).log_likelihood(&s);
-            for i in 0..3 {
-                let h = 1e-6 * k[i];
-                let (mut up, mut down) = (k, k);
-                up[i] += h;
-                down[i] -= h;
-                let num = (GammaGamma::of(&up).log_likelihood(&s).0
-                    - GammaGamma::of(&down).log_likelihood(&s).0) / (2.0 * h);
-                prop_assert!((g[i] - num).abs() <= 1e-5 * num.abs().max(1.0),
-                    "parameter {i}: {} vs {num}", g[i]);
-            }
+            let bad = super::super::gradient_mismatch([p, q, v], |k| {
+                GammaGamma::of(k).log_likelihood(&s)
+            });
+            prop_assert!(bad.is_none(), "parameter, analytic, numeric: {bad:?}");
         }
 
         /// The fit's table sums the same likelihood and gradient as one buyer at a time.
