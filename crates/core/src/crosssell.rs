@@ -84,6 +84,11 @@ impl Rules {
         self.names.get(&term).map_or("", String::as_str)
     }
 
+    /// The shown texts of items (an antecedent), in their order.
+    pub fn names_of(&self, terms: &[u32]) -> Vec<&str> {
+        terms.iter().map(|t| self.name(*t)).collect()
+    }
+
     /// The segment rule of the customers `rule` points at: they bought every item of
     /// its antecedent and not (yet) its consequent. None for kinds other than products
     /// and categories (no rule field to say it).
@@ -94,8 +99,9 @@ impl Rules {
             TermKind::Category => Field::Category,
             _ => return None,
         };
-        let texts =
-            |terms: &[u32]| Value::Texts(terms.iter().map(|t| self.name(*t).to_string()).collect());
+        let texts = |terms: &[u32]| {
+            Value::Texts(self.names_of(terms).into_iter().map(String::from).collect())
+        };
         let condition = |op, value| {
             SegmentRule::Condition(Condition {
                 field: field.clone(),

@@ -79,13 +79,7 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
                     .into_iter()
                     .map(|s| {
                         let item = rules.name(s.item).to_string();
-                        let because = s
-                            .rule
-                            .antecedent
-                            .iter()
-                            .map(|&x| rules.name(x))
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let because = rules.names_of(&s.rule.antecedent).join(", ");
                         (s, item, because)
                     })
                     .collect()

@@ -149,6 +149,8 @@ pub fn CrossSellPanel() -> impl IntoView {
 
 /// A rule's antecedent ("A + B") and consequent as shown.
 fn names(rules: &Rules, r: &Rule) -> (String, String) {
-    let x: Vec<&str> = r.antecedent.iter().map(|t| rules.name(*t)).collect();
-    (x.join(" + "), rules.name(r.consequent).to_string())
+    (
+        rules.names_of(&r.antecedent).join(" + "),
+        rules.name(r.consequent).to_string(),
+    )
 }
