@@ -264,22 +264,24 @@ fn the_model_check_says_why_it_cannot_fit() {
     );
 }
 
+/// Every customer of the CDNOW sample's file observed up to `calibration_end`, in days.
+fn file_observed(calibration_end: &str) -> Vec<super::observe::Observed> {
+    let periods = Periods {
+        calibration_end: Day::parse_iso(calibration_end).unwrap(),
+        holdout_end: None,
+        unit: Unit::Days,
+    };
+    observe_all(transactions(), &periods)
+        .into_iter()
+        .map(|(_, o)| o)
+        .collect()
+}
+
 #[test]
 fn a_warm_start_finds_the_same_maximum_in_fewer_steps() {
-    let list = |end: &str| -> Vec<_> {
-        let periods = Periods {
-            calibration_end: Day::parse_iso(end).unwrap(),
-            holdout_end: None,
-            unit: Unit::Days,
-        };
-        observe_all(transactions(), &periods)
-            .into_iter()
-            .map(|(_, o)| o)
-            .collect()
-    };
-    let before = Models::fit(&list("1997-09-30"), Unit::Days).unwrap();
+    let before = Models::fit(&file_observed("1997-09-30"), Unit::Days).unwrap();
     // A week later: some more purchases, everyone a week older.
-    let now = list("1997-10-07");
+    let now = file_observed("1997-10-07");
     let cold = Models::fit(&now, Unit::Days).unwrap();
     let warm = Models::fit_from(&now, Unit::Days, Some(&before)).unwrap();
     let (c, w) = (cold.bgnbd.model, warm.bgnbd.model);
@@ -318,15 +320,7 @@ fn a_warm_start_finds_the_same_maximum_in_fewer_steps() {
 
 #[test]
 fn a_fit_step_by_step_is_the_fit() {
-    let periods = Periods {
-        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
-        holdout_end: None,
-        unit: Unit::Days,
-    };
-    let list: Vec<_> = observe_all(transactions(), &periods)
-        .into_iter()
-        .map(|(_, o)| o)
-        .collect();
+    let list = file_observed("1997-09-30");
     let mut fitting = Models::fitting(&list, Unit::Days, None).unwrap();
     let mut steps = 1;
     let stepped = loop {
@@ -343,15 +337,7 @@ fn a_fit_step_by_step_is_the_fit() {
 #[test]
 fn a_warm_start_that_fails_starts_again_from_scratch() {
     use super::gamma_gamma::GammaGamma;
-    let periods = Periods {
-        calibration_end: Day::parse_iso("1997-09-30").unwrap(),
-        holdout_end: None,
-        unit: Unit::Days,
-    };
-    let list: Vec<_> = observe_all(transactions(), &periods)
-        .into_iter()
-        .map(|(_, o)| o)
-        .collect();
+    let list = file_observed("1997-09-30");
     let cold = Models::fit(&list, Unit::Days).unwrap();
     // A spend model no search can start from (its likelihood overflows there).
     let mut bad = cold;
