@@ -71,6 +71,12 @@ test("KPIs, charts, saving a chart and a segment of valuable customers at risk",
   await page.getByRole("button", { name: "Create a segment of them" }).click();
   await page.getByRole("heading", { level: 1, name: "Valuable customers at risk" }).waitFor();
   await page.getByText(new RegExp(`^${count.toLocaleString("en")} customers?`)).first().waitFor();
+  // Frozen into a static list: a new segment with the same members, opened.
+  await page.getByRole("button", { name: "Save as static list" }).click();
+  await page.getByText("Static list saved.").waitFor();
+  await page.getByRole("heading", { level: 1, name: /^Valuable customers at risk \(/ }).waitFor();
+  await page.getByText("Static list", { exact: true }).waitFor();
+  await page.getByText(new RegExp(`^${count.toLocaleString("en")} customers?`)).first().waitFor();
   assert.deepEqual(page.errors, []);
 });
 
