@@ -11,8 +11,8 @@ use crate::pages::segments::{
 };
 use crate::pages::settings::SettingsPage;
 use crate::state::{
-    provide_data, provide_notices, provide_segments, provide_settings, use_data, use_settings,
-    LoadState,
+    provide_data, provide_notices, provide_segments, provide_settings, use_data, use_notices,
+    use_settings, LoadState,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -31,6 +31,7 @@ pub fn App() -> impl IntoView {
             <Nav/>
             <main id="main">
                 <LoadProblem/>
+                <Elsewhere/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                     <Route path=path!("/dashboard") view=DashboardPage/>
@@ -62,6 +63,28 @@ fn LoadProblem() -> impl IntoView {
             Some(view! { <p class="banner error" role="alert">{e.message(settings.t())}</p> })
         }
         _ => None,
+    }
+}
+
+/// Says that another tab is running a bulk job (an import, a restore...) while it
+/// runs, and that this tab shows its result once it has ended.
+#[component]
+fn Elsewhere() -> impl IntoView {
+    let data = use_data();
+    let settings = use_settings();
+    let notices = use_notices();
+    Effect::new(move |was: Option<bool>| {
+        let busy = data.elsewhere.with(Option::is_some);
+        if was == Some(true) && !busy {
+            notices.info(settings.t().elsewhere_done);
+        }
+        busy
+    });
+    move || {
+        data.elsewhere.get().map(|job| {
+            let t = settings.t();
+            view! { <p class="banner" role="status">{format!("{} {}", t.elsewhere(Some(job)), t.elsewhere_wait)}</p> }
+        })
     }
 }
 

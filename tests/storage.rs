@@ -2,7 +2,7 @@
 //! transaction atomicity, and error mapping. Run in headless Chromium (see Makefile).
 #![cfg(target_arch = "wasm32")]
 
-use clientele::storage::{Storage, StorageError, SCHEMA_VERSION};
+use clientele::storage::{Kind, Storage, StorageError, SCHEMA_VERSION};
 use clientele_core::command::{apply, RecordCommand};
 use clientele_core::db::bucket_of;
 use clientele_core::hlc::{DeviceId, Hlc};
@@ -47,6 +47,20 @@ fn order(c: Id, n: u8, total: i64) -> Record<Order> {
         ..Default::default()
     };
     Record::new(Id::new_v7(n as u64, [n + 100; 10]), data, h(n as i64))
+}
+
+/// Puts records into their bucket through the one write path (merged with what is
+/// stored); returns the stamp the write took.
+async fn put<T: Kind<Slot = u32>>(
+    s: &Storage,
+    bucket: u32,
+    records: &[Record<T>],
+    local: Hlc,
+) -> Hlc {
+    s.merge::<T>(bucket, records.to_vec(), local, local.millis)
+        .await
+        .expect("written")
+        .stamp
 }
 
 async fn fresh(name: &str) -> Storage {
@@ -120,9 +134,7 @@ async fn a_v1_database_is_migrated_and_its_purchases_derived() {
     // Written again by this version, the customer keeps the new field.
     let mut a2 = a.clone();
     a2.data.values = vec!["Gia đình".into()];
-    s.write_customers(b, std::slice::from_ref(&a2), h(6))
-        .await
-        .unwrap();
+    put(&s, b, std::slice::from_ref(&a2), h(6)).await;
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a2]);
 }
 
@@ -144,14 +156,27 @@ async fn segments_round_trip_and_fail_atomically() {
         },
         h(40),
     );
-    s.write_segment(&seg, h(40)).await.unwrap();
-    assert_eq!(s.load_segments().await.unwrap(), vec![seg.clone()]);
+    let stamp = s
+        .merge::<SavedSegment>(seg.id, vec![seg.clone()], h(40), 40)
+        .await
+        .unwrap()
+        .stamp;
+    assert_eq!(
+        s.read_all::<SavedSegment>().await.unwrap(),
+        vec![seg.clone()]
+    );
     let mut renamed = seg.clone();
-    renamed.data.name = "Changed".into();
+    renamed.write(
+        clientele_core::segment::saved::SavedSegmentField::Name("Changed".into()),
+        h(41),
+    );
     s.fail_next_write();
-    assert!(s.write_segment(&renamed, h(41)).await.is_err());
-    assert_eq!(s.load_segments().await.unwrap(), vec![seg]);
-    assert_eq!(s.meta().await.unwrap().clock, Some(h(40)));
+    assert!(s
+        .merge::<SavedSegment>(seg.id, vec![renamed], h(41), 41)
+        .await
+        .is_err());
+    assert_eq!(s.read_all::<SavedSegment>().await.unwrap(), vec![seg]);
+    assert_eq!(s.meta().await.unwrap().clock, Some(stamp));
 }
 
 #[wasm_bindgen_test]
@@ -160,21 +185,14 @@ async fn customers_orders_and_clock_survive_a_reopen() {
     let a = customer(1, "Nguyễn Văn An");
     let b = customer(2, "Trần Thị Bình");
     let bucket = bucket_of(a.id);
-    s.write_customers(bucket, std::slice::from_ref(&a), h(10))
-        .await
-        .unwrap();
-    s.write_customers(bucket_of(b.id), std::slice::from_ref(&b), h(11))
-        .await
-        .unwrap();
+    put(&s, bucket, std::slice::from_ref(&a), h(10)).await;
+    put(&s, bucket_of(b.id), std::slice::from_ref(&b), h(11)).await;
     let o = order(a.id, 1, 250_000);
-    let ((), facts, purchases) = s
-        .modify::<Order, _, ()>(bucket, h(12), |records| {
-            records.push(o.clone());
-            Ok(())
-        })
+    let written = s
+        .merge::<Order>(bucket, vec![o.clone()], h(12), 12)
         .await
-        .unwrap()
         .unwrap();
+    let (facts, purchases) = written.derived;
     assert_eq!(facts.len(), 1);
     assert_eq!(purchases[0].products, vec!["Cà phê".to_string()]);
     s.close();
@@ -183,7 +201,7 @@ async fn customers_orders_and_clock_survive_a_reopen() {
     let mut loaded = s.load_customers().await.unwrap();
     loaded.customers.sort_by_key(|c| c.id);
     assert_eq!(loaded.customers, vec![a.clone(), b]);
-    assert_eq!(loaded.meta.clock, Some(h(12)));
+    assert_eq!(loaded.meta.clock, Some(written.stamp));
     assert_eq!(s.read::<Order>(bucket).await.unwrap(), vec![o]);
     let (order_facts, _) = s.load_facts().await.unwrap();
     assert_eq!(order_facts.len(), 1);
@@ -197,9 +215,7 @@ async fn a_failed_change_writes_nothing() {
     let s = fresh("t-atomic").await;
     let a = customer(1, "An");
     let bucket = bucket_of(a.id);
-    s.write_customers(bucket, std::slice::from_ref(&a), h(10))
-        .await
-        .unwrap();
+    let first = put(&s, bucket, std::slice::from_ref(&a), h(10)).await;
 
     // The change itself refuses (invalid data): the transaction is aborted.
     let bad = RecordCommand::Create {
@@ -210,8 +226,8 @@ async fn a_failed_change_writes_nothing() {
         },
     };
     let refused = s
-        .modify::<Order, _, _>(bucket, h(20), |records| {
-            let next = apply(&bad, None, h(20), Day(20_000))?;
+        .write::<Order, _, _>(bucket, h(20), 20, |records, stamp| {
+            let next = apply(&bad, None, stamp, Day(20_000))?;
             records.push(next);
             Ok::<(), clientele_core::CommandError>(())
         })
@@ -225,24 +241,22 @@ async fn a_failed_change_writes_nothing() {
 
     // A failure after the first put: neither the customers nor the clock change.
     let mut renamed = a.clone();
-    renamed.data.display_name = "Changed".into();
+    renamed.write(CustomerField::DisplayName("Changed".into()), h(30));
     s.fail_next_write();
     let err = s
-        .write_customers(bucket, &[renamed.clone()], h(30))
+        .merge::<Customer>(bucket, vec![renamed.clone()], h(30), 30)
         .await
-        .unwrap_err();
+        .err()
+        .expect("failed");
     assert!(matches!(err, StorageError::Failed(_)));
     let loaded = s.load_customers().await.unwrap();
     assert_eq!(loaded.customers, vec![a.clone()]);
-    assert_eq!(loaded.meta.clock, Some(h(10)));
+    assert_eq!(loaded.meta.clock, Some(first));
 
     // The same for a bucket of orders, and for a bulk write of all kinds.
     s.fail_next_write();
     let o = order(a.id, 2, 99_000);
-    let failed = s.modify::<Order, _, ()>(bucket, h(31), |r| {
-        r.push(o.clone());
-        Ok(())
-    });
+    let failed = s.merge::<Order>(bucket, vec![o.clone()], h(31), 31);
     assert!(failed.await.is_err());
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
     s.fail_next_write();
@@ -283,9 +297,7 @@ async fn reopening_the_current_version_keeps_the_data() {
     // by `fresh_database_has_the_current_schema`. Reopening must not re-run steps.
     let s = fresh("t-reopen").await;
     let a = customer(3, "Lê Cường");
-    s.write_customers(bucket_of(a.id), std::slice::from_ref(&a), h(1))
-        .await
-        .unwrap();
+    put(&s, bucket_of(a.id), std::slice::from_ref(&a), h(1)).await;
     s.close();
     let s = Storage::open_named("t-reopen").await.unwrap();
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
@@ -305,9 +317,7 @@ fn quota_errors_are_recognised() {
 async fn damaged_bytes_are_reported_not_panicked_on() {
     let s = fresh("t-damaged").await;
     let a = customer(1, "An");
-    s.write_customers(bucket_of(a.id), &[a], h(1))
-        .await
-        .unwrap();
+    put(&s, bucket_of(a.id), &[a], h(1)).await;
     s.close();
     // Overwrite the bucket with garbage through the raw API.
     let db = idb::Factory::new()
@@ -329,4 +339,87 @@ async fn damaged_bytes_are_reported_not_panicked_on() {
     let s = Storage::open_named("t-damaged").await.unwrap();
     let err = s.load_customers().await.err().expect("damaged");
     assert!(matches!(err, StorageError::Damaged(_)), "{err:?}");
+}
+
+/// Runs a customer command as the app does: applied to the record as stored.
+async fn run(
+    s: &Storage,
+    b: u32,
+    cmd: RecordCommand<Customer>,
+) -> clientele::storage::Written<Customer, ()> {
+    let local = Hlc {
+        millis: 5,
+        counter: 0,
+        device: DeviceId(7),
+    };
+    s.write::<Customer, _, clientele_core::CommandError>(b, local, 5, move |records, stamp| {
+        let pos = records.iter().position(|r| r.id == cmd.id());
+        let next = apply(&cmd, pos.map(|p| &records[p]), stamp, Day(20_000))?;
+        match pos {
+            Some(p) => records[p] = next,
+            None => records.push(next),
+        }
+        Ok(())
+    })
+    .await
+    .expect("stored")
+    .expect("applied")
+}
+
+/// Bug: each tab wrote a customer's whole bucket from its own copy in memory, so the
+/// same customer edited in two tabs (a different field in each) lost the first edit,
+/// and two tabs' new customers in one bucket lost one of them. Two handles on one
+/// database stand for two tabs; their writes run at the same time.
+#[wasm_bindgen_test]
+async fn two_tabs_writing_at_once_keep_each_others_changes() {
+    let name = "t-two-tabs";
+    let one = fresh(name).await;
+    let two = Storage::open_named(name).await.expect("second handle");
+    let a = customer(1, "An");
+    let b = bucket_of(a.id);
+    put(&one, b, std::slice::from_ref(&a), h(1)).await;
+    // Both tabs have the customer as it was; each changes one field.
+    let edit = |field: CustomerField| RecordCommand::Update {
+        id: a.id,
+        changes: vec![field],
+    };
+    // A new customer in the same bucket from each tab too.
+    let mut in_bucket = (1000u64..).map(|n| Id::new_v7(n, [(n % 251) as u8; 10]));
+    let mut next_id = || in_bucket.find(|id| bucket_of(*id) == b).expect("an id");
+    let (mut c1, mut c2) = (customer(2, "Bình"), customer(3, "Cường"));
+    c1.id = next_id();
+    c2.id = next_id();
+    let (x, y, p, q) = futures::join!(
+        run(&one, b, edit(CustomerField::Notes("from tab one".into()))),
+        run(&two, b, edit(CustomerField::Occupation("Giáo viên".into()))),
+        one.merge::<Customer>(b, vec![c1.clone()], h(5), 5),
+        two.merge::<Customer>(b, vec![c2.clone()], h(5), 5),
+    );
+    let (x, y) = (x, y);
+    let (p, q) = (p.unwrap(), q.unwrap());
+    // One device, one clock: no two writes carry the same stamp.
+    let mut stamps = vec![x.stamp, y.stamp, p.stamp, q.stamp];
+    stamps.sort();
+    stamps.dedup();
+    assert_eq!(stamps.len(), 4, "{stamps:?}");
+    for s in [&one, &two] {
+        let stored = s.read::<Customer>(b).await.unwrap();
+        let an = stored.iter().find(|r| r.id == a.id).expect("An kept");
+        assert_eq!(an.data.notes, "from tab one");
+        assert_eq!(an.data.occupation, "Giáo viên");
+        assert!(
+            stored.iter().any(|r| r.id == c1.id),
+            "tab one's new customer"
+        );
+        assert!(
+            stored.iter().any(|r| r.id == c2.id),
+            "tab two's new customer"
+        );
+    }
+    let clock = one.meta().await.unwrap().clock.expect("clock stored");
+    assert_eq!(
+        clock,
+        *stamps.last().unwrap(),
+        "the stored clock is the last stamp"
+    );
 }

@@ -77,6 +77,20 @@ pub struct Strings {
     pub erased: &'static str,
     pub err_cancelled: &'static str,
     pub err_deleted: &'static str,
+    pub err_exists: &'static str,
+    /// What another tab is doing, per bulk job (`Job`), and when it is not known.
+    pub elsewhere_import: &'static str,
+    pub elsewhere_revert: &'static str,
+    pub elsewhere_restore: &'static str,
+    pub elsewhere_demo: &'static str,
+    pub elsewhere_erase: &'static str,
+    pub elsewhere_unknown: &'static str,
+    /// Said with what another tab started.
+    pub elsewhere_wait: &'static str,
+    /// Said when a bulk job is refused because another tab runs one.
+    pub elsewhere_try_later: &'static str,
+    /// Said when another tab's bulk job ended and this tab shows its result.
+    pub elsewhere_done: &'static str,
     pub err_invalid: &'static str,
     pub err_not_found: &'static str,
     pub err_price: &'static str,
@@ -239,6 +253,18 @@ pub struct Strings {
 }
 
 impl Strings {
+    /// What another tab is doing.
+    pub fn elsewhere(&self, job: Option<crate::platform::tabs::Job>) -> &'static str {
+        use crate::platform::tabs::Job;
+        match job {
+            Some(Job::Import) => self.elsewhere_import,
+            Some(Job::Revert) => self.elsewhere_revert,
+            Some(Job::Restore) => self.elsewhere_restore,
+            Some(Job::Demo) => self.elsewhere_demo,
+            Some(Job::Erase) => self.elsewhere_erase,
+            None => self.elsewhere_unknown,
+        }
+    }
     pub fn acquisition(&self, c: AcquisitionChannel) -> &'static str {
         self.acquisitions[AcquisitionChannel::ALL
             .iter()

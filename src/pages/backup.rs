@@ -3,9 +3,8 @@
 //! one, merged in or replacing everything.
 
 use crate::components::{download, download_parts, ConfirmDialog, CSV, JSON};
-use crate::state::{
-    today, use_data, use_notices, use_segments, use_settings, RestoreError, Restored,
-};
+use crate::platform::today;
+use crate::state::{use_data, use_notices, use_segments, use_settings, RestoreError, Restored};
 use clientele_core::export::customers::customers_csv;
 use clientele_core::export::Delimiter;
 use leptos::prelude::*;

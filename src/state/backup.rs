@@ -3,18 +3,20 @@
 //! back a slice at a time, checked whole, then merged in (or replacing everything)
 //! in one transaction. The in-memory database is reloaded from storage afterwards.
 
-use super::data::{Data, Facts};
+use super::data::Data;
 use super::error::AppError;
 use super::import::read_slice;
 use super::pace::Pacer;
-use crate::storage::{self, Batch, BucketWrite, Edit};
-use clientele_core::backup::{merge_records, BackupError, BackupReader, BackupWriter, Merged};
-use clientele_core::db::{bucket_of, Db, BUCKETS};
+use crate::platform::{self, tabs::Job};
+use crate::storage::{Batch, BucketWrite, Edit};
+use clientele_core::backup::{BackupError, BackupReader, BackupWriter, Merged};
+use clientele_core::db::{bucket_of, BUCKETS};
 use clientele_core::export::csv::CsvOut;
 use clientele_core::export::orders::{order_rows, ORDER_COLUMNS};
 use clientele_core::export::CsvStyle;
 use clientele_core::hlc::ClockError;
 use clientele_core::packed::Packed;
+use clientele_core::segment::saved::SavedSegment;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
 use std::cell::Cell;
@@ -39,7 +41,7 @@ pub enum RestoreError {
 impl From<AppError> for RestoreError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::Storage(storage::StorageError::Cancelled) => RestoreError::Cancelled,
+            AppError::Storage(crate::storage::StorageError::Cancelled) => RestoreError::Cancelled,
             other => RestoreError::App(other),
         }
     }
@@ -94,7 +96,7 @@ impl Data {
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
         let parts = Parts::new();
-        let (mut w, head) = BackupWriter::start(storage::now_ms());
+        let (mut w, head) = BackupWriter::start(platform::now_ms());
         parts.push(head);
         for b in 0..BUCKETS {
             parts.push(w.customers(&self.db.with_value(|db| db.customer_bucket(b))));
@@ -110,7 +112,7 @@ impl Data {
             progress.set(Some(0.5 + b as f64 / BUCKETS as f64 * 0.5));
             pacer.pause().await;
         }
-        parts.push(w.segments(&storage.load_segments().await?));
+        parts.push(w.segments(&storage.read_all::<SavedSegment>().await?));
         parts.push(w.finish());
         progress.set(None);
         Ok(parts)
@@ -145,14 +147,15 @@ impl Data {
             pacer.pause().await;
         }
         let backup = reader.finish().map_err(RestoreError::Backup)?;
+        let _bulk = self.bulk(Job::Restore).await?;
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
         if let Some(latest) = backup.latest_stamp() {
             self.observe(latest).map_err(RestoreError::Clock)?;
         }
         let mut restored = Restored::default();
-        let mut customers: BTreeMap<u32, Vec<Record<Customer>>> = BTreeMap::new();
-        for r in backup.customers {
+        let mut customers: BTreeMap<u32, Packed<Record<Customer>>> = BTreeMap::new();
+        for r in &backup.customers {
             customers.entry(bucket_of(r.id)).or_default().push(r);
         }
         // Orders and interactions stay encoded until their bucket is written.
@@ -178,33 +181,18 @@ impl Data {
             .chain(interactions.keys())
             .copied()
             .collect();
-        let mut writes = Vec::new();
-        for b in buckets {
-            let customers = customers.remove(&b).map(|incoming| {
-                let mut bucket = if replace {
-                    Vec::new()
-                } else {
-                    self.db.with_value(|db| db.customer_bucket(b))
-                };
-                restored.customers += merge_records(&mut bucket, incoming);
-                storage::encode_customers(&bucket)
-            });
-            writes.push(BucketWrite {
+        // Merged into each bucket as stored, within the transaction (after erasing
+        // everything first when replacing).
+        let writes: Vec<BucketWrite> = buckets
+            .into_iter()
+            .map(|b| BucketWrite {
                 bucket: b,
-                customers,
+                customers: customers.remove(&b).map_or(Edit::Keep, Edit::Merge),
                 orders: orders.remove(&b).map_or(Edit::Keep, Edit::Merge),
                 interactions: interactions.remove(&b).map_or(Edit::Keep, Edit::Merge),
-            });
-        }
-        let mut segments = if replace {
-            Vec::new()
-        } else {
-            storage.load_segments().await.map_err(AppError::from)?
-        };
-        let before = segments.clone();
-        restored.segments = merge_records(&mut segments, backup.segments);
-        segments.retain(|s| !before.contains(s));
-        let clock = self.tick();
+            })
+            .collect();
+        let clock = self.reserve_stamp().await?;
         let step = move |done: usize, total: usize| {
             progress.set(Some(0.5 + done as f64 / total.max(1) as f64 * 0.5));
             !cancel.get()
@@ -212,30 +200,22 @@ impl Data {
         let batch = Batch {
             writes: Box::new(writes.into_iter()),
             entry: None,
-            segments,
+            segments: backup.segments,
             clear: replace,
         };
-        let facts = storage
+        let committed = storage
             .write_batch(batch, clock, &step)
             .await
             .map_err(AppError::from);
         progress.set(None);
-        for f in facts? {
-            restored.orders += f.merged.0;
-            restored.interactions += f.merged.1;
+        let committed = committed?;
+        restored.segments = committed.segments;
+        for f in committed.buckets {
+            restored.customers += f.merged[0];
+            restored.orders += f.merged[1];
+            restored.interactions += f.merged[2];
         }
         self.reload().await?;
         Ok(restored)
-    }
-
-    /// Reads the whole database from storage again (after a restore).
-    async fn reload(&self) -> Result<(), AppError> {
-        let storage = self.storage_handle()?;
-        let loaded = storage.load_customers().await?;
-        let facts = Facts::read(&storage, loaded.meta.purchases_ready).await?;
-        let mut db = Db::load(loaded.customers, vec![], vec![]);
-        facts.apply(&mut db);
-        self.replace(db);
-        Ok(())
     }
 }

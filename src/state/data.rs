@@ -1,20 +1,28 @@
 //! The customer database as the app sees it: loading at start-up, running commands
-//! (validated by the core, written to storage, then applied in memory, in that order,
-//! so memory never shows what storage does not have), undo, and erasing.
+//! (validated by the core against the record as stored, written, then applied in
+//! memory, so memory never shows what storage does not have), undo, erasing, and
+//! keeping up with the other tabs of this browser (`platform::tabs`): their writes are
+//! read back within moments, and their bulk jobs announced.
 
 use super::error::AppError;
 use super::pace::mark;
-use crate::storage::{self, Storage, StorageError};
-use clientele_core::command::{apply, inverse, RecordCommand};
+use crate::platform::locks;
+use crate::platform::tabs::{Job, Message, Tabs};
+use crate::platform::{self, today};
+use crate::storage::{Kind, Storage, StorageError, Written};
+use clientele_core::command::{apply, inverse, CommandError, RecordCommand, Validate};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
 use clientele_core::hlc::{Clock, DeviceId};
 use clientele_core::purchases::PurchaseFact;
-use clientele_core::time::Day;
+use clientele_core::segment::saved::SavedSegment;
 use clientele_core::{Customer, Hlc, Id, Interaction, Order, Record};
 use futures::lock::Mutex;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::rc::Rc;
+
+/// The lock between tabs that a bulk job holds.
+const BULK_LOCK: &str = "clientele-bulk";
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum LoadState {
@@ -27,25 +35,36 @@ pub enum LoadState {
 pub struct Data {
     pub(super) db: StoredValue<Db>,
     storage: StoredValue<Option<Rc<Storage>>, LocalStorage>,
+    /// This tab's view of the device's clock; every write takes its stamp from the
+    /// stored clock too (`storage::records`), so tabs never repeat a stamp.
     clock: StoredValue<Clock>,
-    /// One write at a time: a bucket is read, changed and written as a unit.
+    /// One write at a time in this tab: a change and its update of memory are a unit.
     lock: StoredValue<Rc<Mutex<()>>, LocalStorage>,
+    tabs: StoredValue<Option<Rc<Tabs>>, LocalStorage>,
     /// Bumped after every change to the data; views that read the data track it.
     pub revision: RwSignal<u64>,
     pub state: RwSignal<LoadState>,
     /// Order and interaction totals are loaded (after the customers).
     pub facts_ready: RwSignal<bool>,
+    /// A bulk job another tab is running, as announced.
+    pub elsewhere: RwSignal<Option<Job>>,
+    /// Bumped when another tab changed saved segments (or ended a bulk job).
+    pub segments_elsewhere: RwSignal<u64>,
 }
 
 /// A record type kept in per-customer buckets (orders, interactions).
-pub trait HistoryKind: storage::History + clientele_core::command::Validate {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<Self::Fact>, extra: Self::Extra);
+pub trait HistoryKind: Kind<Slot = u32> + Validate {
+    fn set_facts(db: &mut Db, bucket: u32, derived: Self::Derived);
     /// The customer the record belongs to (a bucket holds many customers).
     fn customer(&self) -> Id;
 }
 
 impl HistoryKind for Order {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<OrderFact>, purchases: Vec<PurchaseFact>) {
+    fn set_facts(
+        db: &mut Db,
+        bucket: u32,
+        (facts, purchases): (Vec<OrderFact>, Vec<PurchaseFact>),
+    ) {
         db.set_order_facts(bucket, facts);
         db.set_purchase_facts(bucket, purchases);
     }
@@ -55,7 +74,7 @@ impl HistoryKind for Order {
 }
 
 impl HistoryKind for Interaction {
-    fn set_facts(db: &mut Db, bucket: u32, facts: Vec<InteractionFact>, _: ()) {
+    fn set_facts(db: &mut Db, bucket: u32, (facts, ()): (Vec<InteractionFact>, ())) {
         db.set_interaction_facts(bucket, facts);
     }
     fn customer(&self) -> Id {
@@ -63,9 +82,17 @@ impl HistoryKind for Interaction {
     }
 }
 
-/// Today in the device's time zone.
-pub fn today() -> Day {
-    Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000)
+/// Ends a bulk job: tells the other tabs, whatever way the job ended.
+pub(super) struct Bulk {
+    data: Data,
+    job: Job,
+    _held: locks::Held,
+}
+
+impl Drop for Bulk {
+    fn drop(&mut self) {
+        self.data.post(&Message::Ended(self.job));
+    }
 }
 
 impl Data {
@@ -98,20 +125,25 @@ impl Data {
             )))
     }
 
-    pub(super) fn tick(&self) -> Hlc {
-        let now = storage::now_ms();
-        self.clock
-            .try_update_value(|c| c.tick(now))
-            .expect("clock is alive")
+    /// Takes a stamp for a bulk job that stamps all it writes with one (an import):
+    /// from the device's stored clock, so no other tab's write gets it.
+    pub(super) async fn reserve_stamp(&self) -> Result<Hlc, AppError> {
+        let local = self.clock.with_value(Clock::last);
+        let stamp = self
+            .storage()?
+            .reserve_stamp(local, platform::now_ms())
+            .await?;
+        self.clock.set_value(Clock::resume(stamp));
+        Ok(stamp)
     }
 
     /// Takes a stamp from elsewhere (a backup) into account: later local stamps
     /// come after it.
     pub(super) fn observe(&self, remote: Hlc) -> Result<(), clientele_core::hlc::ClockError> {
-        let now = storage::now_ms();
+        let now = platform::now_ms();
         self.clock
             .try_update_value(|c| c.observe(remote, now))
-            .expect("clock is alive")
+            .unwrap_or(Ok(()))
     }
 
     pub(super) fn changed(&self) {
@@ -127,49 +159,29 @@ impl Data {
         );
     }
 
-    /// Runs a customer command; returns the command that undoes it.
-    pub async fn customer_command(
-        &self,
-        cmd: RecordCommand<Customer>,
-    ) -> Result<Option<RecordCommand<Customer>>, AppError> {
-        let storage = self.storage()?;
-        let lock = self.lock.get_value();
-        let _guard = lock.lock().await;
-        let stamp = self.tick();
-        let id = cmd.id();
-        let current = self.db.with_value(|db| db.customer(id).cloned());
-        let next = apply(&cmd, current.as_ref(), stamp, today())?;
-        let undo = inverse(&cmd, current.as_ref());
-        let b = bucket_of(id);
-        let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
-        match bucket.iter_mut().find(|r| r.id == id) {
-            Some(slot) => *slot = next.clone(),
-            None => bucket.push(next.clone()),
+    /// Tells the other tabs.
+    pub(super) fn post(&self, m: &Message) {
+        if let Some(tabs) = self.tabs.try_get_value().flatten() {
+            tabs.post(m);
         }
-        storage.write_customers(b, &bucket, stamp).await?;
-        self.db.update_value(|db| db.put_customer(next));
-        self.changed();
-        Ok(undo)
     }
 
-    /// Runs a command on an order or interaction of `customer`; returns its undo.
-    pub async fn history_command<T: HistoryKind>(
+    /// The one write path of a command, for every kind of record: in one transaction,
+    /// the record is read as stored (with what other tabs wrote), the command applied
+    /// to it with the device's next stamp, and the slot written back (`Storage::write`).
+    /// Returns the undo command and what is now stored; the other tabs are told.
+    pub(super) async fn run<T: Kind + Validate>(
         &self,
-        customer: Id,
+        slot: T::Slot,
         cmd: RecordCommand<T>,
-    ) -> Result<Option<RecordCommand<T>>, AppError>
-    where
-        T::Fact: Clone,
-    {
+    ) -> Result<Written<T, Option<RecordCommand<T>>>, AppError> {
         let storage = self.storage()?;
-        let lock = self.lock.get_value();
-        let _guard = lock.lock().await;
-        let stamp = self.tick();
-        let b = bucket_of(customer);
         let today = today();
-        let result = storage
-            .modify::<T, _, AppError>(b, stamp, |records| {
-                let pos = records.iter().position(|r| r.id == cmd.id());
+        let local = self.clock.with_value(Clock::last);
+        let id = cmd.id();
+        let written = storage
+            .write::<T, _, CommandError>(slot, local, platform::now_ms(), |records, stamp| {
+                let pos = records.iter().position(|r| r.id == id);
                 let current = pos.map(|p| &records[p]);
                 let next = apply(&cmd, current, stamp, today)?;
                 let undo = inverse(&cmd, current);
@@ -179,20 +191,53 @@ impl Data {
                 }
                 Ok(undo)
             })
-            .await?;
-        let (undo, facts, extra) = result?;
-        self.db.update_value(|db| T::set_facts(db, b, facts, extra));
+            .await??;
+        self.clock.set_value(Clock::resume(written.stamp));
+        self.post(&Message::Changed {
+            store: T::STORE.to_string(),
+            slot: slot.to_string(),
+        });
+        Ok(written)
+    }
+
+    /// This tab's lock on writes (a write and its update of memory are one unit).
+    pub(super) fn lock_handle(&self) -> Rc<Mutex<()>> {
+        self.lock.get_value()
+    }
+
+    /// Runs a customer command; returns the command that undoes it.
+    pub async fn customer_command(
+        &self,
+        cmd: RecordCommand<Customer>,
+    ) -> Result<Option<RecordCommand<Customer>>, AppError> {
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        let written = self.run(bucket_of(cmd.id()), cmd).await?;
+        self.db.update_value(|db| db.put_stored(written.records));
         self.changed();
-        Ok(undo)
+        Ok(written.value)
+    }
+
+    /// Runs a command on an order or interaction of `customer`; returns its undo.
+    pub async fn history_command<T: HistoryKind>(
+        &self,
+        customer: Id,
+        cmd: RecordCommand<T>,
+    ) -> Result<Option<RecordCommand<T>>, AppError> {
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        let b = bucket_of(customer);
+        let written = self.run(b, cmd).await?;
+        self.db
+            .update_value(|db| T::set_facts(db, b, written.derived));
+        self.changed();
+        Ok(written.value)
     }
 
     /// Adds a new order or interaction to `customer`.
-    pub async fn add_history<T: HistoryKind>(&self, customer: Id, data: T) -> Result<(), AppError>
-    where
-        T::Fact: Clone,
-    {
+    pub async fn add_history<T: HistoryKind>(&self, customer: Id, data: T) -> Result<(), AppError> {
         let cmd = RecordCommand::Create {
-            id: storage::new_id(),
+            id: platform::new_id(),
             data,
         };
         self.history_command(customer, cmd).await.map(|_| ())
@@ -215,10 +260,26 @@ impl Data {
         Ok(v)
     }
 
+    /// Starts a bulk job: takes the lock between tabs (or says which job another tab
+    /// is running) and announces it; the other tabs read the data again when the
+    /// returned guard is dropped, however the job ends.
+    pub(super) async fn bulk(&self, job: Job) -> Result<Bulk, AppError> {
+        let held = locks::try_take(BULK_LOCK)
+            .await
+            .ok_or_else(|| AppError::Busy(self.elsewhere.get_untracked()))?;
+        self.post(&Message::Started(job));
+        Ok(Bulk {
+            data: *self,
+            job,
+            _held: held,
+        })
+    }
+
     /// Erases every customer, order and interaction.
     pub async fn erase_all(&self) -> Result<(), AppError> {
         let storage = self.storage()?;
-        let lock = self.lock.get_value();
+        let _bulk = self.bulk(Job::Erase).await?;
+        let lock = self.lock_handle();
         let _guard = lock.lock().await;
         storage.clear().await?;
         self.db.set_value(Db::new());
@@ -237,8 +298,67 @@ impl Data {
         self.storage()
     }
 
-    pub(super) fn lock_handle(&self) -> Rc<Mutex<()>> {
-        self.lock.get_value()
+    /// Reads the whole database from storage again (after a restore, or another
+    /// tab's bulk job).
+    pub(super) async fn reload(&self) -> Result<(), AppError> {
+        let storage = self.storage_handle()?;
+        let loaded = storage.load_customers().await?;
+        let facts = Facts::read(&storage, loaded.meta.purchases_ready).await?;
+        let mut db = Db::load(loaded.customers, vec![], vec![]);
+        facts.apply(&mut db);
+        self.replace(db);
+        Ok(())
+    }
+
+    /// Reads back a slot another tab wrote and shows it.
+    async fn refresh(&self, store: &str, slot: &str) -> Result<(), AppError> {
+        if store == SavedSegment::STORE {
+            self.segments_elsewhere.update(|n| *n += 1);
+            return Ok(());
+        }
+        let Ok(b) = slot.parse::<u32>() else {
+            return Ok(());
+        };
+        let storage = self.storage()?;
+        let lock = self.lock_handle();
+        let _guard = lock.lock().await;
+        if store == Customer::STORE {
+            let records = storage.read::<Customer>(b).await?;
+            self.db.update_value(|db| db.put_stored(records));
+        } else if store == Order::STORE {
+            let derived = Order::derive(&storage.read::<Order>(b).await?);
+            self.db.update_value(|db| Order::set_facts(db, b, derived));
+        } else if store == Interaction::STORE {
+            let derived = Interaction::derive(&storage.read::<Interaction>(b).await?);
+            self.db
+                .update_value(|db| Interaction::set_facts(db, b, derived));
+        } else {
+            return Ok(());
+        }
+        self.changed();
+        Ok(())
+    }
+
+    /// What another tab said.
+    fn heard(&self, m: Message) {
+        let data = *self;
+        match m {
+            Message::Changed { store, slot } => spawn_local(async move {
+                if let Err(e) = data.refresh(&store, &slot).await {
+                    web_sys::console::warn_1(&format!("clientele: {e:?}").into());
+                }
+            }),
+            Message::Started(job) => self.elsewhere.set(Some(job)),
+            Message::Ended(_) => spawn_local(async move {
+                let lock = data.lock_handle();
+                let _guard = lock.lock().await;
+                if let Err(e) = data.reload().await {
+                    web_sys::console::warn_1(&format!("clientele: {e:?}").into());
+                }
+                data.segments_elsewhere.update(|n| *n += 1);
+                data.elsewhere.set(None);
+            }),
+        }
     }
 }
 
@@ -276,16 +396,19 @@ async fn load(data: Data) -> Result<(), AppError> {
     data.storage.set_value(Some(storage.clone()));
     let mut loaded = storage.load_customers().await?;
     if loaded.meta.bulk_pending {
-        // A demo load was interrupted (tab closed, crash): undo it entirely.
-        storage.clear().await?;
-        loaded.customers.clear();
+        // A demo load was interrupted (tab closed, crash): undo it entirely. Unless
+        // another tab is running it now: then its end is announced, and read then.
+        if let Some(_held) = locks::try_take(BULK_LOCK).await {
+            storage.clear().await?;
+            loaded.customers.clear();
+        }
     }
     let device = loaded
         .meta
         .clock
         .map(|c| c.device)
         .filter(|d| d.0 != 0)
-        .unwrap_or_else(|| DeviceId(u64::from_le_bytes(storage::random_bytes())));
+        .unwrap_or_else(|| DeviceId(u64::from_le_bytes(platform::random_bytes())));
     let clock = match loaded.meta.clock {
         Some(last) if last.device == device => Clock::resume(last),
         _ => Clock::new(device),
@@ -313,7 +436,12 @@ pub fn provide_data() -> Data {
         revision: RwSignal::new(0),
         state: RwSignal::new(LoadState::Loading),
         facts_ready: RwSignal::new(false),
+        tabs: StoredValue::new_local(None),
+        elsewhere: RwSignal::new(None),
+        segments_elsewhere: RwSignal::new(0),
     };
+    let tabs = Tabs::open(move |m| data.heard(m));
+    data.tabs.set_value(Some(Rc::new(tabs)));
     provide_context(data);
     spawn_local(async move {
         if let Err(e) = load(data).await {

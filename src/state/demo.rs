@@ -5,11 +5,10 @@
 
 use super::data::Data;
 use super::error::AppError;
-use crate::storage;
+use crate::platform::{self, tabs::Job};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact, BUCKETS};
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::purchases::PurchaseFact;
-use clientele_core::time::Day;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -39,14 +38,15 @@ pub async fn load_demo(
     progress: RwSignal<Option<DemoProgress>>,
 ) -> Result<(), AppError> {
     let storage = data.storage_handle()?;
+    let _bulk = data.bulk(Job::Demo).await?;
     let lock = data.lock_handle();
     let _guard = lock.lock().await;
     let total = BUCKETS + 1;
     progress.set(Some(DemoProgress { done: 0, total }));
-    let started = storage::now_ms();
+    let started = platform::now_ms();
     storage.clear().await?;
     storage.set_bulk_pending(true).await?;
-    let end = Day::of_millis(storage::now_ms() + storage::utc_offset_minutes() as i64 * 60_000);
+    let end = platform::today();
     let cfg = DemoConfig {
         customers,
         seed,
@@ -104,7 +104,7 @@ pub async fn load_demo(
     web_sys::console::log_1(
         &format!(
             "clientele: demo data stored in {} ms",
-            storage::now_ms() - started
+            platform::now_ms() - started
         )
         .into(),
     );

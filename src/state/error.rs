@@ -2,6 +2,7 @@
 //! words a shop owner understands (in the chosen language).
 
 use crate::i18n::Strings;
+use crate::platform::tabs::Job;
 use crate::storage::StorageError;
 use clientele_core::command::CommandError;
 use clientele_core::validate::FieldError;
@@ -12,7 +13,11 @@ pub enum AppError {
     /// The data typed is not valid; each field error is shown next to its field.
     Invalid(Vec<FieldError>),
     NotFound,
+    /// A record with this id exists already (created twice).
+    Exists,
     Deleted,
+    /// Another tab is running a bulk job (the one it announced, if known).
+    Busy(Option<Job>),
 }
 
 impl From<StorageError> for AppError {
@@ -25,7 +30,8 @@ impl From<CommandError> for AppError {
     fn from(e: CommandError) -> Self {
         match e {
             CommandError::Invalid(v) => AppError::Invalid(v),
-            CommandError::NotFound | CommandError::AlreadyExists => AppError::NotFound,
+            CommandError::NotFound => AppError::NotFound,
+            CommandError::AlreadyExists => AppError::Exists,
             CommandError::Deleted => AppError::Deleted,
         }
     }
@@ -45,7 +51,9 @@ impl AppError {
             AppError::Storage(StorageError::Cancelled) => t.err_cancelled.into(),
             AppError::Invalid(_) => t.err_invalid.into(),
             AppError::NotFound => t.err_not_found.into(),
+            AppError::Exists => t.err_exists.into(),
             AppError::Deleted => t.err_deleted.into(),
+            AppError::Busy(job) => format!("{} {}", t.elsewhere(*job), t.elsewhere_try_later),
         }
     }
 

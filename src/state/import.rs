@@ -3,14 +3,15 @@
 //! page stays responsive, Cancel works), then the plan written in one transaction
 //! and applied to the in-memory database. Also the history and revert.
 
-use super::data::{today, Data};
+use super::data::Data;
 use super::error::AppError;
 use super::pace::Pacer;
-use crate::storage::{self, Batch, BucketFacts, BucketWrite, Edit, Writes};
+use crate::platform::{self, tabs::Job, today};
+use crate::storage::{Batch, BucketFacts, BucketWrite, Committed, Edit, Writes};
 use clientele_core::db::bucket_of;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
-use clientele_core::import::history::{revert_customers, ImportEntry, Reverted};
+use clientele_core::import::history::{delete_created, revert_customers, ImportEntry, Reverted};
 use clientele_core::import::mapping::{Mapping, MappingError};
 use clientele_core::import::plan::{Change, Importer, Plan, Settings};
 use clientele_core::import::rows::Row;
@@ -58,7 +59,7 @@ pub enum ImportError {
 impl From<AppError> for ImportError {
     fn from(e: AppError) -> Self {
         match e {
-            AppError::Storage(storage::StorageError::Cancelled) => ImportError::Cancelled,
+            AppError::Storage(crate::storage::StorageError::Cancelled) => ImportError::Cancelled,
             other => ImportError::App(other),
         }
     }
@@ -144,7 +145,7 @@ pub fn reading(
 ) -> Reading {
     Reading {
         date_order,
-        offset_minutes: storage::utc_offset_minutes(),
+        offset_minutes: platform::utc_offset_minutes(),
         currency,
         today: today(),
     }
@@ -161,11 +162,11 @@ impl Data {
         progress: RwSignal<Option<Progress>>,
         cancel: Rc<Cell<bool>>,
     ) -> Result<Plan, ImportError> {
-        settings.stamp = self.tick();
-        settings.seed = u64::from_le_bytes(storage::random_bytes());
-        settings.now = storage::now_ms();
+        settings.stamp = self.reserve_stamp().await?;
+        settings.seed = u64::from_le_bytes(platform::random_bytes());
+        settings.now = platform::now_ms();
         let size = file.size();
-        let started = storage::now_ms();
+        let started = platform::now_ms();
         let mut reader = CsvFile::new();
         let mut pacer = Pacer::new(super::BUDGET_MS);
         let mut start = 0.0;
@@ -178,7 +179,7 @@ impl Data {
             .map_err(ImportError::Mapping)?;
         let report = |importer: &Importer, done: f64| {
             let rows = importer.counts().records;
-            let secs = ((storage::now_ms() - started) as f64 / 1000.0).max(0.001);
+            let secs = ((platform::now_ms() - started) as f64 / 1000.0).max(0.001);
             progress.set(Some(Progress {
                 phase: Phase::Reading,
                 done,
@@ -217,9 +218,10 @@ impl Data {
         cancel: Rc<Cell<bool>>,
     ) -> Result<ImportEntry, ImportError> {
         let storage = self.storage_handle()?;
+        let _bulk = self.bulk(Job::Import).await?;
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
-        let entry = ImportEntry::of(&plan, storage::new_id(), file_name, storage::now_ms());
+        let entry = ImportEntry::of(&plan, platform::new_id(), file_name, platform::now_ms());
         let Plan {
             changes,
             mut orders,
@@ -227,34 +229,24 @@ impl Data {
             ..
         } = plan;
         // Records stay encoded until their bucket is written (a large import would
-        // not fit in memory decoded); only the customers, for the database, are not.
+        // not fit in memory decoded).
         let mut by_bucket: BTreeMap<u32, Vec<Sealed<Change>>> = BTreeMap::new();
         for c in changes {
             by_bucket.entry(bucket_of(c.id)).or_default().push(c.change);
         }
-        let changed: RefCell<Vec<Record<Customer>>> = RefCell::new(Vec::new());
         // Each bucket is made ready as the transaction reaches it, so the work is
         // spread over its tasks and the page stays responsive.
         let writes = entry.buckets.clone().into_iter().map(|b| {
-            let customers = by_bucket.remove(&b).map(|mine| {
-                let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
-                let mut changed = changed.borrow_mut();
-                for (r, _) in mine.iter().map(Sealed::open) {
-                    // Merged, not replaced: an edit made since the plan (a later
-                    // stamp) wins over the import's value of that field.
-                    match bucket.iter_mut().find(|x| x.id == r.id) {
-                        Some(slot) => {
-                            slot.merge(&r);
-                            changed.push(slot.clone());
-                        }
-                        None => {
-                            changed.push(r.clone());
-                            bucket.push(r);
-                        }
-                    }
-                }
-                storage::encode_customers(&bucket)
-            });
+            let customers = match by_bucket.remove(&b) {
+                None => Edit::Keep,
+                // Merged into the bucket as stored, not replaced: an edit made since
+                // the plan, here or in another tab (a later stamp), wins over the
+                // import's value of that field.
+                Some(mine) => Edit::With(Box::new(move |stored: &mut Vec<Record<Customer>>| {
+                    let incoming = mine.iter().map(|c| Sealed::open(c).0);
+                    clientele_core::backup::merge_records(stored, incoming);
+                })),
+            };
             BucketWrite {
                 bucket: b,
                 customers,
@@ -262,25 +254,25 @@ impl Data {
                 interactions: Edit::append(std::mem::take(&mut interactions[b as usize])),
             }
         });
-        let facts = self
+        let committed = self
             .commit(&storage, Box::new(writes), &entry, progress, cancel)
             .await?;
-        self.apply(changed.into_inner(), facts);
+        self.apply(committed.buckets);
         Ok(entry)
     }
 
-    async fn commit(
+    async fn commit<'a>(
         &self,
-        storage: &storage::Storage,
-        writes: Writes<'_>,
-        entry: &ImportEntry,
+        storage: &crate::storage::Storage,
+        writes: Writes<'a>,
+        entry: &'a ImportEntry,
         progress: RwSignal<Option<Progress>>,
         cancel: Rc<Cell<bool>>,
-    ) -> Result<Vec<BucketFacts>, ImportError> {
-        let started = storage::now_ms();
+    ) -> Result<Committed, ImportError> {
+        let started = platform::now_ms();
         let records = entry.new + entry.updated + entry.new_customers;
         let step = move |done: usize, total: usize| {
-            let secs = ((storage::now_ms() - started) as f64 / 1000.0).max(0.001);
+            let secs = ((platform::now_ms() - started) as f64 / 1000.0).max(0.001);
             let fraction = done as f64 / total.max(1) as f64;
             progress.set(Some(Progress {
                 phase: Phase::Writing,
@@ -290,22 +282,24 @@ impl Data {
             }));
             !cancel.get()
         };
-        let clock = self.tick();
         let batch = Batch {
             writes,
             entry: Some(entry),
             segments: Vec::new(),
             clear: false,
         };
-        let result = storage.write_batch(batch, clock, &step).await;
+        let result = storage.write_batch(batch, entry.stamp, &step).await;
         progress.set(None);
         result.map_err(|e| ImportError::from(AppError::from(e)))
     }
 
-    fn apply(&self, customers: Vec<Record<Customer>>, facts: Vec<BucketFacts>) {
+    /// Shows what a batch wrote: the customers as stored, the buckets' new facts.
+    pub(super) fn apply(&self, buckets: Vec<BucketFacts>) {
         self.db.update_value(|db| {
-            db.put_customers(customers);
-            for f in facts {
+            for f in buckets {
+                if let Some(customers) = f.customers {
+                    db.put_stored(customers);
+                }
                 if let Some((orders, purchases)) = f.orders {
                     db.set_order_facts(f.bucket, orders);
                     db.set_purchase_facts(f.bucket, purchases);
@@ -326,41 +320,31 @@ impl Data {
     /// Reverts an import as a whole (see `core::import::history`).
     pub async fn revert_import(&self, mut entry: ImportEntry) -> Result<Reverted, AppError> {
         let storage = self.storage_handle()?;
+        let _bulk = self.bulk(Job::Revert).await?;
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
-        let now = self.tick();
-        let mut total = Reverted::default();
-        let mut changed = Vec::new();
-        let mut writes = Vec::new();
-        for &b in &entry.buckets {
-            let mut bucket = self.db.with_value(|db| db.customer_bucket(b));
-            let before = bucket.clone();
-            total += revert_customers(&mut bucket, &entry, now);
-            let customers = (bucket != before).then(|| {
-                changed.extend(
-                    bucket
-                        .iter()
-                        .zip(&before)
-                        .filter(|(a, b)| a != b)
-                        .map(|(a, _)| a.clone()),
-                );
-                storage::encode_customers(&bucket)
-            });
-            writes.push(BucketWrite {
+        let now = self.reserve_stamp().await?;
+        let total = RefCell::new(Reverted::default());
+        let before = entry.clone();
+        let (entry_ref, total_ref) = (&before, &total);
+        let writes: Vec<BucketWrite> = entry
+            .buckets
+            .iter()
+            .map(|&b| BucketWrite {
                 bucket: b,
-                customers,
-                orders: Edit::DeleteCreated {
-                    stamp: entry.stamp,
-                    now,
-                },
-                interactions: Edit::DeleteCreated {
-                    stamp: entry.stamp,
-                    now,
-                },
-            });
-        }
-        entry.reverted_at = Some(storage::now_ms());
-        let facts = storage
+                customers: Edit::With(Box::new(move |stored: &mut Vec<Record<Customer>>| {
+                    *total_ref.borrow_mut() += revert_customers(stored, entry_ref, now);
+                })),
+                orders: Edit::With(Box::new(move |stored: &mut Vec<_>| {
+                    total_ref.borrow_mut().deleted += delete_created(stored, entry_ref.stamp, now);
+                })),
+                interactions: Edit::With(Box::new(move |stored: &mut Vec<_>| {
+                    total_ref.borrow_mut().deleted += delete_created(stored, entry_ref.stamp, now);
+                })),
+            })
+            .collect();
+        entry.reverted_at = Some(platform::now_ms());
+        let committed = storage
             .write_batch(
                 Batch {
                     writes: Box::new(writes.into_iter()),
@@ -372,8 +356,7 @@ impl Data {
                 &|_, _| true,
             )
             .await?;
-        total.deleted += facts.iter().map(|f| f.deleted).sum::<u64>();
-        self.apply(changed, facts);
-        Ok(total)
+        self.apply(committed.buckets);
+        Ok(total.into_inner())
     }
 }

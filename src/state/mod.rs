@@ -11,7 +11,7 @@ mod segments;
 mod settings;
 
 pub use backup::{Parts, RestoreError, Restored};
-pub use data::{provide_data, today, use_data, Data, LoadState};
+pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
 pub use import::{reading, sample, ImportError, Phase, Progress, Sample};

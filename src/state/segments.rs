@@ -5,18 +5,19 @@
 //! slice is the analysis (about 15 ms per 1M orders) or up to `SLICE` customers of
 //! one segment's rule.
 
-use super::data::{today, Data};
+use super::data::Data;
 use super::demo::yield_now;
 use super::error::AppError;
 use super::notices::NoticeKind;
 use super::pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 use super::settings::SettingsState;
-use crate::storage;
+use crate::platform;
+use crate::platform::today;
 use clientele_core::clv::observe::{Observed, Unit};
 use clientele_core::clv::potential::{observe_db, Cache, Potential};
 use clientele_core::clv::predict::Models;
 use clientele_core::clv::FitError;
-use clientele_core::command::{apply, inverse, RecordCommand};
+use clientele_core::command::RecordCommand;
 use clientele_core::crosssell;
 use clientele_core::segment::analysis::{Analysis, Params};
 use clientele_core::segment::eval::{Compiled, Context};
@@ -51,7 +52,7 @@ pub fn params(settings: &SettingsState) -> Params {
     let a = settings.settings.with(|s| s.analysis.clone());
     let mut p = Params::new(today(), settings.currency());
     p.horizon = a.horizon();
-    p.offset_minutes = storage::utc_offset_minutes();
+    p.offset_minutes = platform::utc_offset_minutes();
     p.window_days = a.window_days;
     p.scoring = a.scoring;
     p.map = a.map;
@@ -116,23 +117,18 @@ impl Segments {
         &self,
         cmd: RecordCommand<SavedSegment>,
     ) -> Result<Option<RecordCommand<SavedSegment>>, AppError> {
-        let storage = self.data.storage_handle()?;
         let lock = self.data.lock_handle();
         let _guard = lock.lock().await;
-        let stamp = self.data.tick();
-        let id = cmd.id();
-        let current = self
-            .records
-            .with_untracked(|v| v.iter().find(|r| r.id == id).cloned());
-        let next = apply(&cmd, current.as_ref(), stamp, today())?;
-        let undo = inverse(&cmd, current.as_ref());
-        storage.write_segment(&next, stamp).await?;
-        self.records
-            .update(|v| match v.iter_mut().find(|r| r.id == id) {
-                Some(slot) => *slot = next,
-                None => v.push(next),
-            });
-        Ok(undo)
+        let written = self.data.run(cmd.id(), cmd).await?;
+        self.records.update(|v| {
+            for next in written.records {
+                match v.iter_mut().find(|r| r.id == next.id) {
+                    Some(slot) => *slot = next,
+                    None => v.push(next),
+                }
+            }
+        });
+        Ok(written.value)
     }
 
     /// Forgets the saved segments in memory (after all data was erased or replaced).
@@ -345,6 +341,14 @@ pub fn provide_segments(data: Data, settings: SettingsState) -> Segments {
             segments.recompute(p);
         }
     });
+    Effect::new(move |seen: Option<u64>| {
+        // Another tab changed saved segments: read them again.
+        let n = data.segments_elsewhere.get();
+        if seen.is_some() {
+            spawn_local(async move { segments.reload().await });
+        }
+        n
+    });
     Effect::new(move |loaded: Option<bool>| {
         if loaded == Some(true) {
             return true;
@@ -354,7 +358,10 @@ pub fn provide_segments(data: Data, settings: SettingsState) -> Segments {
         }
         spawn_local(async move {
             let loaded = match data.storage_handle() {
-                Ok(storage) => storage.load_segments().await.map_err(AppError::from),
+                Ok(storage) => storage
+                    .read_all::<SavedSegment>()
+                    .await
+                    .map_err(AppError::from),
                 Err(e) => Err(e),
             };
             match loaded {
@@ -371,10 +378,11 @@ pub fn provide_segments(data: Data, settings: SettingsState) -> Segments {
 }
 
 impl Segments {
-    /// Reads the saved segments from storage again (after a restore).
+    /// Reads the saved segments from storage again (after a restore, or a change in
+    /// another tab).
     pub async fn reload(&self) {
         if let Ok(storage) = self.data.storage_handle() {
-            if let Ok(list) = storage.load_segments().await {
+            if let Ok(list) = storage.read_all::<SavedSegment>().await {
                 self.records.set(list);
             }
         }

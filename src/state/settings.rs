@@ -2,6 +2,7 @@
 //! and the formatting helpers that follow them.
 
 use crate::i18n::{seg_strings, strings, SegStrings, Strings};
+use crate::platform;
 use crate::storage;
 use clientele_core::export::CsvStyle;
 use clientele_core::format::{self, DateFormat, Locale};
@@ -179,12 +180,10 @@ impl SettingsState {
         format::date(day, self.date_format())
     }
     pub fn date_of(&self, ms: Millis) -> String {
-        self.date(Day::of_millis(
-            ms + storage::utc_offset_minutes() as i64 * 60_000,
-        ))
+        self.date(platform::local_day(ms))
     }
     pub fn date_time(&self, ms: Millis) -> String {
-        format::date_time(ms, storage::utc_offset_minutes(), self.date_format())
+        format::date_time(ms, platform::utc_offset_minutes(), self.date_format())
     }
     pub fn update(&self, f: impl FnOnce(&mut Settings)) {
         self.settings.update(f);

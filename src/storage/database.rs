@@ -17,8 +17,6 @@ use clientele_core::codec;
 use clientele_core::db::{InteractionFact, OrderFact};
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::record::Fields;
-use clientele_core::segment::saved::SavedSegment;
-use clientele_core::Id;
 use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::{Database, Factory, TransactionMode};
 use js_sys::Uint8Array;
@@ -120,6 +118,8 @@ pub struct Loaded {
 pub struct Storage {
     pub(super) db: Database,
     /// Test hook: make the next write fail after its first put (see `fail_next_write`).
+    /// Test hooks exist in debug builds only: the release app has none.
+    #[cfg(debug_assertions)]
     fail_next: std::cell::Cell<bool>,
 }
 
@@ -214,6 +214,7 @@ impl Storage {
         }
         Ok(Storage {
             db,
+            #[cfg(debug_assertions)]
             fail_next: std::cell::Cell::new(false),
         })
     }
@@ -294,93 +295,20 @@ impl Storage {
         })
     }
 
-    /// Writes one customer bucket and the clock, atomically.
-    pub async fn write_customers(
-        &self,
-        bucket: u32,
-        records: &[Record<Customer>],
-        clock: Hlc,
-    ) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[CUSTOMERS, META], TransactionMode::ReadWrite)?;
-        let puts = || -> Result<(), StorageError> {
-            put_encoded(&tx, CUSTOMERS, &key(bucket), records)?;
-            self.injected_failure()?;
-            put_clock(&tx, clock)?;
-            Ok(())
-        };
-        let issued = puts();
-        commit_or_abort(tx, issued).await
-    }
-
     /// Test hook for atomicity: the next write fails after its first put was issued,
     /// as a quota or I/O error would. The transaction must then leave nothing behind.
+    #[cfg(debug_assertions)]
     pub fn fail_next_write(&self) {
         self.fail_next.set(true);
     }
 
+    /// The failure `fail_next_write` asked for, if any (never in release builds).
     pub(super) fn injected_failure(&self) -> Result<(), StorageError> {
+        #[cfg(debug_assertions)]
         if self.fail_next.replace(false) {
-            Err(StorageError::Failed("injected failure".into()))
-        } else {
-            Ok(())
+            return Err(StorageError::Failed("injected failure".into()));
         }
-    }
-
-    /// Reads one bucket of orders or interactions.
-    pub async fn read<T: History>(&self, bucket: u32) -> Result<Vec<Record<T>>, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[T::STORE], TransactionMode::ReadOnly)?;
-        match tx.object_store(T::STORE)?.get(key(bucket))?.await? {
-            Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode),
-            _ => Ok(Vec::new()),
-        }
-    }
-
-    /// Reads a bucket, lets `change` modify it, and writes it back with its derived
-    /// facts and the clock, in one transaction. If `change` fails, nothing is written.
-    pub async fn modify<T: History, R, E>(
-        &self,
-        bucket: u32,
-        clock: Hlc,
-        change: impl FnOnce(&mut Vec<Record<T>>) -> Result<R, E>,
-    ) -> Result<Result<(R, Vec<T::Fact>, T::Extra), E>, StorageError>
-    where
-        T::Fact: Clone,
-    {
-        let mut stores = vec![T::STORE, T::FACTS, META];
-        stores.extend(T::EXTRA);
-        let tx = self.db.transaction(&stores, TransactionMode::ReadWrite)?;
-        let store = tx.object_store(T::STORE)?;
-        let mut records: Vec<Record<T>> = match store.get(key(bucket))?.await? {
-            Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode)?,
-            _ => Vec::new(),
-        };
-        match change(&mut records) {
-            Ok(r) => {
-                let facts = T::facts(&records);
-                let extra = T::extra(&records);
-                let puts = || -> Result<(), StorageError> {
-                    put_encoded(&tx, T::STORE, &key(bucket), &records)?;
-                    self.injected_failure()?;
-                    put_encoded(&tx, T::FACTS, &key(bucket), &facts)?;
-                    if let Some(name) = T::EXTRA {
-                        put_encoded(&tx, name, &key(bucket), &extra)?;
-                    }
-                    put_clock(&tx, clock)?;
-                    Ok(())
-                };
-                let result = puts();
-                commit_or_abort(tx, result).await?;
-                Ok(Ok((r, facts, extra)))
-            }
-            Err(e) => {
-                let _ = tx.abort();
-                Ok(Err(e))
-            }
-        }
+        Ok(())
     }
 
     /// Reads what every customer bought, by bucket.
@@ -422,6 +350,7 @@ impl Storage {
     }
 
     /// Test hook: writes a bucket of customers in record format 1 (before `values`).
+    #[cfg(debug_assertions)]
     pub async fn put_raw_customers_v1(
         &self,
         bucket: u32,
@@ -436,6 +365,7 @@ impl Storage {
     }
 
     /// Test hook: writes a bucket of orders as schema v1 did (no purchase facts).
+    #[cfg(debug_assertions)]
     pub async fn put_raw_orders_v1(
         &self,
         bucket: u32,
@@ -449,39 +379,6 @@ impl Storage {
             let old = clientele_core::migrate::encode_orders_v2(orders);
             put_bytes(&tx, Order::STORE, &key(bucket), &old)?;
             put_encoded(&tx, Order::FACTS, &key(bucket), &Order::facts(orders))?;
-            Ok(())
-        };
-        let issued = puts();
-        commit_or_abort(tx, issued).await
-    }
-
-    /// Every saved segment.
-    pub async fn load_segments(&self) -> Result<Vec<Record<SavedSegment>>, StorageError> {
-        let tx = self
-            .db
-            .transaction(&[SEGMENTS], TransactionMode::ReadOnly)?;
-        let values = tx.object_store(SEGMENTS)?.get_all(None, None)?.await?;
-        values.iter().map(|v| decode(v, SEGMENTS)).collect()
-    }
-
-    /// Writes one saved segment and the clock, atomically.
-    pub async fn write_segment(
-        &self,
-        record: &Record<SavedSegment>,
-        clock: Hlc,
-    ) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&[SEGMENTS, META], TransactionMode::ReadWrite)?;
-        let puts = || -> Result<(), StorageError> {
-            put_encoded(
-                &tx,
-                SEGMENTS,
-                &JsValue::from_str(&segment_key(record.id)),
-                record,
-            )?;
-            self.injected_failure()?;
-            put_clock(&tx, clock)?;
             Ok(())
         };
         let issued = puts();
@@ -552,7 +449,6 @@ impl Storage {
     }
 }
 
-/// Puts the clock stamp in `meta` within `tx` (every write records the last stamp).
 /// Puts `value` under `key` in `store`, as one request of `tx`.
 pub(super) fn put_bytes(
     tx: &idb::Transaction,
@@ -572,14 +468,6 @@ pub(super) fn put_encoded<T: Serialize + ?Sized>(
     value: &T,
 ) -> Result<(), StorageError> {
     put_bytes(tx, store, key, &codec::encode(value))
-}
-
-pub(super) fn put_clock(tx: &idb::Transaction, clock: Hlc) -> Result<(), StorageError> {
-    put_encoded(tx, META, &JsValue::from_str("clock"), &clock)
-}
-
-pub(super) fn segment_key(id: Id) -> String {
-    id.to_string()
 }
 
 /// Commits the transaction if every request was issued, else aborts it, so that a
@@ -607,5 +495,13 @@ async fn finish(tx: idb::Transaction) -> Result<(), StorageError> {
         Err(StorageError::Failed(
             "the change was not saved (transaction aborted)".into(),
         ))
+    }
+}
+
+/// Aborts `tx` because of `e` and returns it.
+pub(super) async fn abort<R>(tx: idb::Transaction, e: StorageError) -> Result<R, StorageError> {
+    match commit_or_abort(tx, Err(e)).await {
+        Err(e) => Err(e),
+        Ok(()) => Err(StorageError::Failed("aborted".into())),
     }
 }

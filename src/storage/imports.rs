@@ -1,16 +1,15 @@
 //! Writing an import, its revert, or a restored backup as one IndexedDB transaction:
 //! every bucket it touches (and its history entry, or segments) are committed
 //! together or not at all (a failure, a closed tab or Cancel leaves the database as
-//! it was).
+//! it was). Like every write (`records`), each bucket is read as stored and changed
+//! within the transaction: what other tabs wrote meanwhile is kept.
 
-use super::database::{
-    commit_or_abort, decode, decode_with, key, put_bytes, put_clock, put_encoded, segment_key,
-    History, Storage, ALL_STORES, IMPORTS, SEGMENTS,
-};
+use super::database::{abort, commit_or_abort, decode, put_encoded, Storage, ALL_STORES, IMPORTS};
+use super::records::{advance_clock, read_in, Kind};
 use super::StorageError;
 use clientele_core::backup::{merge_records, Merged};
 use clientele_core::db::{InteractionFact, OrderFact};
-use clientele_core::import::history::{delete_created, ImportEntry};
+use clientele_core::import::history::ImportEntry;
 use clientele_core::packed::Packed;
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::segment::saved::SavedSegment;
@@ -18,23 +17,20 @@ use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::TransactionMode;
 use wasm_bindgen::JsValue;
 
-/// What to do to the orders or interactions of a bucket.
-pub enum Edit<T> {
+/// What to do to the records of one kind in a bucket.
+pub enum Edit<'a, T> {
     Keep,
     /// Add these new records (kept encoded until their bucket is written).
     Append(Packed<Record<T>>),
-    /// Delete what the import with this stamp created (revert), stamping with `now`.
-    DeleteCreated {
-        stamp: Hlc,
-        now: Hlc,
-    },
-    /// Merge these copies in by id, field by field (restoring a backup).
+    /// Merge these copies in by id, field by field (an import's customers, a backup).
     Merge(Packed<Record<T>>),
+    /// Any other change of the stored records (a revert), made within the transaction.
+    With(Box<dyn FnOnce(&mut Vec<Record<T>>) + 'a>),
 }
 
-impl<T> Edit<T> {
+impl<T> Edit<'_, T> {
     /// Appends `records`; nothing to do when there are none.
-    pub fn append(records: Packed<Record<T>>) -> Edit<T> {
+    pub fn append(records: Packed<Record<T>>) -> Self {
         if records.is_empty() {
             Edit::Keep
         } else {
@@ -43,44 +39,44 @@ impl<T> Edit<T> {
     }
 }
 
-/// One bucket's part of an import or revert.
-pub struct BucketWrite {
+/// One bucket's part of an import, revert or restore.
+pub struct BucketWrite<'a> {
     pub bucket: u32,
-    /// The whole bucket of customers as it must be, if it changes, encoded
-    /// (`encode_customers`): a large import holds every bucket until written.
-    pub customers: Option<Vec<u8>>,
-    pub orders: Edit<Order>,
-    pub interactions: Edit<Interaction>,
+    pub customers: Edit<'a, Customer>,
+    pub orders: Edit<'a, Order>,
+    pub interactions: Edit<'a, Interaction>,
 }
 
-/// The derived facts of what changed, for the in-memory database.
+/// What changed in a bucket, for the in-memory database.
 pub struct BucketFacts {
     pub bucket: u32,
+    /// The bucket's customers as now stored, if they were edited.
+    pub customers: Option<Vec<Record<Customer>>>,
     pub orders: Option<(Vec<OrderFact>, Vec<PurchaseFact>)>,
     pub interactions: Option<Vec<InteractionFact>>,
-    /// Orders or interactions deleted (revert).
-    pub deleted: u64,
-    /// What merging did to the orders and to the interactions (restore).
-    pub merged: (Merged, Merged),
+    /// What merging did to the customers, orders and interactions (`Merge`).
+    pub merged: [Merged; 3],
 }
 
 /// The buckets a batch writes, each made when the transaction reaches it.
-pub type Writes<'a> = Box<dyn ExactSizeIterator<Item = BucketWrite> + 'a>;
+pub type Writes<'a> = Box<dyn ExactSizeIterator<Item = BucketWrite<'a>> + 'a>;
 
 /// Everything one transaction writes.
 pub struct Batch<'a> {
     pub writes: Writes<'a>,
     /// The import's history entry.
     pub entry: Option<&'a ImportEntry>,
-    /// Saved segments to put, whole.
+    /// Saved segments to merge in (a backup's).
     pub segments: Vec<Record<SavedSegment>>,
     /// Erase every record first (a restore that replaces the data).
     pub clear: bool,
 }
 
-/// A bucket of customers as `BucketWrite` takes it.
-pub fn encode_customers(bucket: &[Record<Customer>]) -> Vec<u8> {
-    clientele_core::codec::encode(bucket)
+/// What a batch wrote.
+pub struct Committed {
+    pub buckets: Vec<BucketFacts>,
+    /// What merging did to the saved segments.
+    pub segments: Merged,
 }
 
 impl Storage {
@@ -92,7 +88,7 @@ impl Storage {
         batch: Batch<'_>,
         clock: Hlc,
         step: &dyn Fn(usize, usize) -> bool,
-    ) -> Result<Vec<BucketFacts>, StorageError> {
+    ) -> Result<Committed, StorageError> {
         let tx = self
             .db
             .transaction(&ALL_STORES, TransactionMode::ReadWrite)?;
@@ -114,10 +110,12 @@ impl Storage {
                 return abort(tx, StorageError::Cancelled).await;
             }
             let b = w.bucket;
-            if let Some(customers) = &w.customers {
-                if let Err(e) = put_bytes(&tx, super::database::CUSTOMERS, &key(b), customers) {
-                    return abort(tx, e).await;
-                }
+            let customers = match edit::<Customer>(&tx, b, w.customers).await {
+                Ok(c) => c,
+                Err(e) => return abort(tx, e).await,
+            };
+            if let Err(e) = self.injected_failure() {
+                return abort(tx, e).await;
             }
             let orders = match edit::<Order>(&tx, b, w.orders).await {
                 Ok(o) => o,
@@ -127,41 +125,46 @@ impl Storage {
                 Ok(i) => i,
                 Err(e) => return abort(tx, e).await,
             };
-            if let Err(e) = self.injected_failure() {
-                return abort(tx, e).await;
-            }
             out.push(BucketFacts {
                 bucket: b,
-                deleted: orders.as_ref().map_or(0, |o| o.2.deleted)
-                    + interactions.as_ref().map_or(0, |i| i.2.deleted),
-                merged: (
-                    orders.as_ref().map_or_else(Merged::default, |o| o.2.merged),
-                    interactions
-                        .as_ref()
-                        .map_or_else(Merged::default, |i| i.2.merged),
-                ),
-                orders: orders.map(|(f, p, _)| (f, p)),
-                interactions: interactions.map(|(f, _, _)| f),
+                merged: [
+                    merged_of(&customers),
+                    merged_of(&orders),
+                    merged_of(&interactions),
+                ],
+                customers: customers.map(|c| c.records),
+                orders: orders.map(|o| o.derived),
+                interactions: interactions.map(|i| i.derived.0),
             });
         }
         step(total, total);
-        let puts = || -> Result<(), StorageError> {
-            if let Some(entry) = batch.entry {
-                put_encoded(
-                    &tx,
-                    IMPORTS,
-                    &JsValue::from_str(&entry.id.to_string()),
-                    entry,
-                )?;
+        let mut segments = Merged::default();
+        for s in batch.segments {
+            let id = s.id;
+            let mut copy = Packed::default();
+            copy.push(&s);
+            match edit::<SavedSegment>(&tx, id, Edit::Merge(copy)).await {
+                Ok(e) => segments += e.map_or_else(Merged::default, |e| e.merged),
+                Err(e) => return abort(tx, e).await,
             }
-            for s in &batch.segments {
-                put_encoded(&tx, SEGMENTS, &JsValue::from_str(&segment_key(s.id)), s)?;
-            }
-            put_clock(&tx, clock)
+        }
+        if let Err(e) = advance_clock(&tx, clock).await {
+            return abort(tx, e).await;
+        }
+        let issued = match batch.entry {
+            Some(entry) => put_encoded(
+                &tx,
+                IMPORTS,
+                &JsValue::from_str(&entry.id.to_string()),
+                entry,
+            ),
+            None => Ok(()),
         };
-        let issued = puts();
         commit_or_abort(tx, issued).await?;
-        Ok(out)
+        Ok(Committed {
+            buckets: out,
+            segments,
+        })
     }
 
     /// Every import recorded, newest first.
@@ -177,49 +180,45 @@ impl Storage {
     }
 }
 
-async fn abort<R>(tx: idb::Transaction, e: StorageError) -> Result<R, StorageError> {
-    commit_or_abort(tx, Err(e))
-        .await
-        .map(|_| unreachable!("aborted"))
-}
-
-/// What an edit did to a bucket.
-#[derive(Default)]
-struct Edited {
-    deleted: u64,
+/// What an edit did to a slot.
+struct Edited<R, D> {
+    records: R,
+    derived: D,
     merged: Merged,
 }
 
-/// Applies an edit to one bucket of orders or interactions within `tx`; returns the
-/// bucket's new facts and extra facts, and what was deleted or merged.
-async fn edit<T: History>(
+fn merged_of<R, D>(e: &Option<Edited<R, D>>) -> Merged {
+    e.as_ref().map_or_else(Merged::default, |e| e.merged)
+}
+
+/// Applies an edit to one slot within `tx`: reads it as stored, changes it, writes it
+/// and its derived facts back. Returns the records as written, their derived facts,
+/// and what merging did.
+async fn edit<T: Kind>(
     tx: &idb::Transaction,
-    b: u32,
-    edit: Edit<T>,
-) -> Result<Option<(Vec<T::Fact>, T::Extra, Edited)>, StorageError> {
+    slot: T::Slot,
+    edit: Edit<'_, T>,
+) -> Result<Option<Edited<Vec<Record<T>>, T::Derived>>, StorageError> {
     if matches!(edit, Edit::Keep) {
         return Ok(None);
     }
-    let store = tx.object_store(T::STORE)?;
-    let mut records: Vec<Record<T>> = match store.get(key(b))?.await? {
-        Some(v) if !v.is_undefined() => decode_with(&v, T::STORE, T::decode)?,
-        _ => Vec::new(),
-    };
-    let mut done = Edited::default();
+    let mut records = read_in::<T>(tx, slot).await?;
+    let mut merged = Merged::default();
     match edit {
         Edit::Keep => {}
         Edit::Append(new) => records.extend(new.iter()),
-        Edit::DeleteCreated { stamp, now } => {
-            done.deleted = delete_created(&mut records, stamp, now)
-        }
-        Edit::Merge(copies) => done.merged = merge_records(&mut records, copies.iter()),
+        Edit::Merge(copies) => merged = merge_records(&mut records, copies.iter()),
+        Edit::With(change) => change(&mut records),
     }
-    let facts = T::facts(&records);
-    let extra = T::extra(&records);
-    put_encoded(tx, T::STORE, &key(b), &records)?;
-    put_encoded(tx, T::FACTS, &key(b), &facts)?;
-    if let Some(name) = T::EXTRA {
-        put_encoded(tx, name, &key(b), &extra)?;
+    let derived = T::derive(&records);
+    let k = T::key(slot);
+    if let Some(bytes) = T::encode(&records) {
+        super::database::put_bytes(tx, T::STORE, &k, &bytes)?;
     }
-    Ok(Some((facts, extra, done)))
+    T::put_derived(tx, &k, &derived)?;
+    Ok(Some(Edited {
+        records,
+        derived,
+        merged,
+    }))
 }

@@ -342,6 +342,18 @@ impl Db {
             .collect()
     }
 
+    /// Takes records as stored (a bucket just written, by this tab or another one):
+    /// those that differ from what is in memory replace it, new ones are added.
+    pub fn put_stored(&mut self, records: Vec<Record<Customer>>) {
+        let changed: Vec<Record<Customer>> = records
+            .into_iter()
+            .filter(|r| self.customer(r.id) != Some(r))
+            .collect();
+        if !changed.is_empty() {
+            self.put_customers(changed);
+        }
+    }
+
     /// Inserts or replaces a customer record.
     pub fn put_customer(&mut self, record: Record<Customer>) {
         self.put_customers(vec![record]);

@@ -22,6 +22,16 @@ pub trait Fields: Clone + PartialEq {
     fn deleted_field(deleted: bool) -> Self::Field;
 }
 
+/// The fields of `edited` whose values differ from `base`'s: what a form changed in
+/// the record it started from. Only these are written, so a field changed meanwhile
+/// elsewhere (another tab, another device) and left alone here keeps its new value.
+pub fn changes<T: Fields>(base: &T, edited: &T) -> Vec<T::Field> {
+    (0..T::COUNT)
+        .map(|n| edited.get(n))
+        .filter(|f| base.get(T::number(f)) != *f)
+        .collect()
+}
+
 /// Stamps of a record's fields: one base stamp (creation) plus the fields changed since.
 /// Kept sparse because most records are written once: 1M orders must stay small.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize, Default)]
@@ -198,6 +208,21 @@ mod tests {
             ..Default::default()
         };
         assert_eq!(t.get(0), ThingField::A(5));
+    }
+
+    #[test]
+    fn changes_are_the_fields_that_differ() {
+        let base = Thing {
+            a: 1,
+            b: "x".into(),
+            ..Default::default()
+        };
+        let edited = Thing {
+            b: "y".into(),
+            ..base.clone()
+        };
+        assert_eq!(changes(&base, &edited), vec![ThingField::B("y".into())]);
+        assert!(changes(&base, &base).is_empty());
     }
 
     #[test]

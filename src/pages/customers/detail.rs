@@ -132,7 +132,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     .collect::<Vec<_>>()
     .join(", ");
     let age = d.birthday.map(|b| {
-        let today = clientele_core::time::Day::of_millis(crate::storage::now_ms());
+        let today = crate::platform::today();
         format!(
             "{} ({} {})",
             settings.date(b),

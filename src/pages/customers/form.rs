@@ -3,8 +3,8 @@
 
 use crate::components::{choices, focus_first_invalid, SelectField, TextField};
 use crate::i18n::Strings;
+use crate::platform;
 use crate::state::{use_data, use_settings, AppError};
-use crate::storage;
 use clientele_core::command::RecordCommand;
 use clientele_core::model::*;
 use clientele_core::model::{CustomField, CustomValue};
@@ -183,7 +183,7 @@ impl Fields {
         c.source = self.source.get_untracked().trim().to_string();
         c.notes = self.notes.get_untracked();
         let granted = self.consent.get_untracked();
-        let today = clientele_core::time::Day::of_millis(storage::now_ms());
+        let today = platform::today();
         // Keep the date of consent that did not change; date the changes today.
         c.consent = ConsentChannel::ALL
             .iter()
@@ -310,22 +310,18 @@ pub fn CustomerForm(
         let cmd = match id {
             None => {
                 let mut c = typed;
-                c.created_at = storage::now_ms();
+                c.created_at = platform::now_ms();
                 RecordCommand::Create {
-                    id: storage::new_id(),
+                    id: platform::new_id(),
                     data: c,
                 }
             }
-            Some(id) => {
-                use clientele_core::record::Fields as _;
-                let changes = (0..Customer::COUNT)
-                    .map(|n| typed.get(n))
-                    .filter(|c| {
-                        !matches!(c, CustomerField::CreatedAt(_) | CustomerField::Deleted(_))
-                    })
-                    .collect();
-                RecordCommand::Update { id, changes }
-            }
+            // Only what was changed here: a field another tab changed meanwhile
+            // keeps its new value.
+            Some(id) => RecordCommand::Update {
+                id,
+                changes: clientele_core::record::changes(&base.get_value(), &typed),
+            },
         };
         let target = cmd.id();
         saving.set(true);

@@ -1,8 +1,8 @@
 //! A customer's interactions as a timeline, and adding one.
 
 use crate::components::{choices, SelectField, TextField};
+use crate::platform;
 use crate::state::{use_data, use_settings, AppError};
-use crate::storage;
 use clientele_core::model::{Direction, InteractionChannel};
 use clientele_core::{Id, Interaction};
 use leptos::prelude::*;
@@ -34,7 +34,7 @@ pub fn Interactions(
         ev.prevent_default();
         let i = Interaction {
             customer,
-            at: storage::now_ms(),
+            at: platform::now_ms(),
             channel: choices::parse(&channel.get_untracked(), &InteractionChannel::ALL)
                 .unwrap_or_default(),
             direction: choices::parse(&direction.get_untracked(), &DIRECTIONS)

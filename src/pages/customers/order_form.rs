@@ -1,8 +1,8 @@
 //! Adding an order by hand: date, channel, store, status, currency and line items.
 
 use crate::components::{choices, focus_first_invalid, SelectField, TextField};
+use crate::platform;
 use crate::state::{use_data, use_settings, AppError};
-use crate::storage;
 use clientele_core::format::parse_money;
 use clientele_core::model::{Currency, LineItem, OrderStatus, SalesChannel};
 use clientele_core::validate;
@@ -42,7 +42,7 @@ pub fn OrderForm(
     let data = use_data();
     let settings = use_settings();
     let t = move || settings.t();
-    let today = settings.date_of(storage::now_ms());
+    let today = settings.date_of(platform::now_ms());
     let date = RwSignal::new(today);
     let channel = RwSignal::new(choices::code(SalesChannel::InStore));
     let store = RwSignal::new(String::new());
@@ -131,7 +131,7 @@ pub fn OrderForm(
         }
         // Noon local time on the chosen day: the order list shows dates.
         let placed_at = day.expect("checked").start_millis() + 12 * 3_600_000
-            - storage::utc_offset_minutes() as i64 * 60_000;
+            - platform::utc_offset_minutes() as i64 * 60_000;
         let order = Order {
             customer,
             placed_at,

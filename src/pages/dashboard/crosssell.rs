@@ -56,7 +56,7 @@ pub fn CrossSellPanel() -> impl IntoView {
             name,
             rule: Some(target),
             members: Vec::new(),
-            created_at: crate::storage::now_ms(),
+            created_at: crate::platform::now_ms(),
             deleted: false,
         };
         maker.create(

@@ -11,9 +11,9 @@ mod panels;
 mod risk;
 
 use crate::components::SelectField;
-use crate::state::today;
+use crate::platform;
+use crate::platform::today;
 use crate::state::{mark, measure, use_data, use_segments, use_settings};
-use crate::storage;
 use clientele_core::format::{percent, Locale};
 use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
@@ -113,7 +113,7 @@ pub fn DashboardPage() -> impl IntoView {
         if !data.facts_ready.get() {
             return None;
         }
-        let (offset, currency) = (storage::utc_offset_minutes(), settings.currency());
+        let (offset, currency) = (platform::utc_offset_minutes(), settings.currency());
         Some(data.with(|db| {
             let now = trends::kpis(db, q.range, q.grain, offset, currency);
             let before = q

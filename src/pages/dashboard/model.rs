@@ -7,8 +7,9 @@
 
 use super::charts::{line_chart, Line};
 use super::panels::ChartCard;
-use crate::state::{mark, measure, today, use_data, use_settings, yield_now};
-use crate::storage;
+use crate::platform;
+use crate::platform::today;
+use crate::state::{mark, measure, use_data, use_settings, yield_now};
 use clientele_core::clv::check::{check_with, Check, TOP};
 use clientele_core::clv::observe::{Observed, Periods, Unit};
 use clientele_core::clv::potential::observe_periods;
@@ -75,7 +76,7 @@ pub fn ModelPanel() -> impl IntoView {
                 return;
             }
             mark("clientele:model-check-start");
-            let offset = storage::utc_offset_minutes();
+            let offset = platform::utc_offset_minutes();
             let observed: Vec<Observed> = data.untracked(|db| {
                 observe_periods(db, &p, offset, currency)
                     .into_iter()

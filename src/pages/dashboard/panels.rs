@@ -4,8 +4,8 @@
 use super::charts::{column_chart, heat_map, line_chart, paired_bars, Bar, Cell, Line};
 use super::export::{save_png, save_svg};
 use super::{period_label, Query};
+use crate::platform;
 use crate::state::{use_data, use_notices, use_segments, use_settings};
-use crate::storage;
 use clientele_core::format::{compact, percent};
 use clientele_core::segment::rfm::Segment;
 use clientele_core::trends::{self, Trend};
@@ -224,7 +224,7 @@ pub fn CohortPanel(query: Memo<Option<Query>>) -> impl IntoView {
     let d = move || settings.d();
     let chart = move || {
         let q = query.get()?;
-        let offset = storage::utc_offset_minutes();
+        let offset = platform::utc_offset_minutes();
         let cohorts = data.with(|db| trends::cohorts(db, q.range, offset));
         let locale = settings.locale();
         let rows: Vec<_> = cohorts.rows.iter().filter(|r| r.size > 0).collect();

@@ -63,7 +63,7 @@ pub fn AtRiskPanel() -> impl IntoView {
             ),
             rule: Some(at_risk_rule(threshold, currency)),
             members: Vec::new(),
-            created_at: crate::storage::now_ms(),
+            created_at: crate::platform::now_ms(),
             deleted: false,
         };
         maker.create(

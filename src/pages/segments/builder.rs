@@ -8,7 +8,7 @@ use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::command::RecordCommand;
 use clientele_core::segment::rules::{Condition, Field, Op, Rule, Value};
 use clientele_core::segment::saved::SavedSegment;
-use clientele_core::Id;
+use clientele_core::{Id, Record};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
@@ -74,7 +74,7 @@ pub fn NewSegmentPage() -> impl IntoView {
         };
         (rule, name)
     });
-    view! { <Builder existing=None rule=rule name=name/> }
+    view! { <Builder existing=None rule=rule name=name description=String::new()/> }
 }
 
 #[component]
@@ -83,10 +83,19 @@ pub fn EditSegmentPage() -> impl IntoView {
     let segments = use_segments();
     let settings = use_settings();
     let id = params.with_untracked(|p| p.get("id").and_then(|s| Id::parse(&s)));
-    move || match id.and_then(|id| segments.get(id)) {
+    // The segment as editing started: what the form shows and what a save compares
+    // with (a change saved in another tab meanwhile does not reset the form).
+    let base = Memo::new(
+        move |was: Option<&Option<Record<SavedSegment>>>| match was {
+            Some(Some(seg)) => Some(seg.clone()),
+            _ => id.and_then(|id| segments.get(id)),
+        },
+    );
+    move || match base.get() {
         Some(seg) => {
             let rule = seg.data.rule.clone().unwrap_or_default();
-            view! { <Builder existing=Some(seg.id) rule=rule name=seg.data.name.clone()/> }
+            let (name, description) = (seg.data.name.clone(), seg.data.description.clone());
+            view! { <Builder existing=Some(seg) rule=rule name=name description=description/> }
                 .into_any()
         }
         None => view! {
@@ -100,7 +109,12 @@ pub fn EditSegmentPage() -> impl IntoView {
 }
 
 #[component]
-fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
+fn Builder(
+    existing: Option<Record<SavedSegment>>,
+    rule: Rule,
+    name: String,
+    description: String,
+) -> impl IntoView {
     let settings = use_settings();
     let segments = use_segments();
     let data = use_data();
@@ -113,7 +127,8 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
             .set(vec![Item::Cond(CondState::new(Field::City))]);
     }
     let name = RwSignal::new(name);
-    let description = RwSignal::new(String::new());
+    let description = RwSignal::new(description);
+    let editing = existing.is_some();
     let live = RwSignal::new(true);
     let show_errors = RwSignal::new(false);
     let name_error = RwSignal::new(None::<String>);
@@ -151,37 +166,31 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
         } else {
             Vec::new()
         };
-        let data = SavedSegment {
+        let edited = SavedSegment {
             name: name.get_untracked().trim().to_string(),
             description: description.get_untracked().trim().to_string(),
             rule: (!frozen).then_some(rule),
             members: member_ids,
-            created_at: crate::storage::now_ms(),
+            created_at: existing
+                .as_ref()
+                .map_or_else(crate::platform::now_ms, |e| e.data.created_at),
             deleted: false,
         };
         let navigate = navigate.clone();
+        let existing = existing.clone();
         spawn_local(async move {
             let (id, cmd) = match existing {
-                Some(id) => {
-                    let mut changes = vec![
-                        clientele_core::segment::saved::SavedSegmentField::Name(data.name.clone()),
-                        clientele_core::segment::saved::SavedSegmentField::Rule(data.rule.clone()),
-                        clientele_core::segment::saved::SavedSegmentField::Members(
-                            data.members.clone(),
-                        ),
-                    ];
-                    if !data.description.is_empty() {
-                        changes.push(
-                            clientele_core::segment::saved::SavedSegmentField::Description(
-                                data.description.clone(),
-                            ),
-                        );
-                    }
-                    (id, RecordCommand::Update { id, changes })
-                }
+                // Only what was changed here (an emptied description too).
+                Some(base) => (
+                    base.id,
+                    RecordCommand::Update {
+                        id: base.id,
+                        changes: clientele_core::record::changes(&base.data, &edited),
+                    },
+                ),
                 None => {
-                    let id = crate::storage::new_id();
-                    (id, RecordCommand::Create { id, data })
+                    let id = crate::platform::new_id();
+                    (id, RecordCommand::Create { id, data: edited })
                 }
             };
             match segments.command(cmd).await {
@@ -197,7 +206,7 @@ fn Builder(existing: Option<Id>, rule: Rule, name: String) -> impl IntoView {
     view! {
         <section class="page builder">
             <div class="page-head">
-                <h1>{move || if existing.is_some() { s().edit_title } else { s().builder_title }}</h1>
+                <h1>{move || if editing { s().edit_title } else { s().builder_title }}</h1>
                 <a href="/segments">{move || s().back}</a>
             </div>
             <div class="card">

@@ -125,7 +125,7 @@ pub fn ClustersPage() -> impl IntoView {
                 .map(|(row, _)| db.at(f.features.positions[row]).id)
                 .collect()
         });
-        let id = crate::storage::new_id();
+        let id = crate::platform::new_id();
         let cmd = RecordCommand::Create {
             id,
             data: SavedSegment {
@@ -133,7 +133,7 @@ pub fn ClustersPage() -> impl IntoView {
                 description: s().clusters_title.to_string(),
                 rule: None,
                 members: ids,
-                created_at: crate::storage::now_ms(),
+                created_at: crate::platform::now_ms(),
                 deleted: false,
             },
         };

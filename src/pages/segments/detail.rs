@@ -52,11 +52,11 @@ fn Detail(id: Id, seg: SavedSegment) -> impl IntoView {
             let ids: Vec<Id> = members
                 .with_untracked(|m| data.untracked(|db| m.iter().map(|&p| db.at(p).id).collect()));
             let segment = SavedSegment {
-                name: format!("{name} ({})", settings.date_of(crate::storage::now_ms())),
+                name: format!("{name} ({})", settings.date_of(crate::platform::now_ms())),
                 description: name.clone(),
                 rule: None,
                 members: ids,
-                created_at: crate::storage::now_ms(),
+                created_at: crate::platform::now_ms(),
                 deleted: false,
             };
             maker.create(segment, settings.s().frozen.to_string());

@@ -40,7 +40,7 @@ impl SegmentMaker {
         self.saving.set_value(true);
         let this = self.clone();
         spawn_local(async move {
-            let id = crate::storage::new_id();
+            let id = crate::platform::new_id();
             match this
                 .segments
                 .command(RecordCommand::Create { id, data: segment })
