@@ -54,7 +54,10 @@ fn CsvCard() -> impl IntoView {
     };
     let done = move |r: Result<(), wasm_bindgen::JsValue>| match r {
         Ok(()) => notices.info(settings.bak().exported),
-        Err(e) => notices.error(format!("{e:?}")),
+        Err(e) => {
+            web_sys::console::warn_1(&e);
+            notices.error(settings.bak().err_download)
+        }
     };
     let customers = move |_| {
         let csv = data.untracked(|db| customers_csv(db, settings.csv()));
@@ -135,7 +138,10 @@ fn BackupCard() -> impl IntoView {
                 Ok(parts) => {
                     match download_parts(&today_name("clientele-backup", "json"), JSON, &parts.0) {
                         Ok(()) => notices.info(settings.bak().exported),
-                        Err(e) => notices.error(format!("{e:?}")),
+                        Err(e) => {
+                            web_sys::console::warn_1(&e);
+                            notices.error(settings.bak().err_download)
+                        }
                     }
                 }
                 Err(e) => notices.error(e.message(settings.t())),

@@ -3,7 +3,7 @@
 
 use crate::components::{choices, ConfirmDialog, SelectField};
 use crate::state::{
-    load_demo, use_data, use_notices, use_segments, use_settings, DemoProgress, Theme,
+    load_demo, use_data, use_notices, use_segments, use_settings, AppError, DemoProgress, Theme,
 };
 use crate::storage::quota;
 use clientele_core::format::{DateFormat, Locale};
@@ -180,8 +180,11 @@ fn DemoCard() -> impl IntoView {
         let n: usize = size.get_untracked().parse().unwrap_or(1000);
         spawn_local(async move {
             let result = load_demo(data, n, 1, progress).await;
-            // Loading demo data replaces everything, saved segments included.
-            segments.forget();
+            // Loading demo data replaces everything, saved segments included (unless
+            // it could not start: another tab runs a bulk job).
+            if !matches!(result, Err(AppError::Busy(_))) {
+                segments.forget();
+            }
             match result {
                 Ok(()) => notices.info(settings.t().demo_loaded),
                 Err(e) => notices.error(e.message(settings.t())),
@@ -232,7 +235,9 @@ fn EraseCard() -> impl IntoView {
     let erase = Callback::new(move |_| {
         spawn_local(async move {
             let result = data.erase_all().await;
-            segments.forget();
+            if !matches!(result, Err(AppError::Busy(_))) {
+                segments.forget();
+            }
             match result {
                 Ok(()) => notices.info(settings.t().erased),
                 Err(e) => notices.error(e.message(settings.t())),

@@ -80,7 +80,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
         message: format!("{}: cannot fit the models: {e}", file.display()),
         code: 2,
     })?;
-    print!("{}", report(&models, &customers, &periods, &horizon));
+    crate::emit(&report(&models, &customers, &periods, &horizon))?;
     Ok(())
 }
 

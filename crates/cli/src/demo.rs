@@ -97,12 +97,11 @@ pub fn run(args: lexopt::Parser) -> Result<(), CliError> {
             .map_err(|e| CliError::io("cannot finish writing", e))?;
     }
     let (orders, interactions) = result?;
-    println!(
-        "wrote {} customers, {orders} orders, {interactions} interactions to {}",
+    crate::emit(&format!(
+        "wrote {} customers, {orders} orders, {interactions} interactions to {}\n",
         a.customers,
         a.out.display()
-    );
-    Ok(())
+    ))
 }
 
 fn write_all(a: &Args) -> Result<(usize, usize), CliError> {

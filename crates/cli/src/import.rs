@@ -102,7 +102,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
             serde_json::to_string_pretty(&v).expect("plain values") + "\n"
         }
     };
-    print!("{out}");
+    crate::emit(&out)?;
     let bad = reports.iter().filter(|r| !r.clean()).count();
     if bad > 0 {
         return Err(CliError {

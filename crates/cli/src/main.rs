@@ -14,15 +14,24 @@ mod segment;
 use lexopt::ValueExt;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
-  clientele demo --customers N [--seed S] [--end YYYY-MM-DD] --out DIR
+/// Each command's usage, as `clientele COMMAND --help` prints it.
+const COMMANDS: [(&str, &str); 5] = [
+    (
+        "demo",
+        "  clientele demo --customers N [--seed S] [--end YYYY-MM-DD] --out DIR
       Writes seeded demo data as CSV files (customers, orders, order_items,
-      interactions) into DIR. The same seed gives the same files.
-  clientele rfm --orders FILE --as-of YYYY-MM-DD [--window-days N] [--format csv|json]
+      interactions) into DIR. The same seed gives the same files.",
+    ),
+    (
+        "rfm",
+        "  clientele rfm --orders FILE --as-of YYYY-MM-DD [--window-days N] [--format csv|json]
       One row per customer: customer_id,recency_days,frequency,monetary,r,f,m,segment.
       FILE: CSV with a header holding at least customer_id,date,amount (ISO dates,
-      decimal amounts); an optional status column drops refunded and cancelled rows.
-  clientele clv --orders FILE --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD]
+      decimal amounts); an optional status column drops refunded and cancelled rows.",
+    ),
+    (
+        "clv",
+        "  clientele clv --orders FILE --calibration-end YYYY-MM-DD [--holdout-end YYYY-MM-DD]
                 [--unit days|weeks] [--horizon-days N] [--discount-rate R] [--format json]
       Fits BG/NBD (who comes back) and Gamma-Gamma (what they spend) to the
       purchases up to the calibration end, and prints JSON: the parameters, then per
@@ -33,8 +42,11 @@ const USAGE: &str = "usage:
       unknown with one purchase day). R: monthly discount rate (months of 30 days,
       default 0.01). With --holdout-end: each customer's holdout_purchases and a
       holdout check (mean predicted and actual purchases by calibration frequency).
-      FILE: orders as for rfm.
-  clientele segment --orders FILE [--customers FILE] [--items FILE] --rules RULES.json
+      FILE: orders as for rfm.",
+    ),
+    (
+        "segment",
+        "  clientele segment --orders FILE [--customers FILE] [--items FILE] --rules RULES.json
                     [--as-of YYYY-MM-DD] [--currency CODE] [--format csv|json]
       The customers matching the rule in RULES.json, sorted by customer_id:
       customer_id,name,email,phone,city,country,tags,orders,total_spent,currency,
@@ -44,8 +56,11 @@ const USAGE: &str = "usage:
       customers without orders are included. --items: order lines with order_id and
       product, category, sku (as `demo` writes order_items.csv), for product rules.
       RULES.json: {\"all\": [{\"field\": \"city\", \"op\": \"is\", \"value\": \"Hà Nội\"}, ...]}
-      (or \"any\"; groups nest). --as-of defaults to today; money in --currency (VND).
-  clientele import [--kind customers|orders|interactions] [--date-order dmy|mdy]
+      (or \"any\"; groups nest). --as-of defaults to today; money in --currency (VND).",
+    ),
+    (
+        "import",
+        "  clientele import [--kind customers|orders|interactions] [--date-order dmy|mdy]
                    [--currency CODE] [--format text|json] FILE...
       Checks shops' CSV exports as the app's Import page reads them, writing
       nothing: each file's columns and the fields they map to, the counts (new,
@@ -53,7 +68,20 @@ const USAGE: &str = "usage:
       Without --kind, the kind is guessed from the headers as the app does
       (recognised exports, then order or interaction columns, else customers).
       Times without a zone are read as UTC+7; amounts without one in --currency (VND).
-      Exit code 2 when any file has a problem.";
+      Exit code 2 when any file has a problem.",
+    ),
+];
+
+/// The usage of every command (`clientele --help`).
+fn usage() -> String {
+    let mut out = String::from("usage:\n");
+    for (_, text) in COMMANDS {
+        out.push_str(text);
+        out.push('\n');
+    }
+    out.pop();
+    out
+}
 
 /// An error for the person running the command: what is wrong, and the exit code.
 #[derive(Debug)]
@@ -65,7 +93,7 @@ pub struct CliError {
 impl CliError {
     pub fn usage(message: impl Into<String>) -> CliError {
         CliError {
-            message: format!("{}\n\n{USAGE}", message.into()),
+            message: format!("{}\n\n{}", message.into(), usage()),
             code: 2,
         }
     }
@@ -113,16 +141,38 @@ impl From<lexopt::Error> for CliError {
     }
 }
 
+/// Prints `text` to standard output. A reader that stops early (`| head`) is not an
+/// error: the command ends quietly, as Unix tools do.
+pub fn emit(text: &str) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("stdout", e)),
+        _ => Ok(()),
+    }
+}
+
 fn run() -> Result<(), CliError> {
     let mut args = lexopt::Parser::from_env();
     let command = match args.next()? {
         Some(lexopt::Arg::Value(v)) => v.string()?,
         Some(lexopt::Arg::Long("help")) | Some(lexopt::Arg::Short('h')) | None => {
-            println!("{USAGE}");
-            return Ok(());
+            return emit(&format!("{}\n", usage()));
+        }
+        Some(lexopt::Arg::Long("version")) | Some(lexopt::Arg::Short('V')) => {
+            return emit(&format!("clientele {}\n", env!("CARGO_PKG_VERSION")));
         }
         Some(other) => return Err(other.unexpected().into()),
     };
+    // `clientele COMMAND --help` (anywhere after the command): that command's usage.
+    if let Some((_, text)) = COMMANDS.iter().find(|(name, _)| *name == command) {
+        if std::env::args_os()
+            .skip(2)
+            .any(|a| a == "--help" || a == "-h")
+        {
+            return emit(&format!("usage:\n{text}\n"));
+        }
+    }
     match command.as_str() {
         "clv" => clv::run(args),
         "demo" => demo::run(args),

@@ -89,6 +89,6 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
             serde_json::to_string_pretty(&rows).expect("JSON of plain values") + "\n"
         }
     };
-    print!("{out}");
+    crate::emit(&out)?;
     Ok(())
 }

@@ -101,7 +101,7 @@ pub fn run(p: lexopt::Parser) -> Result<(), CliError> {
         Format::Csv => csv_out(&shop, &analysis, &members),
         Format::Json => json_out(&shop, &analysis, &members),
     };
-    print!("{out}");
+    crate::emit(&out)?;
     Ok(())
 }
 

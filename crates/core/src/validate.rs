@@ -215,8 +215,6 @@ pub fn interaction(i: &Interaction) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// Parses a date typed by a person in the given order of day, month, year, with `/`,
-/// `-` or `.` between; ISO `YYYY-MM-DD` is always accepted.
 /// A saved segment needs a name, and a live one a rule that checks out.
 pub fn segment(s: &crate::segment::saved::SavedSegment) -> Result<(), Vec<FieldError>> {
     let mut errors = Vec::new();
@@ -235,33 +233,18 @@ pub fn segment(s: &crate::segment::saved::SavedSegment) -> Result<(), Vec<FieldE
     }
 }
 
+/// Parses a date typed by a person in the given order of day, month, year, with `/`,
+/// `-` or `.` between; the year first (ISO `YYYY-MM-DD`) is always accepted. The same
+/// reader as the importer's (`import::date::parse_day`): two-digit years included.
 pub fn parse_date(s: &str, format: crate::format::DateFormat) -> Option<Day> {
     use crate::format::DateFormat;
-    let s = s.trim();
-    if let Some(d) = Day::parse_iso(s) {
-        return Some(d);
-    }
-    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
-    if parts.len() != 3
-        || parts
-            .iter()
-            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-    {
-        return None;
-    }
-    let n: Vec<u32> = parts
-        .iter()
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
-    let (y, m, d) = match format {
-        DateFormat::DayMonthYear => (n[2], n[1], n[0]),
-        DateFormat::MonthDayYear => (n[2], n[0], n[1]),
-        DateFormat::YearMonthDay => (n[0], n[1], n[2]),
+    use crate::import::date::{parse_day, DateOrder};
+    let order = match format {
+        DateFormat::DayMonthYear => Some(DateOrder::DayFirst),
+        DateFormat::MonthDayYear => Some(DateOrder::MonthFirst),
+        DateFormat::YearMonthDay => None,
     };
-    if !(1000..=9999).contains(&y) {
-        return None;
-    }
-    Day::from_ymd(y as i32, m, d)
+    parse_day(s, order).ok()
 }
 
 #[cfg(test)]
@@ -379,11 +362,39 @@ mod tests {
             "ISO always works"
         );
         assert_eq!(parse_date("31/02/2024", DateFormat::DayMonthYear), None);
-        assert_eq!(
-            parse_date("1/2/24", DateFormat::DayMonthYear),
-            None,
-            "two-digit years are ambiguous"
-        );
         assert_eq!(parse_date("tomorrow", DateFormat::DayMonthYear), None);
+    }
+
+    /// Bug: the importer and the customer form read numeric dates with different year
+    /// rules (`01/02/25` imported but was refused in the form).
+    #[test]
+    fn the_form_reads_dates_as_the_importer_does() {
+        use crate::import::date::{parse_datetime, DateOrder};
+        assert_eq!(
+            parse_date("01/02/25", DateFormat::DayMonthYear),
+            Day::from_ymd(2025, 2, 1)
+        );
+        for s in [
+            "01/02/25",
+            "1/2/99",
+            "31/12/69",
+            "29/02/2024",
+            "29/02/2023",
+            "2024-03-07",
+            "2024.3.7",
+            "20240307",
+            "7/3/2024",
+            "13/13/2024",
+            "1/2",
+            "x",
+        ] {
+            for (format, order) in [
+                (DateFormat::DayMonthYear, DateOrder::DayFirst),
+                (DateFormat::MonthDayYear, DateOrder::MonthFirst),
+            ] {
+                let imported = parse_datetime(s, Some(order), 0).ok().map(Day::of_millis);
+                assert_eq!(parse_date(s, format), imported, "{s} {format:?}");
+            }
+        }
     }
 }

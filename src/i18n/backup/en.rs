@@ -37,6 +37,7 @@ pub const EN: BackupStrings = BackupStrings {
     err_truncated: "The backup is incomplete: the file ends early.",
     err_counts: "The backup holds {found} {section} but says it holds {expected}: it was cut or edited.",
     err_unreadable: "The browser could not read the file.",
+    err_download: "The browser could not save the file. Check that downloads are allowed and that the device has free space, then try again.",
     err_clock: "The backup's changes are dated more than a day ahead of this device's clock. Check the date and time of both devices.",
     err_cancelled: "Restore cancelled.",
     unchanged: "Nothing was changed.",

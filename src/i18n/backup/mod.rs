@@ -54,6 +54,8 @@ pub struct BackupStrings {
     pub err_truncated: &'static str,
     pub err_counts: &'static str,
     pub err_unreadable: &'static str,
+    /// The browser refused to save a file (out of memory, downloads blocked).
+    pub err_download: &'static str,
     pub err_clock: &'static str,
     pub err_cancelled: &'static str,
     pub unchanged: &'static str,

@@ -37,6 +37,7 @@ pub const VI: BackupStrings = BackupStrings {
     err_truncated: "Bản sao lưu không đầy đủ: tệp bị cắt ngắn.",
     err_counts: "Bản sao lưu có {found} {section} nhưng ghi là {expected}: tệp đã bị cắt hoặc sửa.",
     err_unreadable: "Trình duyệt không đọc được tệp.",
+    err_download: "Trình duyệt không lưu được tệp. Hãy kiểm tra rằng việc tải xuống được cho phép và thiết bị còn dung lượng trống, rồi thử lại.",
     err_clock: "Các thay đổi trong bản sao lưu có ngày giờ sớm hơn đồng hồ của thiết bị này quá một ngày. Hãy kiểm tra ngày giờ của cả hai thiết bị.",
     err_cancelled: "Đã hủy khôi phục.",
     unchanged: "Không có gì bị thay đổi.",

@@ -28,26 +28,30 @@ pub fn CustomerPage() -> impl IntoView {
     let editing = RwSignal::new(false);
     view! {
         <section class="page">
-            {move || match (customer.get(), data.state.get()) {
-                (Some(c), _) => {
-                    if editing.get() {
-                        view! {
+            {move || {
+                // The form is made once, from the customer as editing started: a
+                // change saved meanwhile in another tab does not wipe what is typed
+                // (the save writes only the fields changed here).
+                if editing.get() {
+                    if let Some(c) = customer.get_untracked() {
+                        return view! {
                             <h1>{t().edit_customer}</h1>
                             <CustomerForm
                                 existing=c
                                 on_saved=Callback::new(move |_| editing.set(false))
                                 on_cancel=Callback::new(move |_| editing.set(false))
                             />
-                        }.into_any()
-                    } else {
-                        view! { <Profile c=c editing=editing/> }.into_any()
+                        }.into_any();
                     }
                 }
+                match (customer.get(), data.state.get()) {
+                (Some(c), _) => view! { <Profile c=c editing=editing/> }.into_any(),
                 (None, LoadState::Loading) => view! { <p>{t().loading}</p> }.into_any(),
                 (None, _) => view! {
                     <h1>{t().customer_not_found}</h1>
                     <p><a href="/customers">{t().back_to_customers}</a></p>
                 }.into_any(),
+                }
             }}
             {move || id.get().filter(|_| customer.with(Option::is_some) && !editing.get()).map(|id| view! {
                 <SegmentsCard customer=id/>

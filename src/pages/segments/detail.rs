@@ -72,8 +72,11 @@ fn Detail(id: Id, seg: SavedSegment) -> impl IntoView {
                             settings.t().undo.to_string(),
                             Callback::new(move |_| {
                                 let u = u.clone();
+                                // A failed undo says why, as the customer page's does.
                                 spawn_local(async move {
-                                    let _ = segments.command(u).await;
+                                    if let Err(e) = segments.command(u).await {
+                                        notices.error(e.message(settings.t()));
+                                    }
                                 });
                             }),
                         )

@@ -176,6 +176,43 @@ fn time_part(s: &str) -> Result<(Millis, Option<i32>), DateError> {
     ))
 }
 
+/// Parses a date without a time: numeric with the year last (`05/03/2026`, two-digit
+/// years too, day or month first by `order`), or the year first (`2026-03-05`,
+/// `2026.03.05`, `20260305`). The one reader of typed dates: the importer's cells and
+/// the app's date fields (`validate::parse_date`) both use it.
+pub fn parse_day(date: &str, order: Option<DateOrder>) -> Result<Day, DateError> {
+    let date = date.trim();
+    if date.is_empty() {
+        return Err(DateError::Empty);
+    }
+    if let Some((a, b, year)) = year_last(date) {
+        let (d, m) = match order {
+            _ if a == b => (a, b),
+            Some(DateOrder::DayFirst) => (a, b),
+            Some(DateOrder::MonthFirst) => (b, a),
+            None if a > 12 => (a, b),
+            None if b > 12 => (b, a),
+            None => return Err(DateError::Ambiguous),
+        };
+        return Day::from_ymd(year, m, d).ok_or(DateError::NoSuchDay);
+    }
+    let parts: Vec<&str> = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
+        vec![&date[..4], &date[4..6], &date[6..]]
+    } else {
+        date.split(['-', '/', '.']).collect()
+    };
+    if parts.len() != 3
+        || parts[0].len() != 4
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(DateError::NotADate);
+    }
+    let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::NotADate);
+    Day::from_ymd(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?).ok_or(DateError::NoSuchDay)
+}
+
 /// Parses a date with an optional time into a UTC instant.
 pub fn parse_datetime(
     raw: &str,
@@ -200,34 +237,7 @@ pub fn parse_datetime(
         Some(i) => (&s[..i], Some(&s[i + 1..])),
         None => (s, None),
     };
-    let day = if let Some((a, b, year)) = year_last(date) {
-        let (d, m) = match order {
-            _ if a == b => (a, b),
-            Some(DateOrder::DayFirst) => (a, b),
-            Some(DateOrder::MonthFirst) => (b, a),
-            None if a > 12 => (a, b),
-            None if b > 12 => (b, a),
-            None => return Err(DateError::Ambiguous),
-        };
-        Day::from_ymd(year, m, d).ok_or(DateError::NoSuchDay)?
-    } else {
-        let parts: Vec<&str> = if date.len() == 8 && date.bytes().all(|b| b.is_ascii_digit()) {
-            vec![&date[..4], &date[4..6], &date[6..]]
-        } else {
-            date.split(['-', '/', '.']).collect()
-        };
-        if parts.len() != 3
-            || parts[0].len() != 4
-            || parts
-                .iter()
-                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return Err(DateError::NotADate);
-        }
-        let n = |p: &str| p.parse::<u32>().map_err(|_| DateError::NotADate);
-        Day::from_ymd(n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
-            .ok_or(DateError::NoSuchDay)?
-    };
+    let day = parse_day(date, order)?;
     match time.map(str::trim).filter(|t| !t.is_empty()) {
         None => Ok(local(day, 0, None)),
         Some(t) => {
