@@ -133,7 +133,7 @@ async fn a_v1_database_is_migrated_and_its_purchases_derived() {
 
     // Written again by this version, the customer keeps the new field.
     let mut a2 = a.clone();
-    a2.data.values = vec!["Gia đình".into()];
+    a2.write(CustomerField::Values(vec!["Gia đình".into()]), h(6));
     put(&s, b, std::slice::from_ref(&a2), h(6)).await;
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a2]);
 }

@@ -28,9 +28,10 @@ test("an invalid email shows the error next to the field and saves nothing", asy
   await page.getByLabel("Emails").fill("binh@example");
   await page.getByLabel("Phones").fill("12ab");
   await page.getByRole("button", { name: "Save" }).click();
+  // The record is checked as stored, after a round trip to storage: wait for it.
+  await page.getByText("Email 1: Not a valid email address.").waitFor();
   const email = page.getByLabel("Emails");
   assert.equal(await email.getAttribute("aria-invalid"), "true");
-  await page.getByText("Email 1: Not a valid email address.").waitFor();
   await page.getByText("Phone 1: Not a valid phone number (7 to 15 digits).").waitFor();
   await page.getByRole("alert").filter({ hasText: "Nothing was saved" }).waitFor();
   await page.reload();

@@ -95,7 +95,7 @@ test("a bulk job in one tab is announced in the other, refused there meanwhile, 
   const { context, one, two } = await twoTabs("/settings");
   await one.getByLabel("Number of customers").selectOption("10000");
   await one.getByRole("button", { name: "Load demo data" }).first().click();
-  const status = two.getByRole("status").filter({ hasText: "Another tab is loading demo data." });
+  const status = two.getByRole("status").filter({ hasText: "Another tab is loading demo data. This tab shows the result when it has finished." });
   await status.waitFor({ timeout: 5000 });
   // The second tab cannot start its own bulk job meanwhile, and is told why.
   await two.getByRole("button", { name: "Erase all data" }).click();
