@@ -183,3 +183,31 @@ test("fixed cut points: bad ones are refused with a message, good ones rescore a
   assert.deepEqual(await rowTotals(page), after);
   assert.deepEqual(page.errors, []);
 });
+
+// Bug: editing a saved segment showed an empty description and kept the old one (the
+// builder started the field empty and saved it only when non-empty).
+test("editing a segment shows its description, and clearing it saves the clearing", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await page.getByRole("link", { name: "Segments" }).click();
+  await page.getByRole("link", { name: "New segment" }).click();
+  await page.getByLabel("Value").first().fill("Huế");
+  await page.getByLabel(/^Segment name/).fill("Khách Huế");
+  await page.getByLabel("Description").fill("Customers in Huế, for the tea fair");
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await page.getByRole("heading", { level: 1, name: "Khách Huế" }).waitFor();
+  await page.getByText("Customers in Huế, for the tea fair").waitFor();
+
+  await page.getByRole("link", { name: "Edit rule" }).click();
+  await page.getByRole("heading", { level: 1, name: "Edit segment" }).waitFor();
+  assert.equal(await page.getByLabel("Description").inputValue(), "Customers in Huế, for the tea fair");
+  await page.getByLabel("Description").fill("");
+  await page.getByRole("button", { name: "Save segment" }).click();
+  await page.getByRole("heading", { level: 1, name: "Khách Huế" }).waitFor();
+  await page.reload();
+  await page.getByRole("heading", { level: 1, name: "Khách Huế" }).waitFor();
+  assert.equal(await page.getByText("Customers in Huế, for the tea fair").count(), 0);
+  await page.getByRole("link", { name: "Edit rule" }).click();
+  assert.equal(await page.getByLabel("Description").inputValue(), "");
+  assert.deepEqual(page.errors, []);
+});
