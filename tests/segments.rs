@@ -2,6 +2,7 @@
 //! evaluation runs in slices with a yield to the event loop between them, gives the
 //! same members as one pass, and stops when its result is no longer wanted.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use clientele::state::{for_slices, Pacer, SLICE};
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};

@@ -1,6 +1,7 @@
 //! Browser tests of the storage layer: IndexedDB round trip, schema and versions,
 //! transaction atomicity, and error mapping. Run in headless Chromium (see Makefile).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use clientele::storage::{Kind, Storage, StorageError, SCHEMA_VERSION};
 use clientele_core::command::{apply, RecordCommand};

@@ -1,6 +1,7 @@
 //! Storage unavailable (private mode, blocked): a clear error, no panic.
 //! Its own test binary, because it removes `indexedDB` from the page.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use clientele::i18n::strings;
 use clientele::state::AppError;

@@ -17,6 +17,9 @@ use clientele_core::{Customer, Hlc, Interaction, Order, Record};
 use idb::TransactionMode;
 use wasm_bindgen::JsValue;
 
+/// A change made to a slot's stored records within a transaction.
+pub type Change<'a, T> = Box<dyn FnOnce(&mut Vec<Record<T>>) + 'a>;
+
 /// What to do to the records of one kind in a bucket.
 pub enum Edit<'a, T> {
     Keep,
@@ -25,7 +28,7 @@ pub enum Edit<'a, T> {
     /// Merge these copies in by id, field by field (an import's customers, a backup).
     Merge(Packed<Record<T>>),
     /// Any other change of the stored records (a revert), made within the transaction.
-    With(Box<dyn FnOnce(&mut Vec<Record<T>>) + 'a>),
+    With(Change<'a, T>),
 }
 
 impl<T> Edit<'_, T> {

@@ -197,7 +197,7 @@ impl Storage {
         let values = tx.object_store(T::STORE)?.get_all(None, None)?.await?;
         let mut out = Vec::with_capacity(values.len());
         for v in values.iter() {
-            out.extend(decode_with(&v, T::STORE, T::decode)?);
+            out.extend(decode_with(v, T::STORE, T::decode)?);
         }
         Ok(out)
     }

@@ -1,4 +1,5 @@
 //! The `clientele demo` command as a user runs it.
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use std::process::Command;
 

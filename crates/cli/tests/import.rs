@@ -1,4 +1,5 @@
 //! `clientele import` as a user runs it: checking shops' files in batch.
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use std::process::Command;
 

@@ -1,5 +1,6 @@
 //! What every command-line user tries: `--version`, `COMMAND --help`, and piping the
 //! output into a reader that stops early.
+#![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use std::process::{Command, Stdio};
 

@@ -5,6 +5,7 @@
 //!
 //! Prints the best of RUNS wall times of building the summaries and of the fit, and the
 //! parameters, as one JSON object (bench/clv.sh reads it).
+#![allow(clippy::unwrap_used)] // a benchmark run by hand: a failure stops it with its line
 
 use clientele_core::clv::observe::{observe_all, Periods, Unit};
 use clientele_core::clv::predict::Models;

@@ -3,6 +3,8 @@
 //! build the records), with the peak memory of the process. Reference in the same
 //! run: counting the file's lines with memchr (the least any reader must do).
 //!   cargo run --release -p clientele-core --example import_bench -- [ROWS]
+#![allow(unsafe_code)] // the counting allocator measures the heap; it only forwards to System
+#![allow(clippy::unwrap_used)] // a benchmark run by hand: a failure stops it with its line
 
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::CsvFile;

@@ -4,6 +4,7 @@
 //!     cargo run --release -p clientele-core --example segments_bench -- 100000
 //!
 //! Prints the data size and the best and median of several runs, in milliseconds.
+#![allow(clippy::unwrap_used)] // a benchmark run by hand: a failure stops it with its line
 
 use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
 use clientele_core::demo::{self, DemoConfig};

@@ -10,18 +10,23 @@ use leptos_router::hooks::use_navigate;
 use leptos_router::NavigateOptions;
 use std::sync::Arc;
 
+/// How a page moves to another one.
+type Navigate = Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>;
+
 /// Saves segments; made while the component is set up (it reads the context).
 #[derive(Clone)]
 pub struct SegmentMaker {
     segments: Segments,
     notices: Notices,
     settings: SettingsState,
-    navigate: Arc<dyn Fn(&str, NavigateOptions) + Send + Sync>,
+    navigate: Navigate,
     /// A segment is being saved (a second click meanwhile does nothing).
     saving: StoredValue<bool>,
 }
 
 impl SegmentMaker {
+    /// Made from the page's contexts (segments, notices, router), not a plain value.
+    #[expect(clippy::new_without_default, reason = "reads the page's contexts")]
     pub fn new() -> SegmentMaker {
         SegmentMaker {
             segments: use_segments(),
