@@ -10,6 +10,7 @@ use crate::pages::segments::{
     ClustersPage, EditSegmentPage, NewSegmentPage, SegmentPage, SegmentsPage,
 };
 use crate::pages::settings::SettingsPage;
+use crate::platform::tabs::Job;
 use crate::state::{
     provide_data, provide_notices, provide_segments, provide_settings, use_data, use_notices,
     use_settings, LoadState,
@@ -83,7 +84,7 @@ fn Elsewhere() -> impl IntoView {
     move || {
         data.elsewhere.get().map(|job| {
             let t = settings.t();
-            view! { <p class="banner" role="status">{format!("{} {}", t.elsewhere(Some(job)), t.elsewhere_wait)}</p> }
+            view! { <p class="banner" role="status">{format!("{} {}", Job::elsewhere(Some(job), t), t.elsewhere_wait)}</p> }
         })
     }
 }

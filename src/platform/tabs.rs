@@ -41,6 +41,18 @@ impl Job {
     fn of_code(code: &str) -> Option<Job> {
         Job::ALL.into_iter().find(|j| j.code() == code)
     }
+
+    /// What another tab doing this job is doing, in words (`None`: not known).
+    pub fn elsewhere(job: Option<Job>, t: &crate::i18n::Strings) -> &'static str {
+        match job {
+            Some(Job::Import) => t.elsewhere_import,
+            Some(Job::Revert) => t.elsewhere_revert,
+            Some(Job::Restore) => t.elsewhere_restore,
+            Some(Job::Demo) => t.elsewhere_demo,
+            Some(Job::Erase) => t.elsewhere_erase,
+            None => t.elsewhere_unknown,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -53,7 +53,7 @@ impl AppError {
             AppError::NotFound => t.err_not_found.into(),
             AppError::Exists => t.err_exists.into(),
             AppError::Deleted => t.err_deleted.into(),
-            AppError::Busy(job) => format!("{} {}", t.elsewhere(*job), t.elsewhere_try_later),
+            AppError::Busy(job) => format!("{} {}", Job::elsewhere(*job, t), t.elsewhere_try_later),
         }
     }
 

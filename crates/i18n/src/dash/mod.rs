@@ -13,6 +13,8 @@ pub fn dash_strings(locale: Locale) -> &'static DashStrings {
     }
 }
 
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
 pub struct DashStrings {
     pub nav: &'static str,
     pub title: &'static str,

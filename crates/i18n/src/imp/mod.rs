@@ -20,6 +20,8 @@ pub fn imp_strings(locale: Locale) -> &'static ImpStrings {
     }
 }
 
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
 pub struct ImpStrings {
     pub nav: &'static str,
     pub title: &'static str,

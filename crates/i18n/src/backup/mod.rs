@@ -15,6 +15,8 @@ pub fn backup_strings(locale: Locale) -> &'static BackupStrings {
     }
 }
 
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
 pub struct BackupStrings {
     pub nav: &'static str,
     pub title: &'static str,

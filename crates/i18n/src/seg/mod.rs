@@ -17,6 +17,8 @@ pub fn seg_strings(locale: Locale) -> &'static SegStrings {
     }
 }
 
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
 pub struct SegStrings {
     pub nav: &'static str,
     pub title: &'static str,

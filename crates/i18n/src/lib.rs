@@ -1,4 +1,5 @@
-//! English and Vietnamese words of the UI. Each language is one `Strings` value, so
+//! English and Vietnamese words of the UI, a crate of its own so that its checks run
+//! natively. Each language is one `Strings` value, so
 //! the compiler refuses a language with a missing string. Placeholders: `{n}`, `{c}`,
 //! `{o}`, `{pattern}`.
 
@@ -25,6 +26,8 @@ pub fn strings(locale: Locale) -> &'static Strings {
     }
 }
 
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
 pub struct Strings {
     pub acquisitions: [&'static str; 8],
     pub add_interaction: &'static str,
@@ -253,18 +256,6 @@ pub struct Strings {
 }
 
 impl Strings {
-    /// What another tab is doing.
-    pub fn elsewhere(&self, job: Option<crate::platform::tabs::Job>) -> &'static str {
-        use crate::platform::tabs::Job;
-        match job {
-            Some(Job::Import) => self.elsewhere_import,
-            Some(Job::Revert) => self.elsewhere_revert,
-            Some(Job::Restore) => self.elsewhere_restore,
-            Some(Job::Demo) => self.elsewhere_demo,
-            Some(Job::Erase) => self.elsewhere_erase,
-            None => self.elsewhere_unknown,
-        }
-    }
     pub fn acquisition(&self, c: AcquisitionChannel) -> &'static str {
         self.acquisitions[AcquisitionChannel::ALL
             .iter()
