@@ -26,7 +26,7 @@ lint:
 	cargo clippy -p clientele --all-targets --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test -p clientele-core -p clientele-cli
+	cargo test -p clientele-core -p clientele-cli -p clientele-i18n
 
 test-browser:
 	cargo test --target wasm32-unknown-unknown -p clientele

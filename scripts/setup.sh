@@ -2,7 +2,7 @@
 # Installs what Clientele needs, only what is missing (idempotent).
 #   scripts/setup.sh app   - wasm target, trunk, wasm-bindgen-cli, wasm-opt (npm binaryen)
 #   scripts/setup.sh test  - the above, plus Chromium, chromedriver, playwright-core
-# Versions are pinned: see docs/dependencies.md and ../shared/TOOLCHAIN.md.
+# Versions are pinned: see docs/toolchain.md and docs/dependencies.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -24,8 +24,9 @@ use serde::{de::DeserializeOwned, Serialize};
 use wasm_bindgen::{JsCast, JsValue};
 
 pub const DB_NAME: &str = "clientele";
-/// The IndexedDB schema version. Each version's step is in `upgrade`.
-pub const SCHEMA_VERSION: u32 = 3;
+/// The IndexedDB schema version (kept in the core, where docs/storage.md is checked
+/// against it). Each version's step is in `upgrade`.
+pub use clientele_core::migrate::SCHEMA_VERSION;
 
 pub(super) const META: &str = "meta";
 pub(super) const CUSTOMERS: &str = "customers";

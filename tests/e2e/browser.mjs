@@ -1,5 +1,5 @@
 // Launches Debian's Chromium through playwright-core, with the flags that work
-// headless as root on these machines (see ../shared/TOOLCHAIN.md).
+// headless as root on these machines (see docs/toolchain.md).
 import { chromium } from "playwright-core";
 
 export const CHROMIUM = process.env.CHROMIUM || "/usr/bin/chromium";

@@ -3,6 +3,9 @@
 //!
 //! - format 1: customers without `values` (added in format 2);
 //! - format 2: customers without `external_id`, orders without `reference` (format 3).
+//!
+//! Also the app's IndexedDB schema version, here so that a native test checks
+//! docs/storage.md against it.
 
 use crate::codec::{CodecError, FORMAT};
 use crate::model::Currency;
@@ -14,6 +17,10 @@ use crate::record::Record;
 use crate::time::{Day, Millis};
 use crate::Id;
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// The IndexedDB schema version of the app's storage (the stores it has; each
+/// version's step is `upgrade` in the app's `storage/database.rs`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Declares an earlier stored shape of an entity: its fields (a prefix of today's, in
 /// order), the fields added since (read as their default), and both conversions.
@@ -153,6 +160,17 @@ pub fn encode_orders_v2(records: &[Record<Order>]) -> Vec<u8> {
 
 #[cfg(test)]
 mod tests {
+    /// docs/storage.md names the schema version the code has.
+    #[test]
+    fn the_storage_doc_names_this_schema_version() {
+        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/storage.md"))
+            .expect("docs/storage.md");
+        let said = format!("schema version {}.", super::SCHEMA_VERSION);
+        assert!(doc.contains(&said), "docs/storage.md does not say \"{said}\"");
+        let newer = format!("schema version {}", super::SCHEMA_VERSION + 1);
+        assert!(!doc.contains(&newer), "docs/storage.md names a newer version");
+    }
+
     use super::*;
     use crate::hlc::{DeviceId, Hlc};
 
