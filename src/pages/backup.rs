@@ -81,8 +81,8 @@ fn CsvCard() -> impl IntoView {
                 <div class="field">
                     <label for="csv-delimiter">{move || b().delimiter}</label>
                     <select id="csv-delimiter" on:change=set_delimiter prop:value=delimiter>
-                        {Delimiter::ALL.into_iter().enumerate().map(|(i, d)| view! {
-                            <option value=d.code() selected=move || delimiter() == d.code()>{move || b().delimiters[i]}</option>
+                        {Delimiter::ALL.into_iter().map(|d| view! {
+                            <option value=d.code() selected=move || delimiter() == d.code()>{move || b().delimiters.of(d)}</option>
                         }).collect_view()}
                     </select>
                 </div>
@@ -164,20 +164,24 @@ fn BackupCard() -> impl IntoView {
 /// "Customers: 3 added, 1 updated · Orders: …", the kinds that changed.
 fn summary(settings: crate::state::SettingsState, r: &Restored) -> String {
     let b = settings.bak();
-    let parts: Vec<String> = [r.customers, r.orders, r.interactions, r.segments]
-        .iter()
-        .enumerate()
-        .filter(|(_, m)| m.added + m.updated > 0)
-        .map(|(i, m)| {
-            format!(
-                "{}: {}",
-                b.kinds[i],
-                b.restored
-                    .replace("{a}", &settings.integer(m.added as i64))
-                    .replace("{u}", &settings.integer(m.updated as i64))
-            )
-        })
-        .collect();
+    let parts: Vec<String> = [
+        (b.kinds.customers, r.customers),
+        (b.kinds.orders, r.orders),
+        (b.kinds.interactions, r.interactions),
+        (b.kinds.segments, r.segments),
+    ]
+    .iter()
+    .filter(|(_, m)| m.added + m.updated > 0)
+    .map(|(kind, m)| {
+        format!(
+            "{}: {}",
+            kind,
+            b.restored
+                .replace("{a}", &settings.integer(m.added as i64))
+                .replace("{u}", &settings.integer(m.updated as i64))
+        )
+    })
+    .collect();
     if parts.is_empty() {
         b.restored.replace("{a}", "0").replace("{u}", "0")
     } else {

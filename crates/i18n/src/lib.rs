@@ -1,7 +1,11 @@
 //! English and Vietnamese words of the UI, a crate of its own so that its checks run
 //! natively. Each language is one `Strings` value, so
-//! the compiler refuses a language with a missing string. Placeholders: `{n}`, `{c}`,
-//! `{o}`, `{pattern}`.
+//! the compiler refuses a language with a missing string. Words of a choice (an enum's
+//! variants) are a struct with a field per choice, read by an exhaustive `match`
+//! (`words!`), never by a number. Placeholders: `{n}`, `{c}`, `{o}`, `{pattern}`.
+
+#[macro_use]
+mod words;
 
 mod backup;
 mod dash;
@@ -10,11 +14,18 @@ mod imp;
 mod seg;
 mod vi;
 
-pub use backup::{backup_strings, BackupStrings};
-pub use dash::{dash_strings, DashStrings};
-pub use imp::{imp_strings, ImpStrings};
-pub use seg::{seg_strings, SegStrings};
+pub use backup::{backup_strings, BackupStrings, DelimiterWords, SectionWords};
+pub use dash::{dash_strings, CompareWords, DashStrings, GrainWords, XsellKindWords};
+pub use imp::{
+    imp_strings, CountWords, DateOrderWords, FileKindWords, ImpStrings, InvalidWords,
+    MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,
+};
+pub use seg::{
+    seg_strings, CutWords, FeatureWords, FieldWords, GroupWords, OpWords, PartyKindWords,
+    RiskWords, SegStrings, SegmentWords, StageWords,
+};
 
+use clientele_core::clv::FitError;
 use clientele_core::format::Locale;
 use clientele_core::model::*;
 use clientele_core::validate::Problem;
@@ -26,10 +37,127 @@ pub fn strings(locale: Locale) -> &'static Strings {
     }
 }
 
+words! {
+    AcquisitionWords for AcquisitionChannel {
+        walk_in: WalkIn,
+        website: Website,
+        social: Social,
+        marketplace: Marketplace,
+        referral: Referral,
+        advertising: Advertising,
+        event: Event,
+        other: Other,
+    }
+}
+
+words! {
+    ConsentChannelWords for ConsentChannel {
+        email: Email,
+        sms: Sms,
+        phone: Phone,
+        messaging: Messaging,
+        post: Post,
+    }
+}
+
+words! {
+    GenderWords for Gender {
+        female: Female,
+        male: Male,
+        other: Other,
+    }
+}
+
+words! {
+    IncomeWords for IncomeBand {
+        low: Low,
+        lower_middle: LowerMiddle,
+        middle: Middle,
+        upper_middle: UpperMiddle,
+        high: High,
+    }
+}
+
+words! {
+    InteractionChannelWords for InteractionChannel {
+        phone: Phone,
+        email: Email,
+        sms: Sms,
+        web: Web,
+        social: Social,
+        chat: Chat,
+        in_person: InPerson,
+    }
+}
+
+words! {
+    OrderStatusWords for OrderStatus {
+        paid: Paid,
+        pending: Pending,
+        refunded: Refunded,
+        cancelled: Cancelled,
+    }
+}
+
+words! {
+    SalesChannelWords for SalesChannel {
+        online: Online,
+        in_store: InStore,
+        phone: Phone,
+        marketplace: Marketplace,
+        social: Social,
+    }
+}
+
+words! {
+    /// Problems with what was typed; `invalid_date` has `{pattern}`.
+    ProblemWords for Problem {
+        required: Required,
+        invalid_email: InvalidEmail,
+        invalid_phone: InvalidPhone,
+        invalid_date: InvalidDate,
+        implausible_birthday: ImplausibleBirthday,
+        too_long: TooLong,
+        negative: Negative,
+        empty: Empty,
+        duplicate_tag: DuplicateTag,
+        invalid_number: InvalidNumber,
+        duplicate_name: DuplicateName,
+        invalid_rule: InvalidRule,
+    }
+}
+
+words! {
+    /// The types of a custom field (`CustomValue`'s variants, which carry values).
+    CustomTypeWords {
+        text,
+        number,
+        date,
+        choice,
+    }
+}
+
+words! {
+    /// Why the models could not be fitted, one per `FitError` variant (read by
+    /// `Strings::fit_reason`).
+    FitReasonWords {
+        no_customers,
+        bad_summary,
+        no_time,
+        /// `{found}`, `{needed}`
+        too_few_repeat_buyers,
+        /// `{found}`, `{needed}`
+        too_few_spenders,
+        same_spend,
+        bad_spend,
+        did_not_converge,
+    }
+}
+
 /// Serialize: the checks of `tests/placeholders.rs` walk every string.
 #[derive(serde::Serialize)]
 pub struct Strings {
-    pub acquisitions: [&'static str; 8],
+    pub acquisitions: AcquisitionWords,
     pub add_interaction: &'static str,
     pub add_line: &'static str,
     pub add_order: &'static str,
@@ -51,7 +179,7 @@ pub struct Strings {
     pub col_spent: &'static str,
     pub col_status: &'static str,
     pub col_total: &'static str,
-    pub consent_channels: [&'static str; 5],
+    pub consent_channels: ConsentChannelWords,
     pub consent_no: &'static str,
     pub consent_yes: &'static str,
     pub country_hint: &'static str,
@@ -143,10 +271,10 @@ pub struct Strings {
     pub field_unit_price: &'static str,
     pub field_ward: &'static str,
     pub fix_errors: &'static str,
-    pub genders: [&'static str; 3],
+    pub genders: GenderWords,
     pub inbound: &'static str,
-    pub incomes: [&'static str; 5],
-    pub interaction_channels: [&'static str; 7],
+    pub incomes: IncomeWords,
+    pub interaction_channels: InteractionChannelWords,
     pub interactions_title: &'static str,
     pub item_email: &'static str,
     pub item_phone: &'static str,
@@ -158,7 +286,7 @@ pub struct Strings {
     pub custom_value: &'static str,
     pub custom_add: &'static str,
     pub custom_remove: &'static str,
-    pub custom_types: [&'static str; 4],
+    pub custom_types: CustomTypeWords,
     pub no_company: &'static str,
     pub kind_organisation: &'static str,
     pub kind_person: &'static str,
@@ -177,7 +305,7 @@ pub struct Strings {
     pub no_matches: &'static str,
     pub no_orders: &'static str,
     pub not_found_title: &'static str,
-    pub order_statuses: [&'static str; 4],
+    pub order_statuses: OrderStatusWords,
     pub orders_title: &'static str,
     pub organisation: &'static str,
     pub other_language: &'static str,
@@ -211,14 +339,12 @@ pub struct Strings {
     pub potential_computing: &'static str,
     /// "… cannot be predicted yet: {reason}"
     pub potential_not_fitted: &'static str,
-    /// Why the models could not be fitted, as `FitError`'s variants (`{found}`,
-    /// `{needed}`).
-    pub fit_reasons: [&'static str; 8],
-    /// Indexed like `Problem`'s variants.
-    pub problems: [&'static str; 12],
+    /// Why the models could not be fitted (`Strings::fit_reason`).
+    pub fit_reasons: FitReasonWords,
+    pub problems: ProblemWords,
     pub records_summary_text: &'static str,
     pub remove_line: &'static str,
-    pub sales_channels: [&'static str; 5],
+    pub sales_channels: SalesChannelWords,
     pub save: &'static str,
     pub save_order: &'static str,
     pub search_label: &'static str,
@@ -257,31 +383,25 @@ pub struct Strings {
 
 impl Strings {
     pub fn acquisition(&self, c: AcquisitionChannel) -> &'static str {
-        self.acquisitions[AcquisitionChannel::ALL
-            .iter()
-            .position(|x| *x == c)
-            .unwrap_or(0)]
+        self.acquisitions.of(c)
     }
     pub fn consent_channel(&self, c: ConsentChannel) -> &'static str {
-        self.consent_channels[ConsentChannel::ALL
-            .iter()
-            .position(|x| *x == c)
-            .unwrap_or(0)]
+        self.consent_channels.of(c)
     }
     pub fn gender(&self, g: Gender) -> &'static str {
-        self.genders[g as usize]
+        self.genders.of(g)
     }
     pub fn income(&self, i: IncomeBand) -> &'static str {
-        self.incomes[i as usize]
+        self.incomes.of(i)
     }
     pub fn interaction_channel(&self, c: InteractionChannel) -> &'static str {
-        self.interaction_channels[c as usize]
+        self.interaction_channels.of(c)
     }
     pub fn sales_channel(&self, c: SalesChannel) -> &'static str {
-        self.sales_channels[c as usize]
+        self.sales_channels.of(c)
     }
     pub fn order_status(&self, s: OrderStatus) -> &'static str {
-        self.order_statuses[s as usize]
+        self.order_statuses.of(s)
     }
     /// "3 customers", with the number already formatted for the locale.
     pub fn customer_count(&self, n: usize, formatted: &str) -> String {
@@ -303,24 +423,25 @@ impl Strings {
         self.date_hint_text.replace("{pattern}", pattern)
     }
     pub fn problem(&self, p: Problem, date_pattern: &str) -> String {
-        self.problems[p as usize].replace("{pattern}", date_pattern)
+        self.problems.of(p).replace("{pattern}", date_pattern)
     }
     /// Why the lifetime-value models could not be fitted, in words a shop owner
     /// understands.
-    pub fn fit_reason(&self, e: &clientele_core::clv::FitError) -> String {
-        use clientele_core::clv::FitError as E;
-        let (i, found, needed) = match e {
-            E::NoCustomers => (0, 0, 0),
-            E::BadSummary { .. } => (1, 0, 0),
-            E::NoTime => (2, 0, 0),
-            E::TooFewRepeatBuyers { found, needed } => (3, *found, *needed),
-            E::TooFewSpenders { found, needed } => (4, *found, *needed),
-            E::SameSpend => (5, 0, 0),
-            E::BadSpend => (6, 0, 0),
-            E::DidNotConverge => (7, 0, 0),
+    pub fn fit_reason(&self, e: &FitError) -> String {
+        let w = &self.fit_reasons;
+        let (text, found, needed) = match e {
+            FitError::NoCustomers => (w.no_customers, 0, 0),
+            FitError::BadSummary { .. } => (w.bad_summary, 0, 0),
+            FitError::NoTime => (w.no_time, 0, 0),
+            FitError::TooFewRepeatBuyers { found, needed } => {
+                (w.too_few_repeat_buyers, *found, *needed)
+            }
+            FitError::TooFewSpenders { found, needed } => (w.too_few_spenders, *found, *needed),
+            FitError::SameSpend => (w.same_spend, 0, 0),
+            FitError::BadSpend => (w.bad_spend, 0, 0),
+            FitError::DidNotConverge => (w.did_not_converge, 0, 0),
         };
-        self.fit_reasons[i]
-            .replace("{found}", &found.to_string())
+        text.replace("{found}", &found.to_string())
             .replace("{needed}", &needed.to_string())
     }
     /// The word for one entry of a list field, for "Email 2: ...".

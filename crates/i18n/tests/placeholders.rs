@@ -16,7 +16,11 @@ fn placeholders(text: &str) -> BTreeSet<String> {
     while let Some(start) = rest.find('{') {
         let after = &rest[start + 1..];
         match after.find('}') {
-            Some(end) if after[..end].chars().all(|c| c.is_ascii_alphanumeric() || c == '_') => {
+            Some(end)
+                if after[..end]
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_') =>
+            {
                 out.insert(after[..end].to_string());
                 rest = &after[end + 1..];
             }
@@ -85,8 +89,12 @@ fn the_check_finds_a_missing_placeholder() {
     }
     let problems = check(
         "t",
-        &Words { count: "{n} customers" },
-        &Words { count: "khách hàng" },
+        &Words {
+            count: "{n} customers",
+        },
+        &Words {
+            count: "khách hàng",
+        },
     );
     assert_eq!(problems.len(), 1, "{problems:?}");
     assert!(placeholders("{a} and {b}, not { c }").len() == 2);

@@ -27,7 +27,6 @@ fn enum_code<T: std::fmt::Debug>(v: Option<T>) -> String {
 }
 
 const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
-const CUSTOM_TYPES: [&str; 4] = ["Text", "Number", "Date", "Choice"];
 
 /// One custom field row of the form.
 #[derive(Clone, Copy)]
@@ -372,11 +371,16 @@ pub fn CustomerForm(
         v
     });
     let type_options = Signal::derive(move || {
-        CUSTOM_TYPES
-            .iter()
-            .zip(t().custom_types)
-            .map(|(v, l)| (v.to_string(), l.to_string()))
-            .collect::<Vec<_>>()
+        let w = &t().custom_types;
+        [
+            ("Text", w.text),
+            ("Number", w.number),
+            ("Date", w.date),
+            ("Choice", w.choice),
+        ]
+        .into_iter()
+        .map(|(v, l)| (v.to_string(), l.to_string()))
+        .collect::<Vec<_>>()
     });
     // A custom row's errors: about its name (missing, used twice) or about its value.
     let row_error = move |row: u32, about_value: bool| {

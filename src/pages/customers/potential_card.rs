@@ -43,8 +43,7 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
             let alive = pot.p_alive_at(p).unwrap_or(f64::NAN);
             let expected = pot.expected_at(p).unwrap_or(f64::NAN);
             let or_dash = |ok: bool, s: String| if ok { s } else { "–".to_string() };
-            let band = settings.s().risk_names
-                [Risk::ALL.iter().position(|r| *r == risk).unwrap_or(3)];
+            let band = settings.s().risk_names.of(risk);
             view! {
                 <div>
                     <dt>{settings.with_months(t().potential_clv, &pot.horizon)}</dt>

@@ -25,9 +25,9 @@ pub fn CrossSellPanel() -> impl IntoView {
     let kind = RwSignal::new("product".to_string());
     let all = RwSignal::new(false);
     let kind_options = Signal::derive(move || {
-        ["product", "category"]
+        let w = &d().xsell_kinds;
+        [("product", w.products), ("category", w.categories)]
             .into_iter()
-            .zip(d().xsell_kinds)
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect::<Vec<_>>()
     });

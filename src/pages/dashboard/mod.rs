@@ -11,6 +11,7 @@ mod panels;
 mod risk;
 
 use crate::components::SelectField;
+use crate::i18n::DashStrings;
 use crate::platform;
 use crate::platform::today;
 use crate::state::{mark, measure, use_data, use_segments, use_settings};
@@ -29,6 +30,17 @@ pub enum Compare {
     Previous,
     YearBefore,
     None,
+}
+
+impl Compare {
+    /// The option's words.
+    fn words(self, d: &DashStrings) -> &'static str {
+        match self {
+            Compare::Previous => d.compares.previous,
+            Compare::YearBefore => d.compares.year_before,
+            Compare::None => d.compares.none,
+        }
+    }
 }
 
 /// The same dates a year earlier (29 February: the 28th).
@@ -124,18 +136,24 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let has_orders = move || data.with(|db| db.order_count() > 0);
     let grain_options = Signal::derive(move || {
-        ["day", "week", "month"]
-            .into_iter()
-            .zip(d().grains)
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<Vec<_>>()
+        [
+            ("day", Grain::Day),
+            ("week", Grain::Week),
+            ("month", Grain::Month),
+        ]
+        .into_iter()
+        .map(|(k, g)| (k.to_string(), d().grains.of(g).to_string()))
+        .collect::<Vec<_>>()
     });
     let compare_options = Signal::derive(move || {
-        ["previous", "year", "none"]
-            .into_iter()
-            .zip(d().compares)
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<Vec<_>>()
+        [
+            ("previous", Compare::Previous),
+            ("year", Compare::YearBefore),
+            ("none", Compare::None),
+        ]
+        .into_iter()
+        .map(|(k, c)| (k.to_string(), c.words(d()).to_string()))
+        .collect::<Vec<_>>()
     });
     let compared = move || {
         query.get().and_then(|q| q.before).map(|r| {

@@ -1,6 +1,6 @@
 //! Every import (file, when, kind, counts) and reverting one as a whole.
 
-use super::{kind_index, Job};
+use super::Job;
 use crate::components::ConfirmDialog;
 use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::import::history::ImportEntry;
@@ -81,7 +81,7 @@ pub(super) fn HistoryCard(job: Job) -> impl IntoView {
                                     <tr>
                                         <td class="ellipsis">{e.file.clone()}</td>
                                         <td>{settings.date_time(e.at)}</td>
-                                        <td>{imp().kinds[kind_index(e.kind)]}</td>
+                                        <td>{imp().kinds.of(e.kind)}</td>
                                         <td class="num">{settings.integer((e.new + e.new_customers) as i64)}</td>
                                         <td class="num">{settings.integer(e.updated as i64)}</td>
                                         <td class="num">{settings.integer(e.skipped as i64)}</td>

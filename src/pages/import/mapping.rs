@@ -1,11 +1,11 @@
 //! Where each column goes, and how to read the file: what to do with customers
 //! already there, how to recognise them, dates, currency, rows with problems.
 
-use super::{error_text, kind_index, target_code, Job, Step};
+use super::{error_text, target_code, Job, Step, Words};
 use crate::components::{next_id, SelectField};
 use crate::state::{reading, use_data, use_settings, Phase};
 use clientele_core::import::date::{DateOrder, OrderGuess};
-use clientele_core::import::mapping::{FileKind, Target};
+use clientele_core::import::mapping::Target;
 use clientele_core::import::plan::{analyse, MatchBy, Mode, Settings};
 use clientele_core::model::Currency;
 use leptos::prelude::*;
@@ -36,9 +36,11 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
     let imp = move || settings.imp();
     let data = use_data();
     let kind_options = Signal::derive(move || {
-        FileKind::ALL
-            .iter()
-            .map(|k| (format!("{k:?}"), imp().kinds[kind_index(*k)].to_string()))
+        imp()
+            .kinds
+            .all()
+            .into_iter()
+            .map(|(k, w)| (format!("{k:?}"), w.to_string()))
             .collect::<Vec<_>>()
     });
     // A change of kind maps the columns again for that kind.
@@ -121,10 +123,11 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
     };
 
     let mode_options = Signal::derive(move || {
-        ["Create", "Update", "CreateAndUpdate"]
-            .iter()
-            .enumerate()
-            .map(|(i, c)| (c.to_string(), imp().modes[i].to_string()))
+        imp()
+            .modes
+            .all()
+            .into_iter()
+            .map(|(m, w)| (format!("{m:?}"), w.to_string()))
             .collect::<Vec<_>>()
     });
     let date_options = Signal::derive(move || {
@@ -132,20 +135,28 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
         if !matches!(guess.get(), OrderGuess::Decided(_)) {
             v.push((String::new(), "—".to_string()));
         }
-        v.push(("DayFirst".to_string(), imp().date_orders[0].to_string()));
-        v.push(("MonthFirst".to_string(), imp().date_orders[1].to_string()));
+        v.extend(
+            imp()
+                .date_orders
+                .all()
+                .into_iter()
+                .map(|(o, w)| (format!("{o:?}"), w.to_string())),
+        );
         v
     });
     let currency_options = Signal::derive(crate::components::choices::currency_options);
     let invalid_options = Signal::derive(move || {
         vec![
-            ("skip".to_string(), imp().invalid_options[0].to_string()),
-            ("block".to_string(), imp().invalid_options[1].to_string()),
+            ("skip".to_string(), imp().invalid_options.skip.to_string()),
+            ("block".to_string(), imp().invalid_options.block.to_string()),
         ]
     });
-    let l = move |f: fn(&crate::i18n::ImpStrings) -> &'static str| {
-        Signal::derive(move || f(settings.imp()).to_string())
-    };
+    let match_keys: [(RwSignal<bool>, Words); 3] = [
+        (job.by_id, |i| i.match_keys.external_id),
+        (job.by_email, |i| i.match_keys.email),
+        (job.by_phone, |i| i.match_keys.phone),
+    ];
+    let l = move |f: Words| Signal::derive(move || f(settings.imp()).to_string());
 
     let check = move |_| {
         // The planner checks the mapping before it reads a row.
@@ -218,10 +229,10 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                 <fieldset class="field">
                     <legend>{move || imp().match_label}</legend>
                     <div class="checks">
-                        {[job.by_id, job.by_email, job.by_phone].into_iter().enumerate().map(|(i, sig)| view! {
+                        {match_keys.into_iter().map(|(sig, key)| view! {
                             <label class="check">
                                 <input type="checkbox" prop:checked=move || sig.get() on:change=move |ev| sig.set(event_target_checked(&ev))/>
-                                {move || imp().match_keys[i]}
+                                {move || key(imp())}
                             </label>
                         }).collect_view()}
                     </div>

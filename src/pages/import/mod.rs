@@ -53,16 +53,15 @@ pub(super) struct Job {
     pub invalid: RwSignal<String>,
 }
 
+/// Picks a text out of the Import page's words (read again when the language changes).
+pub(super) type Words = fn(&crate::i18n::ImpStrings) -> &'static str;
+
 pub(super) fn kind_of(code: &str) -> FileKind {
     match code {
         "Orders" => FileKind::Orders,
         "Interactions" => FileKind::Interactions,
         _ => FileKind::Customers,
     }
-}
-
-pub(super) fn kind_index(k: FileKind) -> usize {
-    FileKind::ALL.iter().position(|x| *x == k).unwrap_or(0)
 }
 
 /// A target's select value.
@@ -265,14 +264,7 @@ fn FileCard(job: Job) -> impl IntoView {
                 <input type="file" class="sr-only" accept=".csv,.txt,.tsv,text/csv,text/plain" on:change=on_change/>
             </label>
             {move || summary().map(|s| view! { <p class="file-name">{s}</p> })}
-            {move || job.preset.get().map(|p| {
-                let i = match p {
-                    Preset::ShopifyOrders => 0,
-                    Preset::ShopifyCustomers => 1,
-                    Preset::WooCommerceOrders => 2,
-                };
-                view! { <p class="badge">{imp().presets[i]}</p> }
-            })}
+            {move || job.preset.get().map(|p| view! { <p class="badge">{imp().presets.of(p)}</p> })}
             // Later errors (checking, writing) are shown by the Check button.
             {move || (job.step.get() == Step::Choose).then(|| job.error.get()).flatten().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
         </div>

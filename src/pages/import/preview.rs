@@ -3,7 +3,7 @@
 //! button that writes them all (or nothing).
 
 use super::mapping::Progress;
-use super::{error_text, Job, Step};
+use super::{error_text, Job, Step, Words};
 use crate::state::{use_data, use_notices, use_settings};
 use crate::storage::mappings;
 use clientele_core::import::mapping::header_key;
@@ -86,20 +86,21 @@ pub(super) fn PreviewCard(job: Job) -> impl IntoView {
 #[component]
 fn CountList(counts: Counts) -> impl IntoView {
     let settings = use_settings();
-    let values = [
-        counts.records,
-        counts.new,
-        counts.updated,
-        counts.duplicate,
-        counts.invalid,
-        counts.not_found,
-        counts.new_customers,
+    // Each count with its words; the last two only when there are any.
+    let rows: [(u64, Words, bool); 7] = [
+        (counts.records, |i| i.counts.records, true),
+        (counts.new, |i| i.counts.new, true),
+        (counts.updated, |i| i.counts.updated, true),
+        (counts.duplicate, |i| i.counts.duplicate, true),
+        (counts.invalid, |i| i.counts.invalid, true),
+        (counts.not_found, |i| i.counts.not_found, false),
+        (counts.new_customers, |i| i.counts.new_customers, false),
     ];
     view! {
         <dl class="kpis">
-            {values.into_iter().enumerate().filter(|(i, v)| *i < 5 || *v > 0).map(|(i, v)| view! {
+            {rows.into_iter().filter(|(v, _, always)| *always || *v > 0).map(|(v, label, _)| view! {
                 <div>
-                    <dt class="kpi-label">{move || settings.imp().counts[i]}</dt>
+                    <dt class="kpi-label">{move || label(settings.imp())}</dt>
                     <dd class="kpi-value">{move || settings.integer(v as i64)}</dd>
                 </div>
             }).collect_view()}

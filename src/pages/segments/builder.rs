@@ -154,7 +154,7 @@ fn Builder(
         show_errors.set(true);
         let rule = root.rule(settings.locale());
         let bad_name = name.with(|n| n.trim().is_empty());
-        name_error.set(bad_name.then(|| settings.t().problems[0].to_string()));
+        name_error.set(bad_name.then(|| settings.t().problems.required.to_string()));
         if bad_name || rule.check().is_err() {
             focus_first_invalid();
             return;
@@ -225,7 +225,7 @@ fn Builder(
                     <label class="check"><input type="radio" name=kind_name prop:checked=move || !live.get() on:change=move |_| live.set(false)/>{move || s().static_explain}</label>
                 </fieldset>
                 <button type="button" class="primary" on:click=save>{move || s().save_segment}</button>
-                {move || (show_errors.get() && !valid.get()).then(|| view! { <p class="error" role="alert">{settings.t().problems[11]}</p> })}
+                {move || (show_errors.get() && !valid.get()).then(|| view! { <p class="error" role="alert">{settings.t().problems.invalid_rule}</p> })}
             </div>
             <MembersTable members=Signal::derive(move || members.get()) name=Signal::derive(move || name.get())/>
         </section>

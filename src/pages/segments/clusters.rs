@@ -14,6 +14,8 @@ use leptos::task::spawn_local;
 use std::rc::Rc;
 
 const SEED: u64 = 7;
+// `words` names the five fixed feature columns: more need their words.
+const _: () = assert!(BASE == 5);
 const SAMPLE: usize = 1000;
 
 struct Found {
@@ -38,18 +40,23 @@ fn words(settings: &SettingsState, f: &Features, centroid: &[f64]) -> String {
     let parts: Vec<String> = describe(centroid, 3)
         .into_iter()
         .map(|(col, level)| {
-            let (i, cat) = if col >= BASE {
-                (5, f.categories[col - BASE].as_str())
-            } else {
-                (col, "")
-            };
             let high = matches!(level, Level::High | Level::VeryHigh);
             let w = if high {
-                s.feature_high[i]
+                &s.feature_high
             } else {
-                s.feature_low[i]
-            }
-            .replace("{x}", cat);
+                &s.feature_low
+            };
+            // The fixed columns of `customer_features`, then one per category.
+            let w = match col {
+                0 => w.recency.to_string(),
+                1 => w.frequency.to_string(),
+                2 => w.spend.to_string(),
+                3 => w.average_order.to_string(),
+                4 => w.tenure.to_string(),
+                c => w
+                    .category
+                    .replace("{x}", f.categories.get(c - BASE).map_or("", String::as_str)),
+            };
             if matches!(level, Level::VeryHigh | Level::VeryLow) {
                 s.very.replace("{x}", &w)
             } else {
@@ -167,7 +174,7 @@ pub fn ClustersPage() -> impl IntoView {
                             <p>{format!("{} · {share} %", settings.t().customer_count(size, &settings.integer(size as i64)))}</p>
                             <dl class="kpis small">
                                 <div><dt>{s().average_recency}</dt><dd>{s().days.replace("{n}", &settings.integer(v[0].round() as i64))}</dd></div>
-                                <div><dt>{s().fields[10]}</dt><dd>{clientele_core::format::decimal(v[1], 1, settings.locale())}</dd></div>
+                                <div><dt>{s().fields.tags}</dt><dd>{clientele_core::format::decimal(v[1], 1, settings.locale())}</dd></div>
                                 <div><dt>{s().average_spend}</dt><dd>{settings.money(spend, main)}</dd></div>
                             </dl>
                             <button type="button" on:click=move |_| save(i, save_name.clone()) aria-label=format!("{}: {}", s().save_cluster, name)>{s().save_cluster}</button>

@@ -5,9 +5,12 @@
 
 use crate::components::next_id;
 use crate::state::{use_data, use_settings, SettingsState};
+use clientele_core::clv::predict::Risk;
 use clientele_core::format::{self, Locale};
 use clientele_core::purchases::TermKind;
-use clientele_core::segment::rules::{Arity, Condition, Field, Group, Kind, Op, Rule, Value};
+use clientele_core::segment::lifecycle::Stage;
+use clientele_core::segment::rfm::Segment;
+use clientele_core::segment::rules::{self, Arity, Condition, Field, Group, Kind, Op, Rule, Value};
 use leptos::prelude::*;
 
 static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -177,26 +180,32 @@ fn item_of(rule: &Rule, locale: Locale) -> Item {
     }
 }
 
-/// The text for a choice code of `field`.
+/// The text for a choice code of `field` (the code itself if it is not one).
 pub fn choice_label(settings: &SettingsState, field: &Field, code: &str) -> String {
+    /// The words of the variant whose code is `code`.
+    fn by_code<E: Copy, const N: usize>(
+        all: [(E, &'static str); N],
+        code_of: fn(E) -> &'static str,
+        code: &str,
+    ) -> Option<&'static str> {
+        all.into_iter()
+            .find(|(v, _)| code_of(*v) == code)
+            .map(|(_, w)| w)
+    }
     let t = settings.t();
     let s = settings.s();
-    let i = field.choices().iter().position(|c| *c == code).unwrap_or(0);
-    let words: &[&str] = match field {
-        Field::Kind => &s.kinds,
-        Field::Gender => &t.genders,
-        Field::Income => &t.incomes,
-        Field::RfmSegment => &s.segment_names,
-        Field::Stage => &s.stage_names,
-        Field::ChurnRisk => &s.risk_names,
-        Field::Acquisition => &t.acquisitions,
-        Field::SalesChannel => &t.sales_channels,
-        _ => &[],
+    let word = match field {
+        Field::Kind => by_code(s.kinds.all(), rules::kind_code, code),
+        Field::Gender => by_code(t.genders.all(), rules::gender_code, code),
+        Field::Income => by_code(t.incomes.all(), rules::income_code, code),
+        Field::RfmSegment => by_code(s.segment_names.all(), Segment::code, code),
+        Field::Stage => by_code(s.stage_names.all(), Stage::code, code),
+        Field::ChurnRisk => by_code(s.risk_names.all(), Risk::code, code),
+        Field::Acquisition => by_code(t.acquisitions.all(), rules::acquisition_code, code),
+        Field::SalesChannel => by_code(t.sales_channels.all(), rules::sales_channel_code, code),
+        _ => None,
     };
-    words
-        .get(i)
-        .map(|w| w.to_string())
-        .unwrap_or_else(|| code.to_string())
+    word.map_or_else(|| code.to_string(), str::to_string)
 }
 
 fn field_name(settings: &SettingsState, f: &Field) -> String {

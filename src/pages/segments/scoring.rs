@@ -196,9 +196,9 @@ pub fn ScoringSettings() -> impl IntoView {
             <summary><h2>{move || s().settings_title}</h2></summary>
             <div class="form-grid">
                 <SelectField label=Signal::derive(move || s().window_label.to_string()) value=window options=window_options/>
-                <TextField label=Signal::derive(move || s().cuts_label[0].to_string()) value=cuts[0] hint=Signal::derive(move || Some(s().cuts_hint.to_string())) error=err(0)/>
-                <TextField label=Signal::derive(move || s().cuts_label[1].to_string()) value=cuts[1] error=err(1)/>
-                <TextField label=Signal::derive(move || s().cuts_label[2].to_string()) value=cuts[2] error=err(2)/>
+                <TextField label=Signal::derive(move || s().cuts_label.recency.to_string()) value=cuts[0] hint=Signal::derive(move || Some(s().cuts_hint.to_string())) error=err(0)/>
+                <TextField label=Signal::derive(move || s().cuts_label.frequency.to_string()) value=cuts[1] error=err(1)/>
+                <TextField label=Signal::derive(move || s().cuts_label.monetary.to_string()) value=cuts[2] error=err(2)/>
                 <TextField label=Signal::derive(move || s().at_risk_label.to_string()) value=at_risk hint=Signal::derive(move || Some(derived())) error=Signal::derive(move || errors.get()[3].then(|| s().cuts_invalid.to_string()))/>
                 <TextField label=Signal::derive(move || s().lapsed_label.to_string()) value=lapsed/>
                 <TextField label=Signal::derive(move || s().loyal_label.to_string()) value=loyal/>

@@ -1,4 +1,4 @@
-use super::BackupStrings;
+use super::{BackupStrings, DelimiterWords, SectionWords};
 
 pub const EN: BackupStrings = BackupStrings {
     nav: "Export & backup",
@@ -6,7 +6,11 @@ pub const EN: BackupStrings = BackupStrings {
     csv_title: "Export to a spreadsheet",
     csv_explain: "CSV files that open in Excel, Google Sheets or LibreOffice. Cells that a spreadsheet would run as a formula start with ' so that they stay text. The files import back into Clientele as they are.",
     delimiter: "Separator",
-    delimiters: ["Comma (,)", "Semicolon (;) for Excel in Vietnamese or European settings", "Tab"],
+    delimiters: DelimiterWords {
+        comma: "Comma (,)",
+        semicolon: "Semicolon (;) for Excel in Vietnamese or European settings",
+        tab: "Tab",
+    },
     bom: "Mark the file as UTF-8 (Excel needs it to show Vietnamese correctly)",
     export_customers: "Export customers",
     export_orders: "Export orders",
@@ -29,7 +33,12 @@ pub const EN: BackupStrings = BackupStrings {
     working: "Working…",
     cancel: "Cancel",
     restored: "{a} added, {u} updated",
-    kinds: ["Customers", "Orders", "Interactions", "Segments"],
+    kinds: SectionWords {
+        customers: "Customers",
+        orders: "Orders",
+        interactions: "Interactions",
+        segments: "Segments",
+    },
     nothing_chosen: "Choose a backup file first.",
     err_not_backup: "This file is not a Clientele backup.",
     err_newer: "This backup was made by a newer version of Clientele (backup version {n}). Update Clientele (reload the page when online) and try again.",

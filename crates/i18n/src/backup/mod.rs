@@ -6,12 +6,45 @@ mod en;
 mod vi;
 
 use clientele_core::backup::BackupError;
+use clientele_core::export::csv::Delimiter;
 use clientele_core::format::Locale;
 
 pub fn backup_strings(locale: Locale) -> &'static BackupStrings {
     match locale {
         Locale::En => &en::EN,
         Locale::Vi => &vi::VI,
+    }
+}
+
+words! {
+    DelimiterWords for Delimiter {
+        comma: Comma,
+        semicolon: Semicolon,
+        tab: Tab,
+    }
+}
+
+words! {
+    /// The sections of a backup (`backup::SECTIONS`), read by `section`.
+    SectionWords {
+        customers,
+        orders,
+        interactions,
+        segments,
+    }
+}
+
+impl SectionWords {
+    /// The name of a section of `backup::SECTIONS` (None: not one of them; the test
+    /// below checks that each has one).
+    pub fn section(&self, section: &str) -> Option<&'static str> {
+        match section {
+            "customers" => Some(self.customers),
+            "orders" => Some(self.orders),
+            "interactions" => Some(self.interactions),
+            "segments" => Some(self.segments),
+            _ => None,
+        }
     }
 }
 
@@ -23,8 +56,7 @@ pub struct BackupStrings {
     pub csv_title: &'static str,
     pub csv_explain: &'static str,
     pub delimiter: &'static str,
-    /// Comma, semicolon, tab.
-    pub delimiters: [&'static str; 3],
+    pub delimiters: DelimiterWords,
     pub bom: &'static str,
     pub export_customers: &'static str,
     pub export_orders: &'static str,
@@ -48,7 +80,8 @@ pub struct BackupStrings {
     pub cancel: &'static str,
     /// "{a} added, {u} updated"
     pub restored: &'static str,
-    pub kinds: [&'static str; 4],
+    /// The kinds of records, per section of a backup.
+    pub kinds: SectionWords,
     pub nothing_chosen: &'static str,
     pub err_not_backup: &'static str,
     pub err_newer: &'static str,
@@ -79,16 +112,30 @@ impl BackupStrings {
                 found,
                 expected,
             } => {
-                let i = clientele_core::backup::SECTIONS
-                    .iter()
-                    .position(|s| s == section)
-                    .unwrap_or(0);
+                let name = self.kinds.section(section).unwrap_or(section);
                 self.err_counts
-                    .replace("{section}", self.kinds[i])
+                    .replace("{section}", name)
                     .replace("{found}", &found.to_string())
                     .replace("{expected}", &expected.to_string())
             }
         };
         format!("{text} {}", self.unchanged)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_backup_section_has_its_words() {
+        for l in [Locale::En, Locale::Vi] {
+            for section in clientele_core::backup::SECTIONS {
+                assert!(
+                    backup_strings(l).kinds.section(section).is_some(),
+                    "{section}"
+                );
+            }
+        }
     }
 }

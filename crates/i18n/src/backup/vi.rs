@@ -1,4 +1,4 @@
-use super::BackupStrings;
+use super::{BackupStrings, DelimiterWords, SectionWords};
 
 pub const VI: BackupStrings = BackupStrings {
     nav: "Xuất & sao lưu",
@@ -6,7 +6,11 @@ pub const VI: BackupStrings = BackupStrings {
     csv_title: "Xuất ra bảng tính",
     csv_explain: "Tệp CSV mở được bằng Excel, Google Sheets hoặc LibreOffice. Ô nào bảng tính có thể chạy như công thức sẽ bắt đầu bằng dấu ' để giữ nguyên là chữ. Các tệp này nhập lại vào Clientele được ngay.",
     delimiter: "Dấu phân cách",
-    delimiters: ["Dấu phẩy (,)", "Dấu chấm phẩy (;) cho Excel cài đặt tiếng Việt hoặc châu Âu", "Tab"],
+    delimiters: DelimiterWords {
+        comma: "Dấu phẩy (,)",
+        semicolon: "Dấu chấm phẩy (;) cho Excel cài đặt tiếng Việt hoặc châu Âu",
+        tab: "Tab",
+    },
     bom: "Đánh dấu tệp là UTF-8 (Excel cần để hiện đúng tiếng Việt)",
     export_customers: "Xuất khách hàng",
     export_orders: "Xuất đơn hàng",
@@ -29,7 +33,12 @@ pub const VI: BackupStrings = BackupStrings {
     working: "Đang xử lý…",
     cancel: "Hủy",
     restored: "thêm {a}, cập nhật {u}",
-    kinds: ["Khách hàng", "Đơn hàng", "Tương tác", "Phân khúc"],
+    kinds: SectionWords {
+        customers: "Khách hàng",
+        orders: "Đơn hàng",
+        interactions: "Tương tác",
+        segments: "Phân khúc",
+    },
     nothing_chosen: "Hãy chọn tệp sao lưu trước.",
     err_not_backup: "Tệp này không phải bản sao lưu của Clientele.",
     err_newer: "Bản sao lưu này được tạo bởi phiên bản Clientele mới hơn (phiên bản sao lưu {n}). Hãy cập nhật Clientele (tải lại trang khi có mạng) rồi thử lại.",

@@ -1,4 +1,4 @@
-use super::DashStrings;
+use super::{CompareWords, DashStrings, GrainWords, XsellKindWords};
 
 pub static EN: DashStrings = DashStrings {
     nav: "Dashboard",
@@ -7,9 +7,17 @@ pub static EN: DashStrings = DashStrings {
     from: "From",
     to: "To",
     grain: "Group by",
-    grains: ["Day", "Week", "Month"],
+    grains: GrainWords {
+        day: "Day",
+        week: "Week",
+        month: "Month",
+    },
     compare: "Compare with",
-    compares: ["Previous period", "Same period last year", "No comparison"],
+    compares: CompareWords {
+        previous: "Previous period",
+        year_before: "Same period last year",
+        none: "No comparison",
+    },
     bad_range: "The start date must be on or before the end date.",
     compared_with: "Compared with {p}",
     revenue: "Revenue",
@@ -95,5 +103,8 @@ pub static EN: DashStrings = DashStrings {
     xsell_make: "Segment",
     xsell_target: "Create a segment of the customers who bought {x} but not yet {k}",
     xsell_segment: "Bought {x}, not yet {k}",
-    xsell_kinds: ["Products", "Categories"],
+    xsell_kinds: XsellKindWords {
+        products: "Products",
+        categories: "Categories",
+    },
 };

@@ -5,11 +5,37 @@ mod en;
 mod vi;
 
 use clientele_core::format::Locale;
+use clientele_core::trends::Grain;
 
 pub fn dash_strings(locale: Locale) -> &'static DashStrings {
     match locale {
         Locale::En => &en::EN,
         Locale::Vi => &vi::VI,
+    }
+}
+
+words! {
+    GrainWords for Grain {
+        day: Day,
+        week: Week,
+        month: Month,
+    }
+}
+
+words! {
+    /// The comparison periods (the app's `Compare`).
+    CompareWords {
+        previous,
+        year_before,
+        none,
+    }
+}
+
+words! {
+    /// What cross-sell rules are mined over.
+    XsellKindWords {
+        products,
+        categories,
     }
 }
 
@@ -22,11 +48,9 @@ pub struct DashStrings {
     pub from: &'static str,
     pub to: &'static str,
     pub grain: &'static str,
-    /// Day, week, month.
-    pub grains: [&'static str; 3],
+    pub grains: GrainWords,
     pub compare: &'static str,
-    /// Previous period, same period a year before, no comparison.
-    pub compares: [&'static str; 3],
+    pub compares: CompareWords,
     pub bad_range: &'static str,
     pub compared_with: &'static str,
     pub revenue: &'static str,
@@ -112,8 +136,7 @@ pub struct DashStrings {
     pub xsell_make: &'static str,
     pub xsell_target: &'static str,
     pub xsell_segment: &'static str,
-    /// Products, categories.
-    pub xsell_kinds: [&'static str; 2],
+    pub xsell_kinds: XsellKindWords,
 }
 
 impl DashStrings {

@@ -1,4 +1,4 @@
-use super::DashStrings;
+use super::{CompareWords, DashStrings, GrainWords, XsellKindWords};
 
 pub static VI: DashStrings = DashStrings {
     nav: "Tổng quan",
@@ -7,9 +7,17 @@ pub static VI: DashStrings = DashStrings {
     from: "Từ ngày",
     to: "Đến ngày",
     grain: "Gộp theo",
-    grains: ["Ngày", "Tuần", "Tháng"],
+    grains: GrainWords {
+        day: "Ngày",
+        week: "Tuần",
+        month: "Tháng",
+    },
     compare: "So sánh với",
-    compares: ["Kỳ trước", "Cùng kỳ năm trước", "Không so sánh"],
+    compares: CompareWords {
+        previous: "Kỳ trước",
+        year_before: "Cùng kỳ năm trước",
+        none: "Không so sánh",
+    },
     bad_range: "Ngày bắt đầu phải trước hoặc bằng ngày kết thúc.",
     compared_with: "So với {p}",
     revenue: "Doanh thu",
@@ -95,5 +103,8 @@ pub static VI: DashStrings = DashStrings {
     xsell_make: "Tạo phân khúc",
     xsell_target: "Tạo phân khúc khách đã mua {x} nhưng chưa mua {k}",
     xsell_segment: "Đã mua {x}, chưa mua {k}",
-    xsell_kinds: ["Sản phẩm", "Danh mục"],
+    xsell_kinds: XsellKindWords {
+        products: "Sản phẩm",
+        categories: "Danh mục",
+    },
 };

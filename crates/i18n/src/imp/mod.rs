@@ -8,15 +8,157 @@ mod vi;
 use clientele_core::format::Locale;
 use clientele_core::import::amount::AmountError;
 use clientele_core::import::cells::Reason;
-use clientele_core::import::date::DateError;
+use clientele_core::import::date::{DateError, DateOrder};
 use clientele_core::import::file::FileError;
-use clientele_core::import::mapping::{MappingError, Target};
+use clientele_core::import::mapping::{FileKind, MappingError, Preset, Target};
+use clientele_core::import::plan::Mode;
 use clientele_core::import::text::TextError;
 
 pub fn imp_strings(locale: Locale) -> &'static ImpStrings {
     match locale {
         Locale::En => &en::EN,
         Locale::Vi => &vi::VI,
+    }
+}
+
+words! {
+    FileKindWords for FileKind {
+        customers: Customers,
+        orders: Orders,
+        interactions: Interactions,
+    }
+}
+
+words! {
+    /// "… export recognised."
+    PresetWords for Preset {
+        shopify_orders: ShopifyOrders,
+        shopify_customers: ShopifyCustomers,
+        woo_commerce_orders: WooCommerceOrders,
+    }
+}
+
+words! {
+    ModeWords for Mode {
+        create: Create,
+        update: Update,
+        create_and_update: CreateAndUpdate,
+    }
+}
+
+words! {
+    DateOrderWords for DateOrder {
+        day_first: DayFirst,
+        month_first: MonthFirst,
+    }
+}
+
+words! {
+    /// The name of each `Target` but `Ignore` and `Custom` (read by
+    /// `ImpStrings::target`).
+    TargetWords {
+        external_id,
+        full_name,
+        given_name,
+        family_name,
+        company,
+        email,
+        phone,
+        street,
+        ward,
+        district,
+        city,
+        country,
+        birthday,
+        gender,
+        occupation,
+        tags,
+        interests,
+        notes,
+        source,
+        created_at,
+        email_consent,
+        sms_consent,
+        order_ref,
+        order_date,
+        total,
+        currency,
+        product,
+        sku,
+        category,
+        quantity,
+        unit_price,
+        status,
+        cancelled_at,
+        refunded_amount,
+        sales_channel,
+        store,
+        line_item_spec,
+        interaction_date,
+        interaction_channel,
+        direction,
+        subject,
+        note,
+    }
+}
+
+words! {
+    /// The keys that match customers (`plan::MatchBy`).
+    MatchKeyWords {
+        external_id,
+        email,
+        phone,
+    }
+}
+
+words! {
+    /// What rows with problems do.
+    InvalidWords {
+        skip,
+        block,
+    }
+}
+
+words! {
+    /// The counts of an import plan (`plan::Counts`).
+    CountWords {
+        records,
+        new,
+        updated,
+        duplicate,
+        invalid,
+        not_found,
+        new_customers,
+    }
+}
+
+words! {
+    /// Why a row was refused, per `Reason` (read by `ImpStrings::reason`).
+    ReasonWords {
+        date_ambiguous,
+        no_such_day,
+        bad_time,
+        not_a_date,
+        bad_grouping,
+        too_many_decimals,
+        too_large,
+        not_an_amount,
+        email,
+        phone,
+        quantity,
+        choice,
+        yes_no,
+        currency,
+        line_item,
+        too_long,
+        /// `{field}`: the empty field.
+        missing,
+        no_customer,
+        empty,
+        negative,
+        birthday,
+        /// `{n}` values found, `{u}` columns expected.
+        extra_values,
     }
 }
 
@@ -27,12 +169,12 @@ pub struct ImpStrings {
     pub title: &'static str,
     pub explain: &'static str,
     pub kind_label: &'static str,
-    pub kinds: [&'static str; 3],
+    pub kinds: FileKindWords,
     pub choose_file: &'static str,
     pub drop_hint: &'static str,
     /// "{file}: {n} columns"
     pub file_summary: &'static str,
-    pub presets: [&'static str; 3],
+    pub presets: PresetWords,
     pub mapping_title: &'static str,
     pub col_column: &'static str,
     pub col_sample: &'static str,
@@ -40,18 +182,18 @@ pub struct ImpStrings {
     pub ignore: &'static str,
     pub custom: &'static str,
     pub custom_name: &'static str,
-    pub targets: [&'static str; Target::COUNT],
+    pub targets: TargetWords,
     pub mode_label: &'static str,
-    pub modes: [&'static str; 3],
+    pub modes: ModeWords,
     pub match_label: &'static str,
-    pub match_keys: [&'static str; 3],
+    pub match_keys: MatchKeyWords,
     pub date_order_label: &'static str,
-    pub date_orders: [&'static str; 2],
+    pub date_orders: DateOrderWords,
     pub date_ambiguous: &'static str,
     pub date_conflicting: &'static str,
     pub currency_label: &'static str,
     pub invalid_label: &'static str,
-    pub invalid_options: [&'static str; 2],
+    pub invalid_options: InvalidWords,
     pub check: &'static str,
     /// "Reading: {n} rows ({r} rows/s)"
     pub reading: &'static str,
@@ -59,8 +201,7 @@ pub struct ImpStrings {
     pub writing: &'static str,
     pub progress_label: &'static str,
     pub summary_title: &'static str,
-    /// records, new, updated, duplicate, invalid, not found, new customers
-    pub counts: [&'static str; 7],
+    pub counts: CountWords,
     pub problems_title: &'static str,
     pub col_line: &'static str,
     pub col_value: &'static str,
@@ -96,8 +237,8 @@ pub struct ImpStrings {
     pub revert_body: &'static str,
     /// "Import reverted: {n} records deleted, {u} customers restored."
     pub reverted_done: &'static str,
-    /// Reasons, in the order of `reason()` below.
-    pub reasons: [&'static str; 22],
+    /// Why a row was refused (`reason`).
+    pub reasons: ReasonWords,
     pub err_not_text: &'static str,
     pub err_unclosed: &'static str,
     pub err_empty: &'static str,
@@ -110,44 +251,91 @@ pub struct ImpStrings {
 
 impl ImpStrings {
     pub fn target(&self, t: &Target) -> String {
-        match t {
-            Target::Ignore => self.ignore.to_string(),
-            Target::Custom(key) => format!("{}: {key}", self.custom.trim_end_matches('…')),
-            t => t.index().map_or("", |i| self.targets[i]).to_string(),
-        }
+        let w = &self.targets;
+        let name = match t {
+            Target::Ignore => return self.ignore.to_string(),
+            Target::Custom(key) => {
+                return format!("{}: {key}", self.custom.trim_end_matches('…'));
+            }
+            Target::ExternalId => w.external_id,
+            Target::FullName => w.full_name,
+            Target::GivenName => w.given_name,
+            Target::FamilyName => w.family_name,
+            Target::Company => w.company,
+            Target::Email => w.email,
+            Target::Phone => w.phone,
+            Target::Street => w.street,
+            Target::Ward => w.ward,
+            Target::District => w.district,
+            Target::City => w.city,
+            Target::Country => w.country,
+            Target::Birthday => w.birthday,
+            Target::Gender => w.gender,
+            Target::Occupation => w.occupation,
+            Target::Tags => w.tags,
+            Target::Interests => w.interests,
+            Target::Notes => w.notes,
+            Target::Source => w.source,
+            Target::CreatedAt => w.created_at,
+            Target::EmailConsent => w.email_consent,
+            Target::SmsConsent => w.sms_consent,
+            Target::OrderRef => w.order_ref,
+            Target::OrderDate => w.order_date,
+            Target::Total => w.total,
+            Target::Currency => w.currency,
+            Target::Product => w.product,
+            Target::Sku => w.sku,
+            Target::Category => w.category,
+            Target::Quantity => w.quantity,
+            Target::UnitPrice => w.unit_price,
+            Target::Status => w.status,
+            Target::CancelledAt => w.cancelled_at,
+            Target::RefundedAmount => w.refunded_amount,
+            Target::SalesChannel => w.sales_channel,
+            Target::Store => w.store,
+            Target::LineItemSpec => w.line_item_spec,
+            Target::InteractionDate => w.interaction_date,
+            Target::InteractionChannel => w.interaction_channel,
+            Target::Direction => w.direction,
+            Target::Subject => w.subject,
+            Target::Note => w.note,
+        };
+        name.to_string()
     }
 
     /// Why a row was refused, in words.
     pub fn reason(&self, r: &Reason) -> String {
-        let i = match r {
-            Reason::Date(DateError::Ambiguous) => 0,
-            Reason::Date(DateError::NoSuchDay) => 1,
-            Reason::Date(DateError::BadTime) => 2,
-            Reason::Date(_) => 3,
-            Reason::Amount(AmountError::BadGrouping) => 4,
-            Reason::Amount(AmountError::TooManyDecimals) => 5,
-            Reason::Amount(AmountError::TooLarge) => 6,
-            Reason::Amount(_) => 7,
-            Reason::Email => 8,
-            Reason::Phone => 9,
-            Reason::Quantity => 10,
-            Reason::Choice => 11,
-            Reason::YesNo => 12,
-            Reason::Currency => 13,
-            Reason::LineItem => 14,
-            Reason::TooLong => 15,
-            Reason::Missing(t) => return self.reasons[16].replace("{field}", &self.target(t)),
-            Reason::NoCustomer => 17,
-            Reason::Empty => 18,
-            Reason::Negative => 19,
-            Reason::Birthday => 20,
+        let w = &self.reasons;
+        let text = match r {
+            Reason::Date(DateError::Ambiguous) => w.date_ambiguous,
+            Reason::Date(DateError::NoSuchDay) => w.no_such_day,
+            Reason::Date(DateError::BadTime) => w.bad_time,
+            Reason::Date(DateError::Empty | DateError::NotADate) => w.not_a_date,
+            Reason::Amount(AmountError::BadGrouping) => w.bad_grouping,
+            Reason::Amount(AmountError::TooManyDecimals) => w.too_many_decimals,
+            Reason::Amount(AmountError::TooLarge) => w.too_large,
+            Reason::Amount(AmountError::Empty | AmountError::NotANumber) => w.not_an_amount,
+            Reason::Email => w.email,
+            Reason::Phone => w.phone,
+            Reason::Quantity => w.quantity,
+            Reason::Choice => w.choice,
+            Reason::YesNo => w.yes_no,
+            Reason::Currency => w.currency,
+            Reason::LineItem => w.line_item,
+            Reason::TooLong => w.too_long,
+            Reason::Missing(t) => return w.missing.replace("{field}", &self.target(t)),
+            Reason::NoCustomer => w.no_customer,
+            Reason::Empty => w.empty,
+            Reason::Negative => w.negative,
+            Reason::Birthday => w.birthday,
             Reason::ExtraValues { found, expected } => {
-                return self.reasons[21]
+                return w
+                    .extra_values
                     .replace("{n}", &found.to_string())
                     .replace("{u}", &expected.to_string())
             }
         };
-        self.reasons[i].to_string()
+        text.to_string()
     }
 
     pub fn file_error(&self, e: &FileError) -> String {

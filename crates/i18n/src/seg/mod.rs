@@ -5,7 +5,9 @@
 mod en;
 mod vi;
 
+use clientele_core::clv::predict::Risk;
 use clientele_core::format::Locale;
+use clientele_core::model::PartyKind;
 use clientele_core::segment::lifecycle::Stage;
 use clientele_core::segment::rfm::Segment;
 use clientele_core::segment::rules::{Field, Group, Op};
@@ -14,6 +16,151 @@ pub fn seg_strings(locale: Locale) -> &'static SegStrings {
     match locale {
         Locale::En => &en::EN,
         Locale::Vi => &vi::VI,
+    }
+}
+
+words! {
+    SegmentWords for Segment {
+        champions: Champions,
+        loyal: Loyal,
+        potential_loyalists: PotentialLoyalists,
+        new: New,
+        promising: Promising,
+        need_attention: NeedAttention,
+        about_to_sleep: AboutToSleep,
+        at_risk: AtRisk,
+        cant_lose_them: CantLoseThem,
+        hibernating: Hibernating,
+        lost: Lost,
+    }
+}
+
+words! {
+    StageWords for Stage {
+        prospect: Prospect,
+        first_time: FirstTime,
+        repeat: Repeat,
+        loyal: Loyal,
+        at_risk: AtRisk,
+        lapsed: Lapsed,
+    }
+}
+
+words! {
+    /// Churn risk bands.
+    RiskWords for Risk {
+        low: Low,
+        medium: Medium,
+        high: High,
+        unknown: Unknown,
+    }
+}
+
+words! {
+    GroupWords for Group {
+        demographic: Demographic,
+        geographic: Geographic,
+        psychographic: Psychographic,
+        behavioural: Behavioural,
+        custom: Custom,
+    }
+}
+
+words! {
+    OpWords for Op {
+        is: Is,
+        is_not: IsNot,
+        gt: Gt,
+        ge: Ge,
+        lt: Lt,
+        le: Le,
+        between: Between,
+        contains: Contains,
+        not_contains: NotContains,
+        starts_with: StartsWith,
+        has: Has,
+        has_not: HasNot,
+        any_of: AnyOf,
+        none_of: NoneOf,
+        all_of: AllOf,
+        is_empty: IsEmpty,
+        not_empty: NotEmpty,
+        yes: Yes,
+        no: No,
+        before: Before,
+        after: After,
+    }
+}
+
+words! {
+    PartyKindWords for PartyKind {
+        person: Person,
+        organisation: Organisation,
+    }
+}
+
+words! {
+    /// The name of each field of `Field::FIXED` (read by `SegStrings::field`; consent
+    /// and custom fields have their own words).
+    FieldWords {
+        kind,
+        age,
+        gender,
+        occupation,
+        income,
+        country,
+        city,
+        district,
+        interests,
+        values,
+        tags,
+        orders,
+        total_spent,
+        average_spend,
+        days_since_last_order,
+        days_since_first_order,
+        product,
+        category,
+        sku,
+        sales_channel,
+        store,
+        rfm_segment,
+        stage,
+        recency_score,
+        frequency_score,
+        monetary_score,
+        fm_score,
+        clv,
+        p_alive,
+        churn_risk,
+        next_product,
+        interactions,
+        days_since_last_interaction,
+        acquisition,
+        source,
+    }
+}
+
+words! {
+    /// The labels of the R, F and M cut points.
+    CutWords {
+        recency,
+        frequency,
+        monetary,
+    }
+}
+
+words! {
+    /// A clustering feature far from average: the five fixed columns of
+    /// `segment::features`, then "buys {x}" for a category.
+    FeatureWords {
+        recency,
+        frequency,
+        spend,
+        average_order,
+        tenure,
+        /// `{x}`: the category.
+        category,
     }
 }
 
@@ -38,11 +185,11 @@ pub struct SegStrings {
     pub col_customers: &'static str,
     pub col_revenue: &'static str,
     pub col_advice: &'static str,
-    pub segment_names: [&'static str; 11],
-    pub segment_advice: [&'static str; 11],
-    pub stage_names: [&'static str; 6],
-    /// Churn risk bands, as `Risk::ALL`.
-    pub risk_names: [&'static str; 4],
+    pub segment_names: SegmentWords,
+    pub segment_advice: SegmentWords,
+    pub stage_names: StageWords,
+    /// Churn risk bands.
+    pub risk_names: RiskWords,
     pub stages_title: &'static str,
     pub no_purchases: &'static str,
     // Saved segments
@@ -71,16 +218,15 @@ pub struct SegStrings {
     pub values_hint: &'static str,
     pub money_hint: &'static str,
     pub date_iso_hint: &'static str,
-    pub groups: [&'static str; 5],
-    /// Indexed like `Field::FIXED`.
-    pub fields: [&'static str; 35],
+    pub groups: GroupWords,
+    /// The fixed fields' names (`field`).
+    pub fields: FieldWords,
     /// "Consent: {x}"
     pub consent_field: &'static str,
     /// "{x} (custom)"
     pub custom_field: &'static str,
-    /// Indexed like `Op::ALL`.
-    pub ops: [&'static str; 21],
-    pub kinds: [&'static str; 2],
+    pub ops: OpWords,
+    pub kinds: PartyKindWords,
     pub incomplete: &'static str,
     pub preview_title: &'static str,
     pub name_label: &'static str,
@@ -117,7 +263,7 @@ pub struct SegStrings {
     pub window_all: &'static str,
     /// "Last {n} days"
     pub window_days: &'static str,
-    pub cuts_label: [&'static str; 3],
+    pub cuts_label: CutWords,
     pub cuts_hint: &'static str,
     pub cuts_invalid: &'static str,
     pub clv_months_label: &'static str,
@@ -150,10 +296,9 @@ pub struct SegStrings {
     pub chose_k: &'static str,
     pub average_customer: &'static str,
     pub save_cluster: &'static str,
-    /// Words for a feature far above / below average: recency, frequency, spend,
-    /// average order, tenure, then "buys {x}" for a category.
-    pub feature_high: [&'static str; 6],
-    pub feature_low: [&'static str; 6],
+    /// Words for a feature far above / below average.
+    pub feature_high: FeatureWords,
+    pub feature_low: FeatureWords,
     /// "very {x}"
     pub very: &'static str,
     pub typical: &'static str,
@@ -167,30 +312,63 @@ pub struct SegStrings {
 
 impl SegStrings {
     pub fn segment(&self, s: Segment) -> &'static str {
-        self.segment_names[s as usize]
+        self.segment_names.of(s)
     }
     pub fn advice(&self, s: Segment) -> &'static str {
-        self.segment_advice[s as usize]
+        self.segment_advice.of(s)
     }
     pub fn stage_name(&self, s: Stage) -> &'static str {
-        self.stage_names[s as usize]
+        self.stage_names.of(s)
     }
     pub fn group(&self, g: Group) -> &'static str {
-        self.groups[g as usize]
+        self.groups.of(g)
     }
     pub fn op(&self, o: Op) -> &'static str {
-        self.ops[Op::ALL.iter().position(|x| *x == o).unwrap_or(0)]
+        self.ops.of(o)
     }
     /// A field's name; consent and custom fields take `consent` (the channel's name).
     pub fn field(&self, f: &Field, consent: &str) -> String {
-        match f {
-            Field::Consent(_) => self.consent_field.replace("{x}", consent),
-            Field::Custom(name) => self.custom_field.replace("{x}", name),
-            _ => {
-                let i = Field::FIXED.iter().position(|x| x == f).unwrap_or(0);
-                self.fields[i].to_string()
-            }
-        }
+        let w = &self.fields;
+        let name = match f {
+            Field::Consent(_) => return self.consent_field.replace("{x}", consent),
+            Field::Custom(name) => return self.custom_field.replace("{x}", name),
+            Field::Kind => w.kind,
+            Field::Age => w.age,
+            Field::Gender => w.gender,
+            Field::Occupation => w.occupation,
+            Field::Income => w.income,
+            Field::Country => w.country,
+            Field::City => w.city,
+            Field::District => w.district,
+            Field::Interests => w.interests,
+            Field::Values => w.values,
+            Field::Tags => w.tags,
+            Field::Orders => w.orders,
+            Field::TotalSpent => w.total_spent,
+            Field::AverageSpend => w.average_spend,
+            Field::DaysSinceLastOrder => w.days_since_last_order,
+            Field::DaysSinceFirstOrder => w.days_since_first_order,
+            Field::Product => w.product,
+            Field::Category => w.category,
+            Field::Sku => w.sku,
+            Field::SalesChannel => w.sales_channel,
+            Field::Store => w.store,
+            Field::RfmSegment => w.rfm_segment,
+            Field::Stage => w.stage,
+            Field::RecencyScore => w.recency_score,
+            Field::FrequencyScore => w.frequency_score,
+            Field::MonetaryScore => w.monetary_score,
+            Field::FmScore => w.fm_score,
+            Field::Clv => w.clv,
+            Field::PAlive => w.p_alive,
+            Field::ChurnRisk => w.churn_risk,
+            Field::NextProduct => w.next_product,
+            Field::Interactions => w.interactions,
+            Field::DaysSinceLastInteraction => w.days_since_last_interaction,
+            Field::Acquisition => w.acquisition,
+            Field::Source => w.source,
+        };
+        name.to_string()
     }
     pub fn cell(&self, r: u8, fm: u8, n: &str) -> String {
         self.cell_label
