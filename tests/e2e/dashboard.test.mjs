@@ -12,11 +12,11 @@ async function dashboardReady(page) {
   await page.waitForFunction(() => performance.getEntriesByName("clientele:dashboard-ready").length > 0, null, { timeout: 60_000 });
 }
 
-/// The number in a KPI card (digits only).
+/// The number in a KPI card (digits only): the card is a group named by its KPI,
+/// showing the name, the value, then the change.
 async function kpi(page, name) {
-  const card = page.locator(".kpi", { has: page.getByRole("heading", { name, exact: true }) });
-  const text = await card.locator("p").first().innerText();
-  return Number(text.replace(/[^0-9]/g, ""));
+  const [, value] = (await page.getByRole("group", { name, exact: true }).innerText()).split(/\n+/);
+  return Number(value.replace(/[^0-9]/g, ""));
 }
 
 test("KPIs, charts, saving a chart and a segment of valuable customers at risk", async () => {

@@ -163,12 +163,21 @@ mod tests {
     /// docs/storage.md names the schema version the code has.
     #[test]
     fn the_storage_doc_names_this_schema_version() {
-        let doc = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/storage.md"))
-            .expect("docs/storage.md");
+        let doc = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../docs/storage.md"
+        ))
+        .expect("docs/storage.md");
         let said = format!("schema version {}.", super::SCHEMA_VERSION);
-        assert!(doc.contains(&said), "docs/storage.md does not say \"{said}\"");
+        assert!(
+            doc.contains(&said),
+            "docs/storage.md does not say \"{said}\""
+        );
         let newer = format!("schema version {}", super::SCHEMA_VERSION + 1);
-        assert!(!doc.contains(&newer), "docs/storage.md names a newer version");
+        assert!(
+            !doc.contains(&newer),
+            "docs/storage.md names a newer version"
+        );
     }
 
     use super::*;

@@ -250,7 +250,7 @@ fn KpiCards(kpis: Memo<Option<(Trend, Option<Trend>)>>) -> impl IntoView {
                         Some(c) => ("delta down", d().down.replace("{p}", &percent(-c, locale))),
                     };
                     view! {
-                        <div class="kpi">
+                        <div class="kpi" role="group" aria-label=name>
                             <h2>{name}</h2>
                             <p class="value">{shown}</p>
                             <p class=class>{text}</p>

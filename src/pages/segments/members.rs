@@ -148,7 +148,7 @@ pub fn MembersTable(
                 <h2>{move || s().members}</h2>
                 <button type="button" on:click=export disabled=move || count.get() == 0>{move || s().export_csv}</button>
             </div>
-            <p class="count" aria-live="polite">{move || t().customer_count(count.get(), &settings.integer(count.get() as i64))}</p>
+            <p class="count" role="status">{move || t().customer_count(count.get(), &settings.integer(count.get() as i64))}</p>
             <VirtualTable
                 label=Signal::derive(move || format!("{}: {}", name.get(), s().members))
                 columns=columns

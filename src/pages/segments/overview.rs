@@ -66,16 +66,16 @@ fn RfmGrid() -> impl IntoView {
                         } else {
                             settings.integer(t.customers as i64)
                         };
-                        let label = format!(
-                            "{} — {}",
-                            s().cell(r, fm, &shown),
-                            segment.map(|x| s().segment(x)).unwrap_or_default()
-                        );
                         let style = format!("--heat: {:.3}", share.sqrt());
+                        // The link's name is its own text, with the cell's place read
+                        // out first ("R5 FM4: 12 — Loyal"): no label that differs from
+                        // what is seen.
                         view! {
                             <td>
-                                <a class="cell" href=format!("/segments/new?r={r}&fm={fm}") aria-label=label style=style>
+                                <a class="cell" href=format!("/segments/new?r={r}&fm={fm}") style=style>
+                                    <span class="sr-only">{s().cell(r, fm, "")}</span>
                                     <span class="n">{shown}</span>
+                                    <span class="sr-only">" — "</span>
                                     <span class="seg">{segment.map(|x| s().segment(x))}</span>
                                 </a>
                             </td>
