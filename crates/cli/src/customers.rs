@@ -17,9 +17,6 @@ use clientele_core::model::{
     AcquisitionChannel, Consent, ConsentChannel, CustomField, CustomValue, Customer, Gender,
     IncomeBand, PartyKind,
 };
-use clientele_core::segment::rules::{
-    acquisition_code, consent_code, gender_code, income_code, kind_code,
-};
 use clientele_core::time::Day;
 use std::collections::HashMap;
 use std::path::Path;
@@ -111,7 +108,7 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
     }
     let mut consent: Vec<(ConsentChannel, usize, String)> = Vec::new();
     for ch in ConsentChannel::ALL {
-        let code = consent_code(ch);
+        let code = ch.code();
         let names = [format!("consent_{code}"), format!("consent:{code}")];
         if let Some(i) = table.find_any(&[&names[0], &names[1]]) {
             consent.push((ch, i, table.names()[i].clone()));
@@ -165,7 +162,7 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
             } else {
                 choice(
                     &[PartyKind::Person, PartyKind::Organisation],
-                    kind_code,
+                    PartyKind::code,
                     kind,
                 )
                 .ok_or_else(|| wrong_in("kind", kind, "person or organisation".into()))?
@@ -191,7 +188,7 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
         if !gender.is_empty() {
             let all = [Gender::Female, Gender::Male, Gender::Other];
             c.gender =
-                Some(choice(&all, gender_code, gender).ok_or_else(|| {
+                Some(choice(&all, Gender::code, gender).ok_or_else(|| {
                     wrong_in("gender", gender, "one of: female, male, other".into())
                 })?);
         }
@@ -199,8 +196,8 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
         let income = get("income_band");
         if !income.is_empty() {
             c.income = Some(
-                choice(&IncomeBand::ALL, income_code, income).ok_or_else(|| {
-                    let all = IncomeBand::ALL.map(income_code).join(", ");
+                choice(&IncomeBand::ALL, IncomeBand::code, income).ok_or_else(|| {
+                    let all = IncomeBand::ALL.map(IncomeBand::code).join(", ");
                     wrong_in("income_band", income, format!("one of: {all}"))
                 })?,
             );
@@ -211,14 +208,18 @@ pub fn read(path: &Path, as_of: Day) -> Result<CustomerFile, CliError> {
         let channel = get("channel");
         if !channel.is_empty() {
             c.channel = Some(
-                choice(&AcquisitionChannel::ALL, acquisition_code, channel).ok_or_else(|| {
-                    let all = AcquisitionChannel::ALL.map(acquisition_code).join(", ");
-                    wrong_in(
-                        "channel",
-                        channel,
-                        format!("an acquisition channel (one of: {all})"),
-                    )
-                })?,
+                choice(&AcquisitionChannel::ALL, AcquisitionChannel::code, channel).ok_or_else(
+                    || {
+                        let all = AcquisitionChannel::ALL
+                            .map(AcquisitionChannel::code)
+                            .join(", ");
+                        wrong_in(
+                            "channel",
+                            channel,
+                            format!("an acquisition channel (one of: {all})"),
+                        )
+                    },
+                )?,
             );
         }
         c.tags = list(get("tags"));

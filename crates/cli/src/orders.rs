@@ -11,7 +11,6 @@ use crate::csvfile::{bad, cell, Table};
 use crate::CliError;
 use clientele_core::model::{Currency, OrderStatus, SalesChannel};
 use clientele_core::segment::rfm::Purchase;
-use clientele_core::segment::rules::sales_channel_code;
 use clientele_core::time::Day;
 use std::path::Path;
 
@@ -166,9 +165,7 @@ pub fn parse_channel(s: &str) -> Option<SalesChannel> {
             .collect()
     };
     let k = key(s);
-    SalesChannel::ALL
-        .into_iter()
-        .find(|c| key(sales_channel_code(*c)) == k)
+    SalesChannel::ALL.into_iter().find(|c| key(c.code()) == k)
 }
 
 /// Every row of an orders file, refunded and cancelled ones included (they are not
@@ -216,7 +213,7 @@ pub fn read_rows(path: &Path, default_currency: Currency) -> Result<OrderFile, C
                     "channel",
                     format!(
                         "'{name}' is not a sales channel (one of: {})",
-                        SalesChannel::ALL.map(sales_channel_code).join(", ")
+                        SalesChannel::ALL.map(SalesChannel::code).join(", ")
                     ),
                 )
             })?),

@@ -21,7 +21,7 @@ use clientele_core::model::{Currency, Customer};
 use clientele_core::purchases::{channel_bit, PurchaseFact};
 use clientele_core::segment::analysis::{Analysis, Params};
 use clientele_core::segment::eval::{Compiled, Context};
-use clientele_core::segment::rules::{consent_code, Condition, Field, Rule};
+use clientele_core::segment::rules::{Condition, Field, Rule};
 use clientele_core::segment::saved::{csv_lines, member_values, MEMBER_COLUMNS};
 use clientele_core::time::Day;
 use clientele_core::{Db, Id, Record};
@@ -243,7 +243,7 @@ fn needs(field: &Field) -> Needs {
         Tags => customers("tags"),
         Acquisition => customers("channel"),
         Source => customers("source"),
-        Consent(ch) => Needs::CustomersColumn(format!("consent_{}", consent_code(*ch))),
+        Consent(ch) => Needs::CustomersColumn(format!("consent_{}", ch.code())),
         Custom(name) => Needs::CustomersColumn(format!("custom:{name}")),
     }
 }

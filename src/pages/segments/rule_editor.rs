@@ -7,10 +7,11 @@ use crate::components::next_id;
 use crate::state::{use_data, use_settings, SettingsState};
 use clientele_core::clv::predict::Risk;
 use clientele_core::format::{self, Locale};
+use clientele_core::model::{AcquisitionChannel, Gender, IncomeBand, PartyKind, SalesChannel};
 use clientele_core::purchases::TermKind;
 use clientele_core::segment::lifecycle::Stage;
 use clientele_core::segment::rfm::Segment;
-use clientele_core::segment::rules::{self, Arity, Condition, Field, Group, Kind, Op, Rule, Value};
+use clientele_core::segment::rules::{Arity, Condition, Field, Group, Kind, Op, Rule, Value};
 use leptos::prelude::*;
 
 static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
@@ -195,14 +196,14 @@ pub fn choice_label(settings: &SettingsState, field: &Field, code: &str) -> Stri
     let t = settings.t();
     let s = settings.s();
     let word = match field {
-        Field::Kind => by_code(s.kinds.all(), rules::kind_code, code),
-        Field::Gender => by_code(t.genders.all(), rules::gender_code, code),
-        Field::Income => by_code(t.incomes.all(), rules::income_code, code),
+        Field::Kind => by_code(s.kinds.all(), PartyKind::code, code),
+        Field::Gender => by_code(t.genders.all(), Gender::code, code),
+        Field::Income => by_code(t.incomes.all(), IncomeBand::code, code),
         Field::RfmSegment => by_code(s.segment_names.all(), Segment::code, code),
         Field::Stage => by_code(s.stage_names.all(), Stage::code, code),
         Field::ChurnRisk => by_code(s.risk_names.all(), Risk::code, code),
-        Field::Acquisition => by_code(t.acquisitions.all(), rules::acquisition_code, code),
-        Field::SalesChannel => by_code(t.sales_channels.all(), rules::sales_channel_code, code),
+        Field::Acquisition => by_code(t.acquisitions.all(), AcquisitionChannel::code, code),
+        Field::SalesChannel => by_code(t.sales_channels.all(), SalesChannel::code, code),
         _ => None,
     };
     word.map_or_else(|| code.to_string(), str::to_string)

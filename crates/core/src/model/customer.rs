@@ -13,11 +13,36 @@ pub enum PartyKind {
     Organisation,
 }
 
+impl PartyKind {
+    pub const ALL: [PartyKind; 2] = [PartyKind::Person, PartyKind::Organisation];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            PartyKind::Person => "person",
+            PartyKind::Organisation => "organisation",
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Gender {
     Female,
     Male,
     Other,
+}
+
+impl Gender {
+    pub const ALL: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Female => "female",
+            Gender::Male => "male",
+            Gender::Other => "other",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,6 +62,17 @@ impl IncomeBand {
         IncomeBand::UpperMiddle,
         IncomeBand::High,
     ];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            IncomeBand::Low => "low",
+            IncomeBand::LowerMiddle => "lower_middle",
+            IncomeBand::Middle => "middle",
+            IncomeBand::UpperMiddle => "upper_middle",
+            IncomeBand::High => "high",
+        }
+    }
 }
 
 /// Where the customer came from first.
@@ -63,6 +99,20 @@ impl AcquisitionChannel {
         AcquisitionChannel::Event,
         AcquisitionChannel::Other,
     ];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            AcquisitionChannel::WalkIn => "walk_in",
+            AcquisitionChannel::Website => "website",
+            AcquisitionChannel::Social => "social",
+            AcquisitionChannel::Marketplace => "marketplace",
+            AcquisitionChannel::Referral => "referral",
+            AcquisitionChannel::Advertising => "advertising",
+            AcquisitionChannel::Event => "event",
+            AcquisitionChannel::Other => "other",
+        }
+    }
 }
 
 /// A channel the customer may (or may not) be contacted through for marketing.
@@ -83,6 +133,17 @@ impl ConsentChannel {
         ConsentChannel::Messaging,
         ConsentChannel::Post,
     ];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            ConsentChannel::Email => "email",
+            ConsentChannel::Sms => "sms",
+            ConsentChannel::Phone => "phone",
+            ConsentChannel::Messaging => "messaging",
+            ConsentChannel::Post => "post",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -24,6 +24,17 @@ impl SalesChannel {
         SalesChannel::Marketplace,
         SalesChannel::Social,
     ];
+
+    /// The stable code, in rules and files.
+    pub fn code(self) -> &'static str {
+        match self {
+            SalesChannel::Online => "online",
+            SalesChannel::InStore => "in_store",
+            SalesChannel::Phone => "phone",
+            SalesChannel::Marketplace => "marketplace",
+            SalesChannel::Social => "social",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]

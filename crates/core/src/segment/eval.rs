@@ -8,7 +8,7 @@
 //! no orders) is false, except "is not", "none of", "has not" and "is empty".
 
 use super::analysis::Analysis;
-use super::rules::{self, Condition, Field, Op, Rule, Value};
+use super::rules::{Condition, Field, Op, Rule, Value};
 use crate::columns::{consent_bit, fold_into, folded, ListField, TextField};
 use crate::db::Db;
 use crate::model::SalesChannel;
@@ -392,11 +392,7 @@ fn leaf(c: &Condition, db: &Db, scale: f64) -> Leaf {
     let bits = if c.field == Field::SalesChannel {
         SalesChannel::ALL
             .into_iter()
-            .filter(|ch| {
-                texts
-                    .iter()
-                    .any(|t| t.trim() == rules::sales_channel_code(*ch))
-            })
+            .filter(|ch| texts.iter().any(|t| t.trim() == ch.code()))
             .map(channel_bit)
             .fold(0, |a, b| a | b)
     } else {

@@ -16,7 +16,7 @@
 
 use crate::clv::predict::Risk;
 use crate::model::SalesChannel;
-use crate::model::{AcquisitionChannel, ConsentChannel, Gender, IncomeBand, PartyKind};
+use crate::model::{AcquisitionChannel, ConsentChannel, IncomeBand};
 use crate::segment::lifecycle::Stage;
 use crate::segment::rfm::Segment;
 use crate::time::Day;
@@ -188,7 +188,7 @@ impl Field {
             Field::DaysSinceLastInteraction => "days_since_last_interaction",
             Field::Acquisition => "acquisition_channel",
             Field::Source => "source",
-            Field::Consent(c) => return format!("consent:{}", consent_code(*c)),
+            Field::Consent(c) => return format!("consent:{}", c.code()),
             Field::Custom(name) => return format!("custom:{name}"),
         };
         s.to_string()
@@ -198,7 +198,7 @@ impl Field {
         if let Some(c) = code.strip_prefix("consent:") {
             return ConsentChannel::ALL
                 .into_iter()
-                .find(|ch| consent_code(*ch) == c)
+                .find(|ch| ch.code() == c)
                 .map(Field::Consent);
         }
         if let Some(name) = code.strip_prefix("custom:") {
@@ -252,78 +252,20 @@ impl Field {
         match self {
             Field::Kind => vec!["person", "organisation"],
             Field::Gender => vec!["female", "male", "other"],
-            Field::Income => IncomeBand::ALL.into_iter().map(income_code).collect(),
+            Field::Income => IncomeBand::ALL.into_iter().map(IncomeBand::code).collect(),
             Field::RfmSegment => Segment::ALL.into_iter().map(Segment::code).collect(),
             Field::Stage => Stage::ALL.into_iter().map(Stage::code).collect(),
             Field::ChurnRisk => Risk::ALL.into_iter().map(Risk::code).collect(),
             Field::Acquisition => AcquisitionChannel::ALL
                 .into_iter()
-                .map(acquisition_code)
+                .map(AcquisitionChannel::code)
                 .collect(),
             Field::SalesChannel => SalesChannel::ALL
                 .into_iter()
-                .map(sales_channel_code)
+                .map(SalesChannel::code)
                 .collect(),
             _ => Vec::new(),
         }
-    }
-}
-
-pub fn consent_code(c: ConsentChannel) -> &'static str {
-    match c {
-        ConsentChannel::Email => "email",
-        ConsentChannel::Sms => "sms",
-        ConsentChannel::Phone => "phone",
-        ConsentChannel::Messaging => "messaging",
-        ConsentChannel::Post => "post",
-    }
-}
-
-pub fn income_code(b: IncomeBand) -> &'static str {
-    match b {
-        IncomeBand::Low => "low",
-        IncomeBand::LowerMiddle => "lower_middle",
-        IncomeBand::Middle => "middle",
-        IncomeBand::UpperMiddle => "upper_middle",
-        IncomeBand::High => "high",
-    }
-}
-
-pub fn gender_code(g: Gender) -> &'static str {
-    match g {
-        Gender::Female => "female",
-        Gender::Male => "male",
-        Gender::Other => "other",
-    }
-}
-
-pub fn kind_code(k: PartyKind) -> &'static str {
-    match k {
-        PartyKind::Person => "person",
-        PartyKind::Organisation => "organisation",
-    }
-}
-
-pub fn acquisition_code(a: AcquisitionChannel) -> &'static str {
-    match a {
-        AcquisitionChannel::WalkIn => "walk_in",
-        AcquisitionChannel::Website => "website",
-        AcquisitionChannel::Social => "social",
-        AcquisitionChannel::Marketplace => "marketplace",
-        AcquisitionChannel::Referral => "referral",
-        AcquisitionChannel::Advertising => "advertising",
-        AcquisitionChannel::Event => "event",
-        AcquisitionChannel::Other => "other",
-    }
-}
-
-pub fn sales_channel_code(c: SalesChannel) -> &'static str {
-    match c {
-        SalesChannel::Online => "online",
-        SalesChannel::InStore => "in_store",
-        SalesChannel::Phone => "phone",
-        SalesChannel::Marketplace => "marketplace",
-        SalesChannel::Social => "social",
     }
 }
 

@@ -346,25 +346,25 @@ fn choice_columns_number_variants_in_declaration_order() {
         Field::Kind,
         &[PartyKind::Person, PartyKind::Organisation],
         |v| v as usize,
-        rules::kind_code,
+        PartyKind::code,
     );
     check(
         Field::Gender,
         &[Gender::Female, Gender::Male, Gender::Other],
         |v| v as usize,
-        rules::gender_code,
+        Gender::code,
     );
     check(
         Field::Income,
         &IncomeBand::ALL,
         |v| v as usize,
-        rules::income_code,
+        IncomeBand::code,
     );
     check(
         Field::Acquisition,
         &AcquisitionChannel::ALL,
         |v| v as usize,
-        rules::acquisition_code,
+        AcquisitionChannel::code,
     );
     check(
         Field::RfmSegment,
