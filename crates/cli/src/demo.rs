@@ -3,7 +3,9 @@
 
 use crate::CliError;
 use clientele_core::demo::{self, DemoConfig};
-use clientele_core::model::{Currency, Customer, Interaction, Order};
+use clientele_core::model::{
+    AcquisitionChannel, Currency, Customer, Gender, IncomeBand, Interaction, Order,
+};
 use clientele_core::time::{iso_datetime, Day};
 use clientele_core::Record;
 use lexopt::ValueExt;
@@ -128,6 +130,8 @@ fn write_all(a: &Args) -> Result<(usize, usize), CliError> {
     w.items
         .write_record([
             "order_id",
+            "customer_id",
+            "date",
             "sku",
             "product",
             "category",
@@ -137,7 +141,6 @@ fn write_all(a: &Args) -> Result<(usize, usize), CliError> {
         .map_err(e)?;
     w.interactions
         .write_record([
-            "interaction_id",
             "customer_id",
             "time",
             "channel",
@@ -205,10 +208,9 @@ const CUSTOMER_HEADER: [&str; 21] = [
 
 fn customer_row(r: &Record<Customer>) -> Vec<String> {
     let c = &r.data;
-    let dbg = |v: &dyn std::fmt::Debug| format!("{v:?}");
     vec![
         r.id.to_string(),
-        dbg(&c.kind),
+        c.kind.code().to_string(),
         c.display_name.clone(),
         c.given_name.clone(),
         c.family_name.clone(),
@@ -219,13 +221,13 @@ fn customer_row(r: &Record<Customer>) -> Vec<String> {
         c.address.city.clone(),
         c.address.country.clone(),
         c.birthday.map(Day::iso).unwrap_or_default(),
-        c.gender.map(|g| dbg(&g)).unwrap_or_default(),
+        c.gender.map_or("", Gender::code).to_string(),
         c.occupation.clone(),
-        c.income.map(|g| dbg(&g)).unwrap_or_default(),
+        c.income.map_or("", IncomeBand::code).to_string(),
         c.interests.join(";"),
         c.values.join(";"),
         c.source.clone(),
-        c.channel.map(|g| dbg(&g)).unwrap_or_default(),
+        c.channel.map_or("", AcquisitionChannel::code).to_string(),
         c.tags.join(";"),
         iso_datetime(c.created_at),
     ]
@@ -240,13 +242,15 @@ fn write_order(w: &mut Writers, r: &Record<Order>) -> Result<(), csv::Error> {
         iso_datetime(o.placed_at),
         cur.plain_amount(o.total),
         cur.code().to_string(),
-        format!("{:?}", o.channel),
+        o.channel.code().to_string(),
         o.store.clone(),
         format!("{:?}", o.status),
     ])?;
     for it in &o.items {
         w.items.write_record([
             r.id.to_string(),
+            o.customer.to_string(),
+            iso_datetime(o.placed_at),
             it.sku.clone(),
             it.product.clone(),
             it.category.clone(),
@@ -260,11 +264,10 @@ fn write_order(w: &mut Writers, r: &Record<Order>) -> Result<(), csv::Error> {
 fn interaction_row(r: &Record<Interaction>) -> Vec<String> {
     let i = &r.data;
     vec![
-        r.id.to_string(),
         i.customer.to_string(),
         iso_datetime(i.at),
-        format!("{:?}", i.channel),
-        format!("{:?}", i.direction),
+        i.channel.code().to_string(),
+        i.direction.code().to_string(),
         i.subject.clone(),
         i.note.clone(),
     ]

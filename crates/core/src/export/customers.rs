@@ -2,12 +2,14 @@
 
 use super::csv::{CsvOut, CsvStyle};
 use crate::db::Db;
-use crate::model::{ConsentChannel, CustomValue, Customer, Gender, PartyKind};
+use crate::model::{
+    AcquisitionChannel, ConsentChannel, CustomValue, Customer, Gender, IncomeBand, PartyKind,
+};
 use crate::record::Record;
 use crate::time::iso_datetime;
 
 /// The fixed columns; custom fields follow as `custom:KEY`.
-pub const CUSTOMER_COLUMNS: [&str; 22] = [
+pub const CUSTOMER_COLUMNS: [&str; 25] = [
     "Customer ID",
     "Name",
     "First name",
@@ -30,6 +32,9 @@ pub const CUSTOMER_COLUMNS: [&str; 22] = [
     "Created at",
     "Accepts email marketing",
     "Accepts SMS marketing",
+    "Income band",
+    "Personal values",
+    "Acquisition channel",
 ];
 
 /// The customer's id for files: the shop's own id when it has one, else Clientele's
@@ -99,13 +104,7 @@ pub fn customer_values(db: &Db, r: &Record<Customer>, keys: &[String]) -> Vec<St
         a.city.clone(),
         a.country.clone(),
         c.birthday.map(|d| d.iso()).unwrap_or_default(),
-        match c.gender {
-            Some(Gender::Female) => "female",
-            Some(Gender::Male) => "male",
-            Some(Gender::Other) => "other",
-            None => "",
-        }
-        .into(),
+        c.gender.map_or("", Gender::code).into(),
         c.occupation.clone(),
         c.tags.join(", "),
         c.interests.join(", "),
@@ -118,6 +117,9 @@ pub fn customer_values(db: &Db, r: &Record<Customer>, keys: &[String]) -> Vec<St
         },
         yes_no(c, ConsentChannel::Email),
         yes_no(c, ConsentChannel::Sms),
+        c.income.map_or("", IncomeBand::code).into(),
+        c.values.join(", "),
+        c.channel.map_or("", AcquisitionChannel::code).into(),
     ];
     for k in keys {
         v.push(

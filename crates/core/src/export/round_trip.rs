@@ -18,7 +18,16 @@ use proptest::prelude::*;
 
 fn import(db: &Db, csv: &str, kind: FileKind) -> Plan {
     let (header, rows) = read_all(csv.as_bytes()).unwrap();
+    // What Clientele writes is read back as what it is, every column mapped.
+    assert_eq!(FileKind::guess(&header), kind, "{header:?}");
     let mapping = Mapping::guess(&header, kind);
+    for (h, t) in header.iter().zip(&mapping.columns) {
+        assert_ne!(
+            *t,
+            crate::import::mapping::Target::Ignore,
+            "column {h} is not mapped"
+        );
+    }
     let (_, marks) = analyse(&mapping, &rows);
     let mut imp = Importer::new(db, &mapping, marks, settings(Mode::CreateAndUpdate)).unwrap();
     for r in rows {
@@ -90,9 +99,20 @@ fn customer(i: usize) -> impl Strategy<Value = Customer> {
         ),
         prop::option::of(text()),
     );
-    (who, place, profile).prop_map(
-        move |((org, name, given, family, email, phone, ext), (street, ward, city, country), p)| {
+    let more = (
+        prop::option::of(prop::sample::select(IncomeBand::ALL.to_vec())),
+        list(),
+        prop::option::of(prop::sample::select(AcquisitionChannel::ALL.to_vec())),
+    );
+    (who, place, profile, more).prop_map(
+        move |(
+            (org, name, given, family, email, phone, ext),
+            (street, ward, city, country),
+            p,
+            more,
+        )| {
             let (birthday, gender, occupation, tags, interests, notes, secs, consent, custom) = p;
+            let (income, values, channel) = more;
             let mut c = Customer {
                 kind: if org {
                     PartyKind::Organisation
@@ -120,6 +140,9 @@ fn customer(i: usize) -> impl Strategy<Value = Customer> {
                 occupation,
                 tags,
                 interests,
+                income,
+                values,
+                channel,
                 notes: notes.trim().to_string(),
                 created_at: secs * 1000,
                 external_id: if ext.is_empty() {

@@ -126,6 +126,10 @@ pub struct Cols {
     pub created_at: Option<usize>,
     pub email_consent: Option<usize>,
     pub sms_consent: Option<usize>,
+    pub kind: Option<usize>,
+    pub income: Option<usize>,
+    pub values: Vec<usize>,
+    pub acquisition: Option<usize>,
     pub order_ref: Option<usize>,
     pub order_date: Option<usize>,
     pub total: Option<usize>,
@@ -184,6 +188,12 @@ impl Cols {
                 CreatedAt => c.created_at = one,
                 EmailConsent => c.email_consent = one,
                 SmsConsent => c.sms_consent = one,
+                Kind => c.kind = one,
+                Income => c.income = one,
+                Values => c.values.push(i),
+                Acquisition => c.acquisition = one,
+                // Recognised, not imported: Clientele computes these itself.
+                Computed => {}
                 OrderRef => c.order_ref = one,
                 OrderDate => c.order_date = one,
                 Total => c.total = one,
@@ -413,6 +423,20 @@ impl<'a> Cells<'a> {
         // Several columns' lists read as one, so a tag in two columns is kept once.
         out.tags = words::list(&self.joined(&c.tags, ","));
         out.interests = words::list(&self.joined(&c.interests, ","));
+        out.values = words::list(&self.joined(&c.values, ","));
+        match self.choice(c.kind, words::party_kind) {
+            Ok(Some(k)) => out.kind = k,
+            Ok(None) => {}
+            Err(x) => e.push(x),
+        }
+        match self.choice(c.income, words::income) {
+            Ok(i) => out.income = i,
+            Err(x) => e.push(x),
+        }
+        match self.choice(c.acquisition, words::acquisition) {
+            Ok(a) => out.channel = a,
+            Err(x) => e.push(x),
+        }
         out.notes = self.joined(&c.notes, "\n");
         if out.notes.chars().count() > validate::MAX_NOTES {
             e.push(err(c.notes[0], Reason::TooLong));
@@ -587,6 +611,18 @@ fn present(c: &Customer, cells: &Cells, whole: bool) -> Vec<CustomerField> {
     }
     if !c.interests.is_empty() {
         out.push(CustomerField::Interests(c.interests.clone()));
+    }
+    if !c.values.is_empty() {
+        out.push(CustomerField::Values(c.values.clone()));
+    }
+    if filled(cols.kind) {
+        out.push(CustomerField::Kind(c.kind));
+    }
+    if c.income.is_some() {
+        out.push(CustomerField::Income(c.income));
+    }
+    if c.channel.is_some() {
+        out.push(CustomerField::Channel(c.channel));
     }
     if any(&cols.notes) {
         out.push(CustomerField::Notes(c.notes.clone()));

@@ -37,9 +37,15 @@ impl FileKind {
         };
         let orders = own(FileKind::Orders, &ORDER_FIELDS);
         let interactions = own(FileKind::Interactions, &INTERACTION_FIELDS);
+        // Columns only customers files have (birthday, gender, tags...) count too:
+        // a customers file with a `created_at` and a `channel` is not an orders file.
+        let customers = own(
+            FileKind::Customers,
+            &CUSTOMER_FIELDS[..CUSTOMER_FIELDS.len() - 1],
+        );
         match (orders, interactions) {
-            (o, i) if o >= 2 && o >= i => FileKind::Orders,
-            (_, i) if i >= 2 => FileKind::Interactions,
+            (o, i) if o >= 2 && o >= i && o > customers => FileKind::Orders,
+            (_, i) if i >= 2 && i > customers => FileKind::Interactions,
             _ => FileKind::Customers,
         }
     }
@@ -76,6 +82,17 @@ pub enum Target {
     EmailConsent,
     /// Yes/no: accepts marketing SMS.
     SmsConsent,
+    /// Person or organisation.
+    Kind,
+    /// The income band (low … high).
+    Income,
+    /// What matters to the customer (psychographic), a list.
+    Values,
+    /// Where the customer came from first (walk-in, website...).
+    Acquisition,
+    /// A figure Clientele computes (orders, total spent, RFM scores, segment...),
+    /// as its own exports write them: recognised, and not imported.
+    Computed,
     // Orders.
     OrderRef,
     OrderDate,
@@ -125,7 +142,7 @@ static ADDRESS: [Target; 5] = [
     Target::City,
     Target::Country,
 ];
-static CUSTOMER_FIELDS: [Target; 10] = [
+static CUSTOMER_FIELDS: [Target; 15] = [
     Target::Birthday,
     Target::Gender,
     Target::Occupation,
@@ -136,6 +153,11 @@ static CUSTOMER_FIELDS: [Target; 10] = [
     Target::CreatedAt,
     Target::EmailConsent,
     Target::SmsConsent,
+    Target::Kind,
+    Target::Income,
+    Target::Values,
+    Target::Acquisition,
+    Target::Computed,
 ];
 static ORDER_FIELDS: [Target; 15] = [
     Target::OrderRef,
@@ -164,7 +186,7 @@ static INTERACTION_FIELDS: [Target; 5] = [
 
 impl Target {
     /// How many targets `all` lists.
-    pub const COUNT: usize = 42;
+    pub const COUNT: usize = 47;
 
     /// Every target but Ignore and Custom, in the order of their declaration.
     pub fn all() -> impl Iterator<Item = &'static Target> {
@@ -212,6 +234,8 @@ impl Target {
                 | Target::Street
                 | Target::Tags
                 | Target::Interests
+                | Target::Values
+                | Target::Computed
                 | Target::Notes
                 | Target::LineItemSpec
                 | Target::Note
@@ -252,6 +276,7 @@ static NAMES: &[(Target, &[&str])] = &[
             "ten day du",
             "billing name",
             "contact name",
+            "display name",
         ],
     ),
     (
@@ -400,6 +425,42 @@ static NAMES: &[(Target, &[&str])] = &[
         &["accepts sms marketing", "sms consent", "dong y nhan sms"],
     ),
     (
+        Target::Kind,
+        &[
+            "kind",
+            "customer kind",
+            "customer type",
+            "person or organisation",
+            "loai khach hang",
+            "loai kh",
+        ],
+    ),
+    (
+        Target::Income,
+        &["income", "income band", "thu nhap", "muc thu nhap"],
+    ),
+    (
+        Target::Values,
+        &[
+            "values",
+            "personal values",
+            "gia tri",
+            "gia tri song",
+            "gia tri ca nhan",
+            "gia tri quan tam",
+        ],
+    ),
+    (
+        Target::Acquisition,
+        &[
+            "acquisition channel",
+            "acquired through",
+            "first channel",
+            "kenh tiep can",
+            "kenh thu hut",
+        ],
+    ),
+    (
         Target::OrderRef,
         &[
             "order id",
@@ -429,6 +490,9 @@ static NAMES: &[(Target, &[&str])] = &[
             "ngay ban",
             "ngay hoa don",
             "thoi gian",
+            "time",
+            "timestamp",
+            "date time",
         ],
     ),
     (
@@ -550,6 +614,41 @@ static NAMES: &[(Target, &[&str])] = &[
         Target::Note,
         &["interaction note", "content", "noi dung", "details"],
     ),
+    // Last: a header that names a field of the file's kind wins over these.
+    (
+        Target::Computed,
+        &[
+            "orders",
+            "order count",
+            "orders count",
+            "total orders",
+            "number of orders",
+            "total spent",
+            "last order",
+            "recency days",
+            "recency",
+            "frequency",
+            "monetary",
+            "r",
+            "f",
+            "m",
+            "segment",
+            "rfm segment",
+            "stage",
+            "lifecycle stage",
+            "currency",
+            "clv",
+            "lifetime value",
+            "p alive",
+            "churn risk",
+            "expected purchases",
+            "so don",
+            "tong chi tieu",
+            "don gan nhat",
+            "phan khuc",
+            "giai doan",
+        ],
+    ),
 ];
 
 /// A header folded for matching: lowercase, no diacritics, punctuation as spaces.
@@ -587,6 +686,7 @@ pub fn match_header(header: &str, kind: FileKind) -> Target {
         (FileKind::Interactions, Target::OrderDate) => Target::InteractionDate,
         (FileKind::Interactions, Target::SalesChannel) => Target::InteractionChannel,
         (FileKind::Interactions, Target::Notes) => Target::Note,
+        (FileKind::Customers, Target::SalesChannel) => Target::Acquisition,
         (_, t) => t.clone(),
     };
     for (target, words) in NAMES {

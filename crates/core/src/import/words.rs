@@ -1,9 +1,13 @@
 //! The words shops and their systems use for choices: order statuses (Shopify's
 //! financial statuses, WooCommerce's `wc-` statuses, Vietnamese), channels, gender,
+//! party kind, income band, acquisition channel,
 //! yes/no, and WooCommerce's line item cells. Compared folded (no case, no diacritics).
 
 use super::mapping::fold_header;
-use crate::model::{Direction, Gender, InteractionChannel, OrderStatus, SalesChannel};
+use crate::model::{
+    AcquisitionChannel, Direction, Gender, IncomeBand, InteractionChannel, OrderStatus, PartyKind,
+    SalesChannel,
+};
 
 /// An order status from its word. Partly refunded orders stay paid: the refunded
 /// amount is subtracted from their total (see `plan`).
@@ -46,7 +50,7 @@ pub fn sales_channel(raw: &str) -> Option<SalesChannel> {
         "social" | "facebook" | "instagram" | "zalo" | "tiktok" | "mang xa hoi" => {
             SalesChannel::Social
         }
-        _ => return None,
+        _ => return by_code(&SalesChannel::ALL, SalesChannel::code, raw),
     })
 }
 
@@ -65,7 +69,7 @@ pub fn interaction_channel(raw: &str) -> Option<InteractionChannel> {
         "chat" | "live chat" | "messenger" | "tro chuyen" => InteractionChannel::Chat,
         "in person" | "visit" | "in store" | "meeting" | "truc tiep" | "tai cua hang"
         | "gap mat" => InteractionChannel::InPerson,
-        _ => return None,
+        _ => return by_code(&InteractionChannel::ALL, InteractionChannel::code, raw),
     })
 }
 
@@ -85,6 +89,62 @@ pub fn gender(raw: &str) -> Option<Gender> {
         "m" | "male" | "man" | "nam" | "ong" | "anh" => Gender::Male,
         "other" | "o" | "x" | "non binary" | "khac" => Gender::Other,
         _ => return None,
+    })
+}
+
+/// A choice by its code (`lower_middle`, `walk_in`), its name as written by `{:?}`
+/// (`LowerMiddle`, `WalkIn`) or its words: compared without case, spaces, `_` or `-`.
+fn by_code<T: Copy>(all: &[T], code: fn(T) -> &'static str, raw: &str) -> Option<T> {
+    let key = |s: &str| -> String {
+        fold_header(s)
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .collect()
+    };
+    let k = key(raw);
+    all.iter().copied().find(|x| key(code(*x)) == k)
+}
+
+pub fn party_kind(raw: &str) -> Option<PartyKind> {
+    by_code(&PartyKind::ALL, PartyKind::code, raw).or_else(|| {
+        Some(match fold_header(raw).as_str() {
+            "individual" | "ca nhan" | "nguoi" => PartyKind::Person,
+            "organization" | "company" | "business" | "to chuc" | "cong ty" | "doanh nghiep" => {
+                PartyKind::Organisation
+            }
+            _ => return None,
+        })
+    })
+}
+
+pub fn income(raw: &str) -> Option<IncomeBand> {
+    by_code(&IncomeBand::ALL, IncomeBand::code, raw).or_else(|| {
+        Some(match fold_header(raw).as_str() {
+            "thap" => IncomeBand::Low,
+            "trung binh thap" => IncomeBand::LowerMiddle,
+            "trung binh" => IncomeBand::Middle,
+            "trung binh cao" | "kha" => IncomeBand::UpperMiddle,
+            "cao" => IncomeBand::High,
+            _ => return None,
+        })
+    })
+}
+
+pub fn acquisition(raw: &str) -> Option<AcquisitionChannel> {
+    by_code(&AcquisitionChannel::ALL, AcquisitionChannel::code, raw).or_else(|| {
+        Some(match fold_header(raw).as_str() {
+            "walkin" | "in store" | "store" | "tai cua hang" => AcquisitionChannel::WalkIn,
+            "web" | "online" | "trang web" => AcquisitionChannel::Website,
+            "social media" | "facebook" | "zalo" | "mang xa hoi" => AcquisitionChannel::Social,
+            "shopee" | "lazada" | "tiki" | "san thuong mai dien tu" => {
+                AcquisitionChannel::Marketplace
+            }
+            "friend" | "word of mouth" | "gioi thieu" => AcquisitionChannel::Referral,
+            "ads" | "ad" | "quang cao" => AcquisitionChannel::Advertising,
+            "su kien" => AcquisitionChannel::Event,
+            "khac" => AcquisitionChannel::Other,
+            _ => return None,
+        })
     })
 }
 

@@ -27,6 +27,19 @@ impl InteractionChannel {
         InteractionChannel::Chat,
         InteractionChannel::InPerson,
     ];
+
+    /// The stable code, in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            InteractionChannel::Phone => "phone",
+            InteractionChannel::Email => "email",
+            InteractionChannel::Sms => "sms",
+            InteractionChannel::Web => "web",
+            InteractionChannel::Social => "social",
+            InteractionChannel::Chat => "chat",
+            InteractionChannel::InPerson => "in_person",
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -34,6 +47,16 @@ pub enum Direction {
     #[default]
     Inbound,
     Outbound,
+}
+
+impl Direction {
+    /// The stable code, in files.
+    pub fn code(self) -> &'static str {
+        match self {
+            Direction::Inbound => "inbound",
+            Direction::Outbound => "outbound",
+        }
+    }
 }
 
 record_fields! {
