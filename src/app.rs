@@ -77,6 +77,11 @@ fn Elsewhere() -> impl IntoView {
     Effect::new(move |was: Option<bool>| {
         let busy = data.elsewhere.with(Option::is_some);
         if was == Some(true) && !busy {
+            // "…Try again when it has finished" is stale now.
+            let stale = settings.t().elsewhere_try_later;
+            notices
+                .list
+                .update(|l| l.retain(|n| !n.text.ends_with(stale)));
             notices.info(settings.t().elsewhere_done);
         }
         busy
@@ -84,7 +89,7 @@ fn Elsewhere() -> impl IntoView {
     move || {
         data.elsewhere.get().map(|job| {
             let t = settings.t();
-            view! { <p class="banner" role="status">{format!("{} {}", Job::elsewhere(Some(job), t), t.elsewhere_wait)}</p> }
+            view! { <p class="banner info" role="status">{format!("{} {}", Job::elsewhere(Some(job), t), t.elsewhere_wait)}</p> }
         })
     }
 }

@@ -73,7 +73,7 @@ pub static VI: Strings = Strings {
     elsewhere_import: "Một thẻ khác đang nhập một tệp.",
     elsewhere_revert: "Một thẻ khác đang hoàn tác một lần nhập.",
     elsewhere_restore: "Một thẻ khác đang khôi phục một bản sao lưu.",
-    elsewhere_demo: "Một thẻ khác đang tải dữ liệu mẫu.",
+    elsewhere_demo: "Một thẻ khác đang nạp dữ liệu mẫu.",
     elsewhere_erase: "Một thẻ khác đang xóa toàn bộ dữ liệu.",
     elsewhere_unknown: "Một thẻ khác đang thay đổi nhiều dữ liệu.",
     elsewhere_wait: "Thẻ này sẽ hiển thị kết quả khi việc đó xong.",

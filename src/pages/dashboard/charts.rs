@@ -257,12 +257,11 @@ pub fn heat_map(
                 .filter_map(|(k, c)| c.map(|c| (k, c)))
                 .map(|(k, c)| {
                     let x = left + cell_w * k as f64;
-                    let dark = c.heat > 0.55;
                     view! {
                         <rect class="heat" x=x + 1.0 y=y0 + 1.0 width=cell_w - 2.0 height=row_h - 2.0 rx="3" fill-opacity=format!("{:.3}", 0.08 + 0.92 * c.heat)>
                             <title>{c.title}</title>
                         </rect>
-                        <text class=if dark { "cell on-dark" } else { "cell" } x=x + cell_w / 2.0 y=y0 + row_h / 2.0 + 4.0 text-anchor="middle">{c.text}</text>
+                        <text class="cell" x=x + cell_w / 2.0 y=y0 + row_h / 2.0 + 4.0 text-anchor="middle">{c.text}</text>
                     }
                 })
                 .collect_view();

@@ -39,7 +39,7 @@ pub static EN: DashStrings = DashStrings {
     col_customers: "Customers",
     col_share: "Revenue share",
     grid_title: "RFM grid",
-    grid_explain: "Customers by recency (R, rows) and frequency + spend (FM, columns); darker means more customers.",
+    grid_explain: "Customers by recency (R, rows) and frequency + spend (FM, columns); the stronger the colour, the more customers.",
     cohorts_title: "Cohort retention",
     cohorts_explain: "Customers grouped by the month of their first purchase: the share who bought again each month after.",
     cohort_month: "First purchase",
