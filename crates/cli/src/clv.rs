@@ -2,10 +2,10 @@
 //! of each customer (P(alive), purchases to expect, spend, lifetime value, churn risk).
 
 use crate::{day_arg, orders, CliError};
-use clientele_core::clv::observe::{observe_all, Periods, Unit};
-use clientele_core::clv::predict::{holdout_check, Horizon, Models};
+use clientele_core::clv::observe::{observe_all, Observed, Periods, Unit};
+use clientele_core::clv::predict::{holdout_check, Cache, Horizon, Models};
 use lexopt::ValueExt;
-use serde_json::{json, Value};
+use serde::Serialize;
 use std::path::PathBuf;
 
 /// Calibration frequencies shown one by one in the holdout check (then "and more").
@@ -72,7 +72,10 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
     };
     let purchases = orders::read(&file)?;
     let customers = observe_all(
-        purchases.into_iter().map(|p| (p.customer, p.day, p.amount)),
+        purchases
+            .list
+            .into_iter()
+            .map(|p| (p.customer, p.day, p.amount)),
         &periods,
     );
     let observed: Vec<_> = customers.iter().map(|(_, o)| *o).collect();
@@ -80,72 +83,156 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
         message: format!("{}: cannot fit the models: {e}", file.display()),
         code: 2,
     })?;
-    crate::emit(&report(&models, &customers, &periods, &horizon))?;
+    crate::emit_json(&report(
+        &models,
+        &purchases.ids,
+        &customers,
+        &periods,
+        &horizon,
+    ))?;
     Ok(())
 }
 
-/// The whole JSON report, built before anything is printed.
-fn report(
+/// The report, typed and streamed to the output (no tree of values). Fields are
+/// in alphabetical order, as the report has always listed them.
+#[derive(Serialize)]
+struct Report<'a> {
+    bgnbd: BgNbdOut,
+    calibration_end: String,
+    customers: Vec<CustomerOut<'a>>,
+    discount_rate: f64,
+    gamma_gamma: GammaGammaOut,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holdout: Option<Vec<HoldoutOut>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holdout_end: Option<String>,
+    horizon_days: f64,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
+struct BgNbdOut {
+    a: f64,
+    alpha: f64,
+    b: f64,
+    log_likelihood: f64,
+    r: f64,
+}
+
+#[derive(Serialize)]
+struct GammaGammaOut {
+    log_likelihood: f64,
+    p: f64,
+    q: f64,
+    v: f64,
+}
+
+#[derive(Serialize)]
+struct CustomerOut<'a> {
+    #[serde(rename = "T")]
+    age: f64,
+    churn_risk: Option<&'static str>,
+    clv: Option<f64>,
+    customer_id: &'a str,
+    expected_avg_spend: Option<f64>,
+    expected_purchases: Option<f64>,
+    frequency: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    holdout_purchases: Option<u32>,
+    p_alive: Option<f64>,
+    recency: f64,
+}
+
+#[derive(Serialize)]
+struct HoldoutOut {
+    actual: f64,
+    and_more: bool,
+    customers: u32,
+    frequency: u32,
+    predicted: f64,
+}
+
+fn report<'a>(
     models: &Models,
-    customers: &[(String, clientele_core::clv::observe::Observed)],
+    ids: &'a [String],
+    customers: &[(u32, Observed)],
     periods: &Periods,
     horizon: &Horizon,
-) -> String {
+) -> Report<'a> {
     let (bg, fit) = (models.bgnbd.model, models.gamma_gamma.model);
     let holdout = periods.holdout_end.is_some();
-    let rows: Vec<Value> = customers
-        .iter()
-        .map(|(id, o)| {
-            let s = o.summary;
-            let p = models.predict(o, horizon);
-            let mut row = json!({
-                "customer_id": id,
-                "frequency": s.frequency,
-                "recency": s.recency,
-                "T": s.age,
-                "p_alive": p.map(|p| p.p_alive),
-                "expected_purchases": p.map(|p| p.expected_purchases),
-                "expected_avg_spend": p.map(|p| p.expected_spend),
-                "clv": p.map(|p| p.clv),
-                "churn_risk": p.map(|p| p.risk.code()),
-            });
-            if holdout {
-                row["holdout_purchases"] = json!(o.holdout);
-            }
-            row
-        })
-        .collect();
-    let mut out = json!({
-        "unit": match periods.unit { Unit::Days => "days", Unit::Weeks => "weeks" },
-        "calibration_end": periods.calibration_end.iso(),
-        "horizon_days": horizon.days,
-        "discount_rate": horizon.monthly_discount,
-        "bgnbd": {
-            "r": bg.r, "alpha": bg.alpha, "a": bg.a, "b": bg.b,
-            "log_likelihood": models.bgnbd.log_likelihood,
-        },
-        "gamma_gamma": {
-            "p": fit.p, "q": fit.q, "v": fit.v,
-            "log_likelihood": models.gamma_gamma.log_likelihood,
-        },
-        "customers": rows,
-    });
-    if let Some(end) = periods.holdout_end {
-        let observed: Vec<_> = customers.iter().map(|(_, o)| *o).collect();
-        let check = holdout_check(&bg, &observed, periods.holdout_length(), HOLDOUT_ROWS);
-        out["holdout_end"] = json!(end.iso());
-        out["holdout"] = check
+    // Predictions in one thread per core (a slice of the customers each); customers
+    // with the same summary share its outlook, computed once per thread.
+    let predict = |slice: &[(u32, Observed)]| -> Vec<CustomerOut<'a>> {
+        let mut cache = Cache::default();
+        slice
             .iter()
-            .map(|r| {
-                json!({
-                    "frequency": r.frequency,
-                    "and_more": r.frequency == HOLDOUT_ROWS,
-                    "customers": r.customers,
-                    "predicted": r.predicted,
-                    "actual": r.actual,
-                })
+            .map(|(id, o)| {
+                let s = o.summary;
+                let p = models.predict_in(o, horizon, &mut cache);
+                CustomerOut {
+                    age: s.age,
+                    churn_risk: p.map(|p| p.risk.code()),
+                    clv: p.map(|p| p.clv),
+                    customer_id: &ids[*id as usize],
+                    expected_avg_spend: p.map(|p| p.expected_spend),
+                    expected_purchases: p.map(|p| p.expected_purchases),
+                    frequency: s.frequency,
+                    holdout_purchases: holdout.then_some(o.holdout),
+                    p_alive: p.map(|p| p.p_alive),
+                    recency: s.recency,
+                }
             })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
+    let per = customers.len().div_ceil(threads).max(1);
+    let rows: Vec<CustomerOut<'a>> = std::thread::scope(|scope| {
+        let parts: Vec<_> = customers
+            .chunks(per)
+            .map(|slice| scope.spawn(move || predict(slice)))
             .collect();
+        parts
+            .into_iter()
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let check = periods.holdout_end.map(|_| {
+        let observed: Vec<_> = customers.iter().map(|(_, o)| *o).collect();
+        holdout_check(&bg, &observed, periods.holdout_length(), HOLDOUT_ROWS)
+            .iter()
+            .map(|r| HoldoutOut {
+                actual: r.actual,
+                and_more: r.frequency == HOLDOUT_ROWS,
+                customers: r.customers,
+                frequency: r.frequency,
+                predicted: r.predicted,
+            })
+            .collect()
+    });
+    Report {
+        bgnbd: BgNbdOut {
+            a: bg.a,
+            alpha: bg.alpha,
+            b: bg.b,
+            log_likelihood: models.bgnbd.log_likelihood,
+            r: bg.r,
+        },
+        calibration_end: periods.calibration_end.iso(),
+        customers: rows,
+        discount_rate: horizon.monthly_discount,
+        gamma_gamma: GammaGammaOut {
+            log_likelihood: models.gamma_gamma.log_likelihood,
+            p: fit.p,
+            q: fit.q,
+            v: fit.v,
+        },
+        holdout: check,
+        holdout_end: periods.holdout_end.map(|d| d.iso()),
+        horizon_days: horizon.days,
+        unit: match periods.unit {
+            Unit::Days => "days",
+            Unit::Weeks => "weeks",
+        },
     }
-    serde_json::to_string_pretty(&out).expect("JSON of plain values") + "\n"
 }

@@ -152,6 +152,21 @@ pub fn emit(text: &str) -> Result<(), CliError> {
     }
 }
 
+/// Prints `value` as pretty JSON and a line break, streamed to standard output; a
+/// reader that stops early ends the command quietly (as `emit`).
+pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(std::io::Error::from)
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush());
+    match written {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("stdout", e)),
+        _ => Ok(()),
+    }
+}
+
 fn run() -> Result<(), CliError> {
     let mut args = lexopt::Parser::from_env();
     let command = match args.next()? {

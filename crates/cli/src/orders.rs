@@ -9,26 +9,27 @@
 
 use crate::csvfile::{bad, cell, Table};
 use crate::CliError;
+use clientele_core::import::file::CsvFile;
+use clientele_core::import::rows::Fields;
 use clientele_core::model::{Currency, OrderStatus, SalesChannel};
 use clientele_core::segment::rfm::Purchase;
 use clientele_core::time::Day;
+use rustc_hash::FxHashMap;
 use std::path::Path;
 
 pub fn parse_day(s: &str) -> Option<Day> {
     let s = s.trim();
-    if let Some(d) = Day::parse_iso(s) {
-        return Some(d);
-    }
     // A date-time: the date part, when the rest looks like a time.
-    let (date, rest) = (s.get(..10)?, s.get(10..)?);
-    if rest.starts_with(['T', ' ']) && rest.len() >= 6 && rest.as_bytes()[3] == b':' {
-        Day::parse_iso(date)
-    } else {
-        None
+    if let (Some(date), Some(rest)) = (s.get(..10), s.get(10..)) {
+        if rest.starts_with(['T', ' ']) && rest.len() >= 6 && rest.as_bytes()[3] == b':' {
+            return Day::parse_iso(date);
+        }
     }
+    Day::parse_iso(s)
 }
 
 /// The columns every orders file has.
+#[derive(Clone, Copy)]
 struct Base {
     customer: usize,
     date: usize,
@@ -75,44 +76,219 @@ fn customer_day(
 }
 
 fn status(row: &csv::StringRecord, b: &Base) -> OrderStatus {
-    match cell(row, b.status).to_ascii_lowercase().as_str() {
-        "refunded" => OrderStatus::Refunded,
-        "cancelled" | "canceled" => OrderStatus::Cancelled,
-        "pending" => OrderStatus::Pending,
-        _ => OrderStatus::Paid,
+    status_of(cell(row, b.status))
+}
+
+/// An order's status from its cell: refunded and cancelled orders are no purchases.
+fn status_of(cell: &str) -> OrderStatus {
+    let cell = cell.trim();
+    let is = |w: &str| cell.eq_ignore_ascii_case(w);
+    if is("refunded") {
+        OrderStatus::Refunded
+    } else if is("cancelled") || is("canceled") {
+        OrderStatus::Cancelled
+    } else if is("pending") {
+        OrderStatus::Pending
+    } else {
+        OrderStatus::Paid
     }
 }
 
-/// The purchases of an orders file, for RFM.
-pub fn read(path: &Path) -> Result<Vec<Purchase<String>>, CliError> {
-    let (mut table, b) = open(path)?;
-    let mut out = Vec::new();
-    for row in table.rows() {
-        let (line, row) = row?;
-        let (customer, day) = customer_day(path, line, &row, &b)?;
-        let amount_text = cell(&row, Some(b.amount));
+/// The purchases of an orders file (RFM, lifetime value). Customers are numbered
+/// in the order of their ids, so that results in number order come sorted by id.
+pub struct Purchases {
+    /// Each customer's id as the file writes it, by number.
+    pub ids: Vec<String>,
+    pub list: Vec<Purchase<u32>>,
+}
+
+/// Reads the purchases of an orders file, streamed a megabyte at a time through the
+/// core's CSV reader (the one the app's Import page uses), without an allocation
+/// per row. The first bad row stops the reading with its line and column.
+pub fn read(path: &Path) -> Result<Purchases, CliError> {
+    use std::io::Read;
+    let unreadable = |e: std::io::Error| CliError {
+        message: format!("cannot read {}: {e}", path.display()),
+        code: 2,
+    };
+    let mut file = std::fs::File::open(path).map_err(unreadable)?;
+    let mut csv = CsvFile::new();
+    let mut buf = vec![0u8; 1 << 20];
+    let mut reading = Reading::new(path);
+    loop {
+        let n = file.read(&mut buf).map_err(unreadable)?;
+        let each = &mut |h: &[String], f: Fields<'_>| reading.row(h, f);
+        let done = if n == 0 {
+            csv.finish_fields(each)
+        } else {
+            csv.push_fields(&buf[..n], each)
+        };
+        done.map_err(|e| CliError {
+            message: format!("{}: {e}", path.display()),
+            code: 2,
+        })?;
+        if let Some(e) = reading.failure.take() {
+            return Err(e);
+        }
+        if n == 0 {
+            break;
+        }
+    }
+    if reading.base.is_none() {
+        // A header alone: its columns are still checked.
+        if let Some(h) = csv.header() {
+            reading.columns(h)?;
+        }
+    }
+    Ok(reading.finish())
+}
+
+/// The state of `read`: the columns, the customers met, the purchases.
+struct Reading<'a> {
+    path: &'a Path,
+    base: Option<Base>,
+    width: usize,
+    numbers: FxHashMap<Box<str>, u32>,
+    ids: Vec<Box<str>>,
+    list: Vec<Purchase<u32>>,
+    failure: Option<CliError>,
+}
+
+impl<'a> Reading<'a> {
+    fn new(path: &'a Path) -> Reading<'a> {
+        Reading {
+            path,
+            base: None,
+            width: 0,
+            numbers: FxHashMap::default(),
+            ids: Vec::new(),
+            list: Vec::new(),
+            failure: None,
+        }
+    }
+
+    fn columns(&mut self, header: &[String]) -> Result<Base, CliError> {
+        let names: Vec<String> = header
+            .iter()
+            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
+            .collect();
+        let find = |name: &str| names.iter().position(|h| h.eq_ignore_ascii_case(name));
+        let missing: Vec<&str> = ["customer_id", "date", "amount"]
+            .into_iter()
+            .filter(|n| find(n).is_none())
+            .collect();
+        match (find("customer_id"), find("date"), find("amount")) {
+            (Some(customer), Some(date), Some(amount)) => Ok(Base {
+                customer,
+                date,
+                amount,
+                status: find("status"),
+            }),
+            _ => Err(bad(
+                self.path,
+                1,
+                &missing.join("', '"),
+                "missing from the header (needed: customer_id, date, amount)",
+            )),
+        }
+    }
+
+    fn row(&mut self, header: &[String], f: Fields<'_>) {
+        if self.failure.is_some() {
+            return;
+        }
+        if let Err(e) = self.purchase(header, &f) {
+            self.failure = Some(e);
+        }
+    }
+
+    fn purchase(&mut self, header: &[String], f: &Fields<'_>) -> Result<(), CliError> {
+        let b = match self.base {
+            Some(b) => b,
+            None => {
+                let b = self.columns(header)?;
+                self.width = header.len();
+                *self.base.insert(b)
+            }
+        };
+        let line = u64::from(f.line);
+        if f.len() != self.width {
+            return Err(bad(
+                self.path,
+                line,
+                "-",
+                format!(
+                    "{} values, but the header has {} columns",
+                    f.len(),
+                    self.width
+                ),
+            ));
+        }
+        let customer = f.get(b.customer).trim();
+        if customer.is_empty() {
+            return Err(bad(self.path, line, "customer_id", "empty"));
+        }
+        let date = f.get(b.date);
+        let day = parse_day(date).ok_or_else(|| {
+            bad(
+                self.path,
+                line,
+                "date",
+                format!("'{date}' is not an ISO date (YYYY-MM-DD)"),
+            )
+        })?;
+        let amount_text = f.get(b.amount).trim();
         let amount: f64 = amount_text
             .parse()
             .ok()
             .filter(|a: &f64| a.is_finite())
             .ok_or_else(|| {
                 bad(
-                    path,
+                    self.path,
                     line,
                     "amount",
                     format!("'{amount_text}' is not a decimal number like 1234.50"),
                 )
             })?;
-        if amount < 0.0 || !status(&row, &b).counts() {
-            continue;
+        if amount < 0.0 || !status_of(b.status.map_or("", |i| f.get(i))).counts() {
+            return Ok(());
         }
-        out.push(Purchase {
-            customer,
+        let n = match self.numbers.get(customer) {
+            Some(&n) => n,
+            None => {
+                let n = self.ids.len() as u32;
+                self.ids.push(customer.into());
+                self.numbers.insert(customer.into(), n);
+                n
+            }
+        };
+        self.list.push(Purchase {
+            customer: n,
             day,
             amount,
         });
+        Ok(())
     }
-    Ok(out)
+
+    /// Renumbers the customers in the order of their ids.
+    fn finish(self) -> Purchases {
+        let mut order: Vec<u32> = (0..self.ids.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| self.ids[a as usize].cmp(&self.ids[b as usize]));
+        let mut rank = vec![0u32; order.len()];
+        for (r, &n) in order.iter().enumerate() {
+            rank[n as usize] = r as u32;
+        }
+        let mut list = self.list;
+        for p in &mut list {
+            p.customer = rank[p.customer as usize];
+        }
+        let mut ids: Vec<Option<Box<str>>> = self.ids.into_iter().map(Some).collect();
+        let ids = order
+            .iter()
+            .map(|&n| ids[n as usize].take().map(String::from).unwrap_or_default())
+            .collect();
+        Purchases { ids, list }
+    }
 }
 
 /// One row of an orders file, as `segment` uses it.

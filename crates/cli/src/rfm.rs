@@ -28,7 +28,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
     let as_of = as_of.ok_or_else(|| CliError::usage("--as-of is required"))?;
     let purchases = orders::read(&file)?;
     let values = rfm::values(
-        &purchases,
+        &purchases.list,
         Window {
             as_of,
             days: window,
@@ -54,7 +54,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
             for s in &scored {
                 let v = &s.values;
                 w.write_record([
-                    v.customer.clone(),
+                    purchases.ids[v.customer as usize].clone(),
                     v.recency_days.to_string(),
                     v.frequency.to_string(),
                     format!("{:.2}", v.monetary),
@@ -76,7 +76,7 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
                 .iter()
                 .map(|s| {
                     serde_json::json!({
-                        "customer_id": s.values.customer,
+                        "customer_id": purchases.ids[s.values.customer as usize],
                         "recency_days": s.values.recency_days,
                         "frequency": s.values.frequency,
                         "monetary": (s.values.monetary * 100.0).round() / 100.0,

@@ -85,7 +85,21 @@ impl Day {
     }
     /// Parses `YYYY-MM-DD`.
     pub fn parse_iso(s: &str) -> Option<Day> {
-        NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d")
+        let s = s.trim();
+        // The common `YYYY-MM-DD` read by hand: chrono's format parser costs more
+        // than the rest of a row when reading a million of them.
+        let b = s.as_bytes();
+        if b.len() == 10 && b[4] == b'-' && b[7] == b'-' {
+            let digits = |r: std::ops::Range<usize>| {
+                b[r].iter().try_fold(0u32, |n, &c| {
+                    c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+                })
+            };
+            if let (Some(y), Some(m), Some(d)) = (digits(0..4), digits(5..7), digits(8..10)) {
+                return Day::from_ymd(y as i32, m, d);
+            }
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
             .ok()
             .map(Day::from_naive)
     }

@@ -8,13 +8,12 @@
 //! then `fill` over slices of the observed customers.
 
 use super::observe::{observe, Observed, Periods, Unit};
-use super::predict::{Horizon, Models, Outlook, Risk};
+use super::predict::{Horizon, Models, Risk};
 use super::FitError;
 use crate::db::{Db, BUCKETS};
 use crate::model::Currency;
 use crate::time::Day;
 use crate::timeline::day_of;
-use rustc_hash::FxHashMap;
 
 /// Customers observed up to `as_of`: (position, observation).
 pub fn observe_db(
@@ -120,10 +119,7 @@ impl Potential {
         let h = self.horizon;
         for (position, o) in slice {
             let s = o.summary;
-            let outlook = *cache
-                .0
-                .entry(s.key())
-                .or_insert_with(|| models.outlook(&s, &h));
+            let outlook = cache.outlook(&models, &s, &h);
             // A series that does not converge: nothing to say of this customer.
             let Some(outlook) = outlook else {
                 continue;
@@ -182,8 +178,7 @@ fn known(v: Option<&f32>) -> Option<f64> {
 }
 
 /// Predictions shared by customers with identical summaries, between `fill` calls.
-#[derive(Default)]
-pub struct Cache(FxHashMap<[u64; 3], Option<Outlook>>);
+pub use super::predict::Cache;
 
 /// Valuable customers at risk: live customers whose spend in `currency` is at least
 /// the threshold (the spend of the top fifth of buyers) and whose churn risk is high.

@@ -1,7 +1,7 @@
 //! A CSV file read a chunk of bytes at a time: its encoding decoded, its delimiter
 //! found from the first 64 KB, its header kept and every other record passed on.
 
-use super::rows::{Row, RowError, RowReader};
+use super::rows::{Fields, Row, RowError, RowReader};
 use super::text::{Decoder, TextError};
 
 /// How much text decides the delimiter.
@@ -51,6 +51,21 @@ impl CsvFile {
 
     /// Reads the records `chunk` completes (the header is kept, not passed).
     pub fn push(&mut self, chunk: &[u8], each: &mut impl FnMut(Row)) -> Result<(), FileError> {
+        self.push_fields(chunk, &mut |_, f| each(f.to_row()))
+    }
+
+    /// The end of the file.
+    pub fn finish(&mut self, each: &mut impl FnMut(Row)) -> Result<(), FileError> {
+        self.finish_fields(&mut |_, f| each(f.to_row()))
+    }
+
+    /// As `push`, each record borrowed (no allocation per record: the CLI's fast
+    /// path), with the header.
+    pub fn push_fields(
+        &mut self,
+        chunk: &[u8],
+        each: &mut impl FnMut(&[String], Fields<'_>),
+    ) -> Result<(), FileError> {
         self.bytes += chunk.len() as u64;
         self.decoder
             .push(chunk, &mut self.text)
@@ -61,8 +76,11 @@ impl CsvFile {
         self.read(false, each)
     }
 
-    /// The end of the file.
-    pub fn finish(&mut self, each: &mut impl FnMut(Row)) -> Result<(), FileError> {
+    /// As `finish`, the last records borrowed.
+    pub fn finish_fields(
+        &mut self,
+        each: &mut impl FnMut(&[String], Fields<'_>),
+    ) -> Result<(), FileError> {
         self.decoder
             .finish(&mut self.text)
             .map_err(FileError::Text)?;
@@ -73,7 +91,11 @@ impl CsvFile {
         Ok(())
     }
 
-    fn read(&mut self, end: bool, each: &mut impl FnMut(Row)) -> Result<(), FileError> {
+    fn read(
+        &mut self,
+        end: bool,
+        each: &mut impl FnMut(&[String], Fields<'_>),
+    ) -> Result<(), FileError> {
         let reader = match &mut self.reader {
             Some(r) => r,
             None => {
@@ -83,19 +105,16 @@ impl CsvFile {
             }
         };
         let header = &mut self.header;
-        let mut pass = |row: Row| {
-            if header.is_none() {
-                *header = Some(row.fields);
-            } else {
-                each(row);
-            }
+        let mut pass = |row: Fields<'_>| match header {
+            None => *header = Some(row.to_row().fields),
+            Some(h) => each(h, row),
         };
         reader
-            .push(&self.text, &mut pass)
+            .push_fields(&self.text, &mut pass)
             .map_err(FileError::Record)?;
         self.text.clear();
         if end {
-            reader.finish(&mut pass).map_err(FileError::Record)?;
+            reader.finish_fields(&mut pass).map_err(FileError::Record)?;
         }
         Ok(())
     }

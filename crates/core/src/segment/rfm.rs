@@ -20,7 +20,6 @@
 
 use crate::time::Day;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 use std::hash::Hash;
 
 /// One purchase that counts (paid, not refunded or cancelled).
@@ -77,7 +76,7 @@ pub fn values<K: Clone + Eq + Hash + Ord>(
         total: f64,
         orders: u32,
     }
-    let mut by: HashMap<&K, Acc> = HashMap::new();
+    let mut by: rustc_hash::FxHashMap<&K, Acc> = Default::default();
     for p in purchases.iter().filter(|p| window.contains(p.day)) {
         let a = by.entry(&p.customer).or_insert(Acc {
             last: p.day,
@@ -544,7 +543,7 @@ mod tests {
     fn the_default_map_is_a_partition_reaching_every_segment() {
         let map = SegmentMap::default();
         assert!(map.unreachable().is_empty());
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashMap::new();
         for r in 1..=5 {
             for fm in 1..=5 {
                 *seen.entry(map.cell(r, fm)).or_insert(0) += 1;
