@@ -424,3 +424,17 @@ async fn two_tabs_writing_at_once_keep_each_others_changes() {
         "the stored clock is the last stamp"
     );
 }
+
+/// Bug: creating a record that already exists said "This record no longer exists."
+#[wasm_bindgen_test]
+fn creating_a_record_twice_says_it_exists() {
+    use clientele::i18n::strings;
+    use clientele::state::AppError;
+    use clientele_core::format::Locale;
+    for l in [Locale::En, Locale::Vi] {
+        let t = strings(l);
+        let said = AppError::from(clientele_core::CommandError::AlreadyExists).message(t);
+        assert_eq!(said, t.err_exists);
+        assert_ne!(said, t.err_not_found);
+    }
+}

@@ -129,26 +129,3 @@ impl Tabs {
         }
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn messages_read_back_and_strangers_are_ignored() {
-        for m in [
-            Message::Changed {
-                store: "customers".into(),
-                slot: "17".into(),
-            },
-            Message::Started(Job::Import),
-            Message::Ended(Job::Erase),
-        ] {
-            assert_eq!(Message::decode(&m.encode()), Some(m));
-        }
-        assert_eq!(Message::decode("2 started import"), None);
-        assert_eq!(Message::decode("1 started dance"), None);
-        assert_eq!(Message::decode("1 changed customers"), None);
-        assert_eq!(Message::decode("1 changed customers 1 2"), None);
-    }
-}
