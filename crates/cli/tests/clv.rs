@@ -1,22 +1,11 @@
 //! `clientele clv` as a user runs it.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
+mod common;
+use common::*;
+
 use chrono::{Days, NaiveDate};
 use serde_json::Value;
-use std::process::{Command, Output};
-
-fn clientele(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn file(name: &str, text: &str) -> String {
-    let p = std::env::temp_dir().join(format!("clientele-clv-{name}-{}.csv", std::process::id()));
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
-}
 
 /// splitmix64: the generated customers' dice.
 fn mix(z: u64) -> u64 {
@@ -69,7 +58,7 @@ fn orders_csv() -> String {
 
 /// `clv` on the orders, calibration to 2026-06-30, holdout to 2026-09-30: its JSON.
 fn fit(name: &str, extra: &[&str]) -> Value {
-    let f = file(name, &orders_csv());
+    let f = file(name, orders_csv());
     let mut args = vec!["clv", "--orders", &f, "--calibration-end", "2026-06-30"];
     args.extend_from_slice(&["--holdout-end", "2026-09-30"]);
     args.extend_from_slice(extra);
@@ -259,11 +248,9 @@ fn the_numbers_are_the_models_at_their_maximum() {
 /// `clv --orders FILE ARGS` is refused: exit code 2, nothing printed, `message` in
 /// the error.
 fn refused(file: &str, args: &str, message: &str) {
-    let out = Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(["clv", "--orders", file])
-        .args(args.split_whitespace())
-        .output()
-        .expect("runs");
+    let mut all = vec!["clv", "--orders", file];
+    all.extend(args.split_whitespace());
+    let out = clientele(&all);
     assert_eq!(out.status.code(), Some(2), "{args}");
     assert!(out.stdout.is_empty(), "{args}: no partial output");
     let err = String::from_utf8_lossy(&out.stderr);
@@ -272,7 +259,7 @@ fn refused(file: &str, args: &str, message: &str) {
 
 #[test]
 fn bad_arguments_and_files_are_refused() {
-    let f = file("ok", &orders_csv());
+    let f = file("ok", orders_csv());
     refused(&f, "", "--calibration-end is required");
     for case in [
         "--calibration-end 2026-02-30 => --calibration-end: '2026-02-30' is not a date",
@@ -288,7 +275,7 @@ fn bad_arguments_and_files_are_refused() {
     let few: String = (0..15)
         .map(|i| format!("k{},2026-0{}-0{},10\n", i % 12, 1 + i / 12, 1 + i % 3))
         .collect();
-    let few = file("few", &format!("customer_id,date,amount\n{few}"));
+    let few = file("few", format!("customer_id,date,amount\n{few}"));
     let why = "cannot fit the models: 3 customers bought again; at least 10 are needed";
     refused(&few, cal, &format!("{few}: {why}"));
     let bad = file(

@@ -1,24 +1,12 @@
 //! The `clientele demo` command as a user runs it.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
-use std::process::Command;
-
-fn clientele(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn tmpdir(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("clientele-test-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
+mod common;
+use common::*;
 
 #[test]
 fn demo_writes_the_same_files_for_the_same_seed() {
-    let (a, b) = (tmpdir("a"), tmpdir("b"));
+    let (a, b) = (fresh("a"), fresh("b"));
     for d in [&a, &b] {
         let out = clientele(&[
             "demo",
@@ -58,7 +46,7 @@ fn demo_writes_the_same_files_for_the_same_seed() {
 
 #[test]
 fn bad_arguments_say_what_is_wrong_and_write_nothing() {
-    let d = tmpdir("bad");
+    let d = fresh("bad");
     let out = clientele(&["demo", "--customers", "many", "--out", d.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(2));
     assert!(

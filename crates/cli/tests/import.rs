@@ -1,23 +1,8 @@
 //! `clientele import` as a user runs it: checking shops' files in batch.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
-use std::process::Command;
-
-fn clientele(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn file(name: &str, bytes: &[u8]) -> String {
-    let p = std::env::temp_dir().join(format!(
-        "clientele-import-{name}-{}.csv",
-        std::process::id()
-    ));
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
-}
+mod common;
+use common::*;
 
 const SHOPIFY: &str = "Name,Email,Financial Status,Paid at,Currency,Subtotal,Total,Discount Amount,Created at,Lineitem quantity,Lineitem name,Lineitem price,Lineitem sku,Billing Name,Billing Phone,Cancelled at,Refunded Amount
 #1001,an@example.vn,paid,2025-03-01 10:00:00 +0700,VND,300000,300000,0,2025-03-01 10:00:00 +0700,1,Áo dài,300000,AD-1,Nguyễn An,+84 912 345 678,,

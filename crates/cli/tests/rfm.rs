@@ -1,20 +1,8 @@
 //! `clientele rfm` as a user runs it.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
-use std::process::Command;
-
-fn clientele(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn file(name: &str, text: &str) -> std::path::PathBuf {
-    let p = std::env::temp_dir().join(format!("clientele-rfm-{name}-{}.csv", std::process::id()));
-    std::fs::write(&p, text).unwrap();
-    p
-}
+mod common;
+use common::*;
 
 #[test]
 fn scores_a_small_file_exactly() {
@@ -31,13 +19,7 @@ fn scores_a_small_file_exactly() {
          6,c3,2025-06-01,5,paid\n\
          7,c3,2026-04-01,5,paid\n",
     );
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
+    let out = clientele(&["rfm", "--orders", &f, "--as-of", "2026-03-01"]);
     assert!(
         out.status.success(),
         "{}",
@@ -56,7 +38,7 @@ fn scores_a_small_file_exactly() {
     let json = clientele(&[
         "rfm",
         "--orders",
-        f.to_str().unwrap(),
+        &f,
         "--as-of",
         "2026-03-01",
         "--format",
@@ -72,13 +54,7 @@ fn scores_a_small_file_exactly() {
 /// printed, and `message` in the error.
 fn refused(name: &str, text: &str, message: &str) {
     let f = file(name, text);
-    let out = clientele(&[
-        "rfm",
-        "--orders",
-        f.to_str().unwrap(),
-        "--as-of",
-        "2026-03-01",
-    ]);
+    let out = clientele(&["rfm", "--orders", &f, "--as-of", "2026-03-01"]);
     assert_eq!(out.status.code(), Some(2), "{name}");
     assert!(out.stdout.is_empty(), "{name}: no partial output");
     let err = String::from_utf8_lossy(&out.stderr);

@@ -6,6 +6,9 @@
 //! column nothing reads and channels the importer did not know.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
+mod common;
+use common::*;
+
 use clientele_core::db::Db;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::read_all;
@@ -13,14 +16,10 @@ use clientele_core::import::mapping::{FileKind, Mapping, Target};
 use clientele_core::import::plan::{analyse, Importer, Plan, Settings};
 use clientele_core::model::Currency;
 use clientele_core::time::Day;
-use std::path::{Path, PathBuf};
-use std::process::Command;
 
-fn clientele(args: &[&str]) -> std::process::Output {
-    let out = Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs");
+/// Runs `clientele`, which must succeed.
+fn done(args: &[&str]) -> std::process::Output {
+    let out = clientele(args);
     assert!(
         out.status.success(),
         "{args:?}: {}",
@@ -61,19 +60,9 @@ fn import(db: &Db, name: &str, csv: &[u8], kind: FileKind) -> Plan {
     plan
 }
 
-fn dir() -> PathBuf {
-    let d = std::env::temp_dir().join(format!("clientele-round-trip-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    d
-}
-
-fn read(p: &Path) -> Vec<u8> {
-    std::fs::read(p).unwrap()
-}
-
 #[test]
 fn every_file_the_command_line_writes_imports_back() {
-    let d = dir();
+    let d = dir("round-trip");
     clientele(&[
         "demo",
         "--customers",
@@ -89,7 +78,7 @@ fn every_file_the_command_line_writes_imports_back() {
     let customers = import(
         &empty,
         "customers.csv",
-        &read(&d.join("customers.csv")),
+        &std::fs::read(d.join("customers.csv")).unwrap(),
         FileKind::Customers,
     );
     assert_eq!(customers.counts.new, 300);
@@ -110,7 +99,7 @@ fn every_file_the_command_line_writes_imports_back() {
     let orders = import(
         &db,
         "orders.csv",
-        &read(&d.join("orders.csv")),
+        &std::fs::read(d.join("orders.csv")).unwrap(),
         FileKind::Orders,
     );
     assert_eq!(
@@ -120,7 +109,7 @@ fn every_file_the_command_line_writes_imports_back() {
     let items = import(
         &db,
         "order_items.csv",
-        &read(&d.join("order_items.csv")),
+        &std::fs::read(d.join("order_items.csv")).unwrap(),
         FileKind::Orders,
     );
     assert_eq!(
@@ -130,7 +119,7 @@ fn every_file_the_command_line_writes_imports_back() {
     let interactions = import(
         &db,
         "interactions.csv",
-        &read(&d.join("interactions.csv")),
+        &std::fs::read(d.join("interactions.csv")).unwrap(),
         FileKind::Interactions,
     );
     assert_eq!(interactions.counts.new_customers, 0);
@@ -138,7 +127,7 @@ fn every_file_the_command_line_writes_imports_back() {
     // What rfm and segment print, into the data they were computed from: every
     // customer found, the computed columns recognised and not imported.
     let orders_file = d.join("orders.csv");
-    let rfm = clientele(&[
+    let rfm = done(&[
         "rfm",
         "--orders",
         orders_file.to_str().unwrap(),
@@ -153,7 +142,7 @@ fn every_file_the_command_line_writes_imports_back() {
         r#"{"all": [{"field": "total_spent", "op": ">", "value": 0}]}"#,
     )
     .unwrap();
-    let segment = clientele(&[
+    let segment = done(&[
         "segment",
         "--orders",
         orders_file.to_str().unwrap(),

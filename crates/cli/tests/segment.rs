@@ -1,30 +1,11 @@
 //! `clientele segment` as a user runs it.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
+mod common;
+use common::*;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn clientele(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-/// A fresh directory for one test.
-fn dir(name: &str) -> PathBuf {
-    let d = std::env::temp_dir().join(format!("clientele-segment-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&d);
-    std::fs::create_dir_all(&d).unwrap();
-    d
-}
-
-fn file(dir: &std::path::Path, name: &str, text: &str) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p.to_str().unwrap().to_string()
-}
 
 const CUSTOMERS: &str = "\
 customer_id,kind,display_name,city,country,birthday,gender,tags,values
@@ -64,9 +45,9 @@ o7,TT-001,Áo dài,Thời trang,1,5000000
 fn shop(name: &str) -> (PathBuf, [String; 3]) {
     let d = dir(name);
     let files = [
-        file(&d, "orders.csv", ORDERS),
-        file(&d, "customers.csv", CUSTOMERS),
-        file(&d, "order_items.csv", ITEMS),
+        file_in(&d, "orders.csv", ORDERS),
+        file_in(&d, "customers.csv", CUSTOMERS),
+        file_in(&d, "order_items.csv", ITEMS),
     ];
     (d, files)
 }
@@ -75,7 +56,7 @@ fn shop(name: &str) -> (PathBuf, [String; 3]) {
 /// returns the member ids, checking it succeeded.
 fn members(name: &str, rule: &str, items: bool, format: &str) -> Vec<String> {
     let (d, [orders, customers, item_file]) = shop(name);
-    let rules = file(&d, "rules.json", rule);
+    let rules = file_in(&d, "rules.json", rule);
     let mut args = vec![
         "segment",
         "--orders",
@@ -138,7 +119,7 @@ fn the_issue_example_gives_exactly_its_members() {
     );
 
     let (d, [orders, customers, _]) = shop("issue-rows");
-    let rules = file(&d, "rules.json", ISSUE_RULE);
+    let rules = file_in(&d, "rules.json", ISSUE_RULE);
     let out = clientele(&[
         "segment",
         "--orders",
@@ -275,7 +256,7 @@ fn refused(name: &str, args: &[&str], message: &str) {
 #[test]
 fn bad_rules_are_refused_with_their_place() {
     let (d, [orders, customers, _]) = shop("bad-rules");
-    let unknown = file(
+    let unknown = file_in(
         &d,
         "unknown.json",
         r#"{ "all": [ { "field": "city", "op": "is", "value": "Huế" },
@@ -293,7 +274,7 @@ fn bad_rules_are_refused_with_their_place() {
         ],
         "unknown.json: rule 2.1: unknown field 'cty'",
     );
-    let wrong_op = file(
+    let wrong_op = file_in(
         &d,
         "op.json",
         r#"{ "all": [ { "field": "city", "op": "is", "value": "Huế" },
@@ -311,7 +292,7 @@ fn bad_rules_are_refused_with_their_place() {
         ],
         "op.json: rule 2: operator 'contains' does not apply to field 'orders'",
     );
-    let syntax = file(
+    let syntax = file_in(
         &d,
         "syntax.json",
         "{ \"all\": [\n  { \"field\": \"city\", \"op\": \"is\" \"value\": \"Huế\" } ] }",
@@ -336,8 +317,8 @@ fn bad_rules_are_refused_with_their_place() {
 #[test]
 fn bad_files_and_missing_data_are_refused() {
     let (d, [orders, customers, items]) = shop("bad-files");
-    let rules = file(&d, "rules.json", ISSUE_RULE);
-    let bad_date = file(
+    let rules = file_in(&d, "rules.json", ISSUE_RULE);
+    let bad_date = file_in(
         &d,
         "bad-date.csv",
         "customer_id,date,amount\nc1,2026-01-01,10\nc2,01/02/2026,5\n",
@@ -354,7 +335,7 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "bad-date.csv: line 3, column 'date': '01/02/2026' is not an ISO date",
     );
-    let product = file(
+    let product = file_in(
         &d,
         "product.json",
         r#"{ "all": [ { "field": "orders", "op": ">", "value": 0 },
@@ -370,7 +351,7 @@ fn bad_files_and_missing_data_are_refused() {
         &["--orders", &orders, "--rules", &rules],
         "rules.json: rule 1: field 'city' needs customer profiles: give --customers FILE with a 'city' column",
     );
-    let no_order_id = file(
+    let no_order_id = file_in(
         &d,
         "no-order-id.csv",
         "customer_id,date,amount\nc1,2026-01-01,10\n",
@@ -387,13 +368,13 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "no-order-id.csv: line 1, column 'order_id': missing from the header",
     );
-    let stray = file(&d, "stray.csv", "order_id,product\no1,Áo\nzz,Giày\n");
+    let stray = file_in(&d, "stray.csv", "order_id,product\no1,Áo\nzz,Giày\n");
     refused(
         "item of no order",
         &["--orders", &orders, "--items", &stray, "--rules", &product],
         "stray.csv: line 3, column 'order_id': 'zz' is not an order in",
     );
-    let gender = file(&d, "gender.csv", "customer_id,gender\nc1,Female\nc2,Nam\n");
+    let gender = file_in(&d, "gender.csv", "customer_id,gender\nc1,Female\nc2,Nam\n");
     refused(
         "bad gender",
         &[
@@ -406,7 +387,7 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "gender.csv: line 3, column 'gender': 'Nam' is not one of: female, male, other",
     );
-    let twice = file(&d, "twice.csv", "customer_id,city\nc1,Huế\nc1,Huế\n");
+    let twice = file_in(&d, "twice.csv", "customer_id,city\nc1,Huế\nc1,Huế\n");
     refused(
         "duplicate customer",
         &[
@@ -419,7 +400,7 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "twice.csv: line 3, column 'customer_id': 'c1' is already on line 2",
     );
-    let no_city = file(&d, "no-city.csv", "customer_id,gender\nc1,Female\n");
+    let no_city = file_in(&d, "no-city.csv", "customer_id,gender\nc1,Female\n");
     refused(
         "customers without the column",
         &[
@@ -432,7 +413,7 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "rules.json: rule 1: field 'city' needs a 'city' column in",
     );
-    let usd = file(
+    let usd = file_in(
         &d,
         "usd.csv",
         "customer_id,date,amount,currency\nc1,2026-01-01,10.505,USD\n",
@@ -479,7 +460,7 @@ fn demo_customers_with_three_orders_match_an_independent_count() {
         "a real selection: {}",
         expected.len()
     );
-    let rules = file(
+    let rules = file_in(
         &d,
         "rules.json",
         r#"{"field": "orders", "op": ">=", "value": 3}"#,
@@ -531,7 +512,7 @@ fn churn_risk_rule_agrees_with_the_clv_command() {
     );
     let orders = demo.join("orders.csv");
     let orders = orders.to_str().unwrap();
-    let rules = file(
+    let rules = file_in(
         &d,
         "rules.json",
         r#"{"all": [{"field": "churn_risk", "op": "is", "value": "high"}, {"field": "clv", "op": "<", "value": 1000000000}]}"#,
@@ -574,7 +555,7 @@ fn churn_risk_rule_agrees_with_the_clv_command() {
 #[test]
 fn lifetime_value_rules_on_too_little_data_say_why() {
     let (d, [orders, _, _]) = shop("clv-refused");
-    let rules = file(
+    let rules = file_in(
         &d,
         "rules.json",
         r#"{"all": [{"field": "p_alive", "op": "<", "value": 30}]}"#,

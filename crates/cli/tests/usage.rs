@@ -2,14 +2,10 @@
 //! output into a reader that stops early.
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
-use std::process::{Command, Stdio};
+mod common;
+use common::*;
 
-fn clientele(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_clientele"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
+use std::process::{Command, Stdio};
 
 /// Bug: `--version` was refused as an invalid option.
 #[test]
