@@ -4,7 +4,9 @@
 
 use crate::components::{download, download_parts, ConfirmDialog, CSV, JSON};
 use crate::platform::today;
-use crate::state::{use_data, use_notices, use_segments, use_settings, RestoreError, Restored};
+use crate::state::{
+    use_data, use_notices, use_segments, use_settings, RestoreError, RestoreMode, Restored,
+};
 use clientele_core::export::customers::customers_csv;
 use clientele_core::export::Delimiter;
 use leptos::prelude::*;
@@ -197,7 +199,7 @@ fn RestoreCard() -> impl IntoView {
     let segments = use_segments();
     let b = move || settings.bak();
     let file = StoredValue::new_local(None::<web_sys::File>);
-    let mode = RwSignal::new("merge".to_string());
+    let mode = RwSignal::new(RestoreMode::Merge);
     let progress = RwSignal::new(None::<f64>);
     let cancel = StoredValue::new_local(Rc::new(Cell::new(false)));
     let error = RwSignal::new(None::<String>);
@@ -212,13 +214,13 @@ fn RestoreCard() -> impl IntoView {
             error.set(Some(settings.bak().nothing_chosen.into()));
             return;
         };
-        let replace = mode.get_untracked() == "replace";
+        let chosen = mode.get_untracked();
         let flag = Rc::new(Cell::new(false));
         cancel.set_value(flag.clone());
         error.set(None);
         progress.set(Some(0.0));
         spawn_local(async move {
-            match data.restore(&f, replace, progress, flag).await {
+            match data.restore(&f, chosen, progress, flag).await {
                 Ok(r) => {
                     segments.reload().await;
                     notices.info(summary(settings, &r));
@@ -241,7 +243,7 @@ fn RestoreCard() -> impl IntoView {
         });
     });
     let start = move |_| {
-        if mode.get_untracked() == "replace" {
+        if mode.get_untracked() == RestoreMode::Replace {
             confirm.set(true);
         } else {
             restore.run(());
@@ -259,11 +261,11 @@ fn RestoreCard() -> impl IntoView {
                 <fieldset class="field">
                     <legend>{move || b().mode_label}</legend>
                     <label class="check">
-                        <input type="radio" name="restore-mode" value="merge" prop:checked=move || mode.get() == "merge" on:change=move |_| mode.set("merge".into())/>
+                        <input type="radio" name="restore-mode" value="merge" prop:checked=move || mode.get() == RestoreMode::Merge on:change=move |_| mode.set(RestoreMode::Merge)/>
                         {move || b().mode_merge}
                     </label>
                     <label class="check">
-                        <input type="radio" name="restore-mode" value="replace" prop:checked=move || mode.get() == "replace" on:change=move |_| mode.set("replace".into())/>
+                        <input type="radio" name="restore-mode" value="replace" prop:checked=move || mode.get() == RestoreMode::Replace on:change=move |_| mode.set(RestoreMode::Replace)/>
                         {move || b().mode_replace}
                     </label>
                 </fieldset>

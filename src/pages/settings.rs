@@ -3,9 +3,9 @@
 
 use crate::components::{choices, ConfirmDialog, SelectField};
 use crate::state::{
-    load_demo, use_data, use_notices, use_segments, use_settings, AppError, DemoProgress, Theme,
+    load_demo, quota, use_data, use_notices, use_segments, use_settings, AppError, DemoProgress,
+    Theme,
 };
-use crate::storage::quota;
 use clientele_core::format::{DateFormat, Locale};
 use leptos::prelude::*;
 use leptos::task::spawn_local;

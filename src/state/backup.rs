@@ -24,6 +24,15 @@ use std::collections::BTreeMap;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
+/// What a restore does with the data already here.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestoreMode {
+    /// Merged record by record, field by field (the later stamp wins).
+    Merge,
+    /// Everything erased first, then the backup written.
+    Replace,
+}
+
 /// Bytes of a backup read per slice.
 const SLICE: f64 = 1024.0 * 1024.0;
 
@@ -123,10 +132,11 @@ impl Data {
     pub async fn restore(
         &self,
         file: &web_sys::File,
-        replace: bool,
+        mode: RestoreMode,
         progress: RwSignal<Option<f64>>,
         cancel: Rc<Cell<bool>>,
     ) -> Result<Restored, RestoreError> {
+        let replace = mode == RestoreMode::Replace;
         let storage = self.storage_handle()?;
         let size = file.size();
         let mut reader = BackupReader::new();

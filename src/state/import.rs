@@ -12,7 +12,7 @@ use clientele_core::db::bucket_of;
 use clientele_core::import::cells::Reading;
 use clientele_core::import::file::{CsvFile, FileError};
 use clientele_core::import::history::{delete_created, revert_customers, ImportEntry, Reverted};
-use clientele_core::import::mapping::{Mapping, MappingError};
+use clientele_core::import::mapping::{header_key, FileKind, Mapping, MappingError};
 use clientele_core::import::plan::{Change, Importer, Plan, Settings};
 use clientele_core::import::rows::Row;
 use clientele_core::model::Currency;
@@ -149,6 +149,19 @@ pub fn reading(
         currency,
         today: today(),
     }
+}
+
+/// The mapping the user confirmed for files with this header (and kind), if any and
+/// if it still fits the header.
+pub fn saved_mapping(kind: FileKind, header: &[String]) -> Option<Mapping> {
+    crate::storage::mappings::load(&header_key(kind, header))
+        .filter(|m| m.columns.len() == header.len())
+}
+
+/// Remembers a confirmed mapping for the next file with this header; false if the
+/// browser refused to store it.
+pub fn remember_mapping(mapping: &Mapping, header: &[String]) -> bool {
+    crate::storage::mappings::save(&header_key(mapping.kind, header), mapping)
 }
 
 impl Data {

@@ -10,11 +10,15 @@ mod pace;
 mod segments;
 mod settings;
 
-pub use backup::{Parts, RestoreError, Restored};
+/// The browser's storage for this app: usage, quota, persistence (Settings → Storage).
+pub use crate::storage::quota;
+pub use backup::{Parts, RestoreError, RestoreMode, Restored};
 pub use data::{provide_data, use_data, Data, LoadState};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
-pub use import::{reading, sample, ImportError, Phase, Progress, Sample};
+pub use import::{
+    reading, remember_mapping, sample, saved_mapping, ImportError, Phase, Progress, Sample,
+};
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};

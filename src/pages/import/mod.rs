@@ -6,9 +6,10 @@ mod history;
 mod mapping;
 mod preview;
 
-use crate::state::{sample, use_settings, ImportError, Progress, Sample, SettingsState};
-use crate::storage::mappings;
-use clientele_core::import::mapping::{header_key, FileKind, Mapping, Preset, Target};
+use crate::state::{
+    sample, saved_mapping, use_settings, ImportError, Progress, Sample, SettingsState,
+};
+use clientele_core::import::mapping::{FileKind, Mapping, Preset, Target};
 use clientele_core::import::plan::Plan;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -129,8 +130,7 @@ impl Job {
             return;
         };
         let kind = kind_of(&self.kind.get_untracked());
-        let m = mappings::load(&header_key(kind, &sample.header))
-            .filter(|m| m.columns.len() == sample.header.len())
+        let m = saved_mapping(kind, &sample.header)
             .unwrap_or_else(|| Mapping::guess(&sample.header, kind));
         self.preset.set(m.preset);
         self.columns.set(

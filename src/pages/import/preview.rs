@@ -4,9 +4,7 @@
 
 use super::mapping::Progress;
 use super::{error_text, Job, Step, Words};
-use crate::state::{use_data, use_notices, use_settings};
-use crate::storage::mappings;
-use clientele_core::import::mapping::header_key;
+use crate::state::{remember_mapping, use_data, use_notices, use_settings};
 use clientele_core::import::plan::{Counts, Preview, MAX_PROBLEMS};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -42,7 +40,7 @@ pub(super) fn PreviewCard(job: Job) -> impl IntoView {
         spawn_local(async move {
             match data.write_import(plan, &name, job.progress, cancel).await {
                 Ok(entry) => {
-                    mappings::save(&header_key(mapping.kind, &header), &mapping);
+                    remember_mapping(&mapping, &header);
                     let text = settings
                         .imp()
                         .imported
