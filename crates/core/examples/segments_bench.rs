@@ -6,15 +6,13 @@
 //! Prints the data size and the best and median of several runs, in milliseconds.
 #![allow(clippy::unwrap_used)] // a benchmark run by hand: a failure stops it with its line
 
-use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
+use clientele_core::db::Db;
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::model::Currency;
-use clientele_core::purchases::PurchaseFact;
 use clientele_core::segment::analysis::{Analysis, Params};
 use clientele_core::segment::eval::{Compiled, Context};
 use clientele_core::segment::rules::Rule;
 use clientele_core::time::Day;
-use std::collections::HashMap;
 use std::time::Instant;
 
 /// The saved segments of the benchmark: typical rules a shop would keep.
@@ -42,23 +40,15 @@ fn main() {
         end,
     };
     let mut all = Vec::with_capacity(customers);
-    let mut orders: HashMap<u32, Vec<_>> = HashMap::new();
+    let mut orders = Vec::new();
     for i in 0..customers {
         let c = demo::customer(&cfg, i);
         let (o, _) = demo::history(&cfg, i, &c);
-        orders.entry(bucket_of(c.id)).or_default().extend(o);
+        orders.extend(o);
         all.push(c);
     }
-    let facts: Vec<(u32, Vec<OrderFact>)> =
-        orders.iter().map(|(b, o)| (*b, OrderFact::of(o))).collect();
-    let purchases: Vec<(u32, Vec<PurchaseFact>)> = orders
-        .iter()
-        .map(|(b, o)| (*b, PurchaseFact::of(o)))
-        .collect();
-    let n_orders: usize = facts.iter().map(|(_, f)| f.len()).sum();
-    drop(orders);
-    let mut db = Db::load(all, facts, Vec::<(u32, Vec<InteractionFact>)>::new());
-    db.load_purchases(purchases);
+    let n_orders = orders.iter().filter(|o| !o.is_deleted()).count();
+    let db = Db::from_records(all, orders, []);
     let rules: Vec<Rule> = RULES
         .iter()
         .map(|r| serde_json::from_str(r).expect("rule"))

@@ -192,6 +192,37 @@ impl Db {
         db
     }
 
+    /// Builds the database from whole records (tests, benchmarks, the CLI): each
+    /// bucket's order, purchase and interaction facts derived as storage derives them.
+    pub fn from_records(
+        customers: Vec<Record<Customer>>,
+        orders: impl IntoIterator<Item = Record<Order>>,
+        interactions: impl IntoIterator<Item = Record<Interaction>>,
+    ) -> Db {
+        let mut by: Vec<(Vec<Record<Order>>, Vec<Record<Interaction>>)> =
+            vec![Default::default(); BUCKETS as usize];
+        for o in orders {
+            by[bucket_of(o.data.customer) as usize].0.push(o);
+        }
+        for i in interactions {
+            by[bucket_of(i.data.customer) as usize].1.push(i);
+        }
+        let (mut facts, mut bought, mut touched) = (Vec::new(), Vec::new(), Vec::new());
+        for (b, (o, i)) in by.iter().enumerate() {
+            let b = b as u32;
+            if !o.is_empty() {
+                facts.push((b, OrderFact::of(o)));
+                bought.push((b, PurchaseFact::of(o)));
+            }
+            if !i.is_empty() {
+                touched.push((b, InteractionFact::of(i)));
+            }
+        }
+        let mut db = Db::load(customers, facts, touched);
+        db.load_purchases(bought);
+        db
+    }
+
     /// Sets the facts of every bucket at once (start-up, after the customers).
     pub fn load_facts(
         &mut self,

@@ -1,14 +1,12 @@
 use super::*;
-use crate::db::{bucket_of, OrderFact};
+
 use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{
     Address, Consent, ConsentChannel, Currency, CustomField, Gender, LineItem, Order, OrderStatus,
 };
-use crate::purchases::PurchaseFact;
 use crate::record::Record;
 use crate::segment::analysis::{Analysis, Params};
-use std::collections::HashMap;
 
 const AS_OF: Day = Day(20_000);
 
@@ -68,19 +66,7 @@ impl Shop {
     }
 
     fn db(&self) -> Db {
-        let mut by: HashMap<u32, Vec<Record<Order>>> = HashMap::new();
-        for o in &self.orders {
-            by.entry(bucket_of(o.data.customer))
-                .or_default()
-                .push(o.clone());
-        }
-        let facts: Vec<(u32, Vec<OrderFact>)> =
-            by.iter().map(|(b, o)| (*b, OrderFact::of(o))).collect();
-        let purchases: Vec<(u32, Vec<PurchaseFact>)> =
-            by.iter().map(|(b, o)| (*b, PurchaseFact::of(o))).collect();
-        let mut db = Db::load(self.customers.clone(), facts, vec![]);
-        db.load_purchases(purchases);
-        db
+        Db::from_records(self.customers.clone(), self.orders.clone(), [])
     }
 }
 
