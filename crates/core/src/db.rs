@@ -199,16 +199,16 @@ impl Db {
         orders: impl IntoIterator<Item = Record<Order>>,
         interactions: impl IntoIterator<Item = Record<Interaction>>,
     ) -> Db {
-        let mut by: Vec<(Vec<Record<Order>>, Vec<Record<Interaction>>)> =
-            vec![Default::default(); BUCKETS as usize];
+        let mut by_order: Vec<Vec<Record<Order>>> = vec![Vec::new(); BUCKETS as usize];
+        let mut by_touch: Vec<Vec<Record<Interaction>>> = vec![Vec::new(); BUCKETS as usize];
         for o in orders {
-            by[bucket_of(o.data.customer) as usize].0.push(o);
+            by_order[bucket_of(o.data.customer) as usize].push(o);
         }
         for i in interactions {
-            by[bucket_of(i.data.customer) as usize].1.push(i);
+            by_touch[bucket_of(i.data.customer) as usize].push(i);
         }
         let (mut facts, mut bought, mut touched) = (Vec::new(), Vec::new(), Vec::new());
-        for (b, (o, i)) in by.iter().enumerate() {
+        for (b, (o, i)) in by_order.iter().zip(&by_touch).enumerate() {
             let b = b as u32;
             if !o.is_empty() {
                 facts.push((b, OrderFact::of(o)));
