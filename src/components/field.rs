@@ -113,6 +113,54 @@ pub fn TextField(
     }
 }
 
+/// A value a `ChoiceField` offers: a closed set (an enum), each with a stable code
+/// for the page (and its tests) to name it by.
+pub trait Choice: Copy + PartialEq + Send + Sync + 'static {
+    fn code(self) -> &'static str;
+}
+
+/// A select with a visible label over typed choices: the signal holds the enum, so a
+/// misspelt choice does not compile. Options are (choice, text).
+#[component]
+pub fn ChoiceField<T: Choice>(
+    /// The visible label, also the accessible name.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The selected choice, two-way.
+    value: RwSignal<T>,
+    /// The choices offered, with their text.
+    #[prop(into)]
+    options: Signal<Vec<(T, String)>>,
+    /// Extra class for layout (e.g. "compact").
+    #[prop(optional)]
+    class: &'static str,
+) -> impl IntoView {
+    let id = next_id("s");
+    let chosen = move |ev| {
+        let code = event_target_value(&ev);
+        if let Some((c, _)) = options.with(|o| o.iter().find(|(c, _)| c.code() == code).cloned()) {
+            value.set(c);
+        }
+    };
+    view! {
+        <div class=format!("field {class}")>
+            <label for=id.clone()>{move || label.get()}</label>
+            <select id=id on:change=chosen prop:value=move || value.get().code()>
+                {move || {
+                    let current = value.get();
+                    options
+                        .get()
+                        .into_iter()
+                        .map(|(c, text)| {
+                            view! { <option value=c.code() selected=c == current>{text}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </div>
+    }
+}
+
 /// A select with a visible label. Options are (value, text) pairs.
 #[component]
 pub fn SelectField(

@@ -2,7 +2,7 @@
 //! (also by lifetime value and by the chance of leaving), virtualised so 100,000
 //! customers scroll smoothly.
 
-use crate::components::{Column, SelectField, VirtualTable};
+use crate::components::{Choice, ChoiceField, Column, SelectField, VirtualTable};
 use crate::state::{use_data, use_segments, use_settings, LoadState};
 use clientele_core::db::SortKey;
 use clientele_core::segment::analysis::Analysis;
@@ -10,12 +10,37 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use std::sync::Arc;
 
-fn sort_key(s: &str) -> SortKey {
+/// How the list is sorted.
+#[derive(Clone, Copy, PartialEq)]
+enum Sort {
+    Name,
+    Newest,
+    Spent,
+    LastOrder,
+    Value,
+    Leaving,
+}
+
+impl Choice for Sort {
+    fn code(self) -> &'static str {
+        match self {
+            Sort::Name => "name",
+            Sort::Newest => "newest",
+            Sort::Spent => "spent",
+            Sort::LastOrder => "last",
+            Sort::Value => "value",
+            Sort::Leaving => "leaving",
+        }
+    }
+}
+
+/// The database's sort for `s` (value sorts start from the name order).
+fn sort_key(s: Sort) -> SortKey {
     match s {
-        "newest" => SortKey::Newest,
-        "spent" => SortKey::Spent,
-        "last" => SortKey::LastOrder,
-        _ => SortKey::Name,
+        Sort::Newest => SortKey::Newest,
+        Sort::Spent => SortKey::Spent,
+        Sort::LastOrder => SortKey::LastOrder,
+        Sort::Name | Sort::Value | Sort::Leaving => SortKey::Name,
     }
 }
 
@@ -24,11 +49,11 @@ type ValueAt = fn(&Analysis, u32) -> f64;
 
 /// The predicted value a sort by `s` reads, and whether highest comes first (None:
 /// a `SortKey` sort).
-fn value_sort(s: &str) -> Option<(ValueAt, bool)> {
+fn value_sort(s: Sort) -> Option<(ValueAt, bool)> {
     match s {
-        "value" => Some((clv_at, true)),
-        "leaving" => Some((p_alive_at, false)),
-        _ => None,
+        Sort::Value => Some((clv_at, true)),
+        Sort::Leaving => Some((p_alive_at, false)),
+        Sort::Name | Sort::Newest | Sort::Spent | Sort::LastOrder => None,
     }
 }
 
@@ -50,18 +75,18 @@ pub fn CustomersPage() -> impl IntoView {
     let t = move || settings.t();
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
-    let sort = RwSignal::new("name".to_string());
+    let sort = RwSignal::new(Sort::Name);
 
     let rows: Memo<Arc<Vec<u32>>> = Memo::new(move |_| {
         let q = query.get();
         let tag = tag.get();
         let sort = sort.get();
-        let by_value = value_sort(&sort);
+        let by_value = value_sort(sort);
         // Value sorts start from the name order, cached like the other orders.
         let key = if by_value.is_some() {
             SortKey::Name
         } else {
-            sort_key(&sort)
+            sort_key(sort)
         };
         let main = settings.currency();
         let tag = (!tag.is_empty()).then_some(tag);
@@ -89,12 +114,12 @@ pub fn CustomersPage() -> impl IntoView {
     });
     let sort_options = Signal::derive(move || {
         vec![
-            ("name".to_string(), t().sort_name.to_string()),
-            ("newest".to_string(), t().sort_newest.to_string()),
-            ("spent".to_string(), t().sort_spent.to_string()),
-            ("last".to_string(), t().sort_last_order.to_string()),
-            ("value".to_string(), t().sort_value.to_string()),
-            ("leaving".to_string(), t().sort_leaving.to_string()),
+            (Sort::Name, t().sort_name.to_string()),
+            (Sort::Newest, t().sort_newest.to_string()),
+            (Sort::Spent, t().sort_spent.to_string()),
+            (Sort::LastOrder, t().sort_last_order.to_string()),
+            (Sort::Value, t().sort_value.to_string()),
+            (Sort::Leaving, t().sort_leaving.to_string()),
         ]
     });
     let col = move |title: fn(&crate::i18n::Strings) -> &'static str,
@@ -193,7 +218,7 @@ pub fn CustomersPage() -> impl IntoView {
                     />
                 </div>
                 <SelectField label=Signal::derive(move || t().tag_label.to_string()) value=tag options=tag_options class="compact"/>
-                <SelectField label=Signal::derive(move || t().sort_label.to_string()) value=sort options=sort_options class="compact sort"/>
+                <ChoiceField label=Signal::derive(move || t().sort_label.to_string()) value=sort options=sort_options class="compact sort"/>
             </div>
             <p class="count" aria-live="polite">
                 {move || match data.state.get() {

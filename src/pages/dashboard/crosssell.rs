@@ -2,7 +2,7 @@
 //! categories (mined here when asked for), with support, confidence and lift, and one
 //! click to make a segment of the customers a rule points at.
 
-use crate::components::SelectField;
+use crate::components::{Choice, ChoiceField};
 use crate::pages::segments::SegmentMaker;
 use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::crosssell::{self, Rule, Rules};
@@ -15,6 +15,17 @@ use std::sync::Arc;
 /// Rules shown before "Show all".
 const SHOWN: usize = 10;
 
+impl Choice for TermKind {
+    fn code(self) -> &'static str {
+        match self {
+            TermKind::Product => "product",
+            TermKind::Category => "category",
+            TermKind::Sku => "sku",
+            TermKind::Store => "store",
+        }
+    }
+}
+
 #[component]
 pub fn CrossSellPanel() -> impl IntoView {
     let settings = use_settings();
@@ -22,18 +33,18 @@ pub fn CrossSellPanel() -> impl IntoView {
     let data = use_data();
     let maker = SegmentMaker::new();
     let d = move || settings.d();
-    let kind = RwSignal::new("product".to_string());
+    let kind = RwSignal::new(TermKind::Product);
     let all = RwSignal::new(false);
     let kind_options = Signal::derive(move || {
         let w = &d().xsell_kinds;
-        [("product", w.products), ("category", w.categories)]
-            .into_iter()
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect::<Vec<_>>()
+        vec![
+            (TermKind::Product, w.products.to_string()),
+            (TermKind::Category, w.categories.to_string()),
+        ]
     });
     // Products come with the analysis; categories are mined on demand.
     let rules: Memo<Option<Arc<Rules>>> = Memo::new(move |_| {
-        if kind.get() == "category" {
+        if kind.get() == TermKind::Category {
             data.revision.track();
             let s = crosssell::Settings {
                 kind: TermKind::Category,
@@ -139,7 +150,7 @@ pub fn CrossSellPanel() -> impl IntoView {
         <div class="card">
             <div class="chart-head">
                 <h2>{move || d().xsell_title}</h2>
-                <SelectField label=Signal::derive(move || d().xsell_kind.to_string()) value=kind options=kind_options class="compact"/>
+                <ChoiceField label=Signal::derive(move || d().xsell_kind.to_string()) value=kind options=kind_options class="compact"/>
             </div>
             <p class="muted small">{move || d().xsell_explain}</p>
             {table}

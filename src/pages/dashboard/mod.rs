@@ -10,7 +10,7 @@ mod model;
 mod panels;
 mod risk;
 
-use crate::components::SelectField;
+use crate::components::{Choice, ChoiceField};
 use crate::i18n::DashStrings;
 use crate::platform;
 use crate::platform::today;
@@ -30,6 +30,26 @@ pub enum Compare {
     Previous,
     YearBefore,
     None,
+}
+
+impl Choice for Compare {
+    fn code(self) -> &'static str {
+        match self {
+            Compare::Previous => "previous",
+            Compare::YearBefore => "year",
+            Compare::None => "none",
+        }
+    }
+}
+
+impl Choice for Grain {
+    fn code(self) -> &'static str {
+        match self {
+            Grain::Day => "day",
+            Grain::Week => "week",
+            Grain::Month => "month",
+        }
+    }
 }
 
 impl Compare {
@@ -96,23 +116,14 @@ pub fn DashboardPage() -> impl IntoView {
         Day::from_ymd(if m == 12 { y } else { y - 1 }, m % 12 + 1, 1).unwrap_or(Day(end.0 - 364));
     let from = RwSignal::new(start.iso());
     let to = RwSignal::new(end.iso());
-    let grain = RwSignal::new("month".to_string());
-    let compare = RwSignal::new("previous".to_string());
+    let grain = RwSignal::new(Grain::Month);
+    let compare = RwSignal::new(Compare::Previous);
     let query = Memo::new(move |_| {
         let range = Range::new(Day::parse_iso(&from.get())?, Day::parse_iso(&to.get())?);
         if range.is_empty() {
             return None;
         }
-        let grain = match grain.get().as_str() {
-            "day" => Grain::Day,
-            "week" => Grain::Week,
-            _ => Grain::Month,
-        };
-        let how = match compare.get().as_str() {
-            "year" => Compare::YearBefore,
-            "none" => Compare::None,
-            _ => Compare::Previous,
-        };
+        let (grain, how) = (grain.get(), compare.get());
         Some(Query {
             range,
             before: comparison(range, how),
@@ -136,24 +147,16 @@ pub fn DashboardPage() -> impl IntoView {
     });
     let has_orders = move || data.with(|db| db.order_count() > 0);
     let grain_options = Signal::derive(move || {
-        [
-            ("day", Grain::Day),
-            ("week", Grain::Week),
-            ("month", Grain::Month),
-        ]
-        .into_iter()
-        .map(|(k, g)| (k.to_string(), d().grains.of(g).to_string()))
-        .collect::<Vec<_>>()
+        [Grain::Day, Grain::Week, Grain::Month]
+            .into_iter()
+            .map(|g| (g, d().grains.of(g).to_string()))
+            .collect::<Vec<_>>()
     });
     let compare_options = Signal::derive(move || {
-        [
-            ("previous", Compare::Previous),
-            ("year", Compare::YearBefore),
-            ("none", Compare::None),
-        ]
-        .into_iter()
-        .map(|(k, c)| (k.to_string(), c.words(d()).to_string()))
-        .collect::<Vec<_>>()
+        [Compare::Previous, Compare::YearBefore, Compare::None]
+            .into_iter()
+            .map(|c| (c, c.words(d()).to_string()))
+            .collect::<Vec<_>>()
     });
     let compared = move || {
         query.get().and_then(|q| q.before).map(|r| {
@@ -187,8 +190,8 @@ pub fn DashboardPage() -> impl IntoView {
                         <label for="dash-to">{move || d().to}</label>
                         <input id="dash-to" type="date" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/>
                     </div>
-                    <SelectField label=Signal::derive(move || d().grain.to_string()) value=grain options=grain_options class="compact"/>
-                    <SelectField label=Signal::derive(move || d().compare.to_string()) value=compare options=compare_options class="compact"/>
+                    <ChoiceField label=Signal::derive(move || d().grain.to_string()) value=grain options=grain_options class="compact"/>
+                    <ChoiceField label=Signal::derive(move || d().compare.to_string()) value=compare options=compare_options class="compact"/>
                 </div>
                 <p class="muted small" aria-live="polite">{compared}</p>
                 {move || query.with(Option::is_none).then(|| view! { <p class="error" role="alert">{d().bad_range}</p> })}
