@@ -1,12 +1,12 @@
 //! Where each column goes, and how to read the file: what to do with customers
 //! already there, how to recognise them, dates, currency, rows with problems.
 
-use super::{error_text, target_code, Job, Step, Words};
-use crate::components::{next_id, SelectField};
+use super::{error_text, target_code, Invalid, Job, Step, Words};
+use crate::components::{next_id, ChoiceField, SelectField};
 use crate::state::{reading, use_data, use_settings, Phase};
-use clientele_core::import::date::{DateOrder, OrderGuess};
+use clientele_core::import::date::OrderGuess;
 use clientele_core::import::mapping::Target;
-use clientele_core::import::plan::{analyse, MatchBy, Mode, Settings};
+use clientele_core::import::plan::{analyse, MatchBy, Settings};
 use clientele_core::model::Currency;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -40,7 +40,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
             .kinds
             .all()
             .into_iter()
-            .map(|(k, w)| (format!("{k:?}"), w.to_string()))
+            .map(|(k, w)| (k, w.to_string()))
             .collect::<Vec<_>>()
     });
     // A change of kind maps the columns again for that kind.
@@ -70,7 +70,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
     // A date order the rows decide is chosen for the user.
     Effect::new(move |_| {
         if let OrderGuess::Decided(o) = guess.get() {
-            job.date_order.set(format!("{o:?}"));
+            job.date_order.set(Some(o));
         }
     });
 
@@ -127,28 +127,28 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
             .modes
             .all()
             .into_iter()
-            .map(|(m, w)| (format!("{m:?}"), w.to_string()))
+            .map(|(m, w)| (m, w.to_string()))
             .collect::<Vec<_>>()
     });
     let date_options = Signal::derive(move || {
         let mut v = Vec::new();
         if !matches!(guess.get(), OrderGuess::Decided(_)) {
-            v.push((String::new(), "—".to_string()));
+            v.push((None, "—".to_string()));
         }
         v.extend(
             imp()
                 .date_orders
                 .all()
                 .into_iter()
-                .map(|(o, w)| (format!("{o:?}"), w.to_string())),
+                .map(|(o, w)| (Some(o), w.to_string())),
         );
         v
     });
     let currency_options = Signal::derive(crate::components::choices::currency_options);
     let invalid_options = Signal::derive(move || {
         vec![
-            ("skip".to_string(), imp().invalid_options.skip.to_string()),
-            ("block".to_string(), imp().invalid_options.block.to_string()),
+            (Invalid::Skip, imp().invalid_options.skip.to_string()),
+            (Invalid::Block, imp().invalid_options.block.to_string()),
         ]
     });
     let match_keys: [(RwSignal<bool>, Words); 3] = [
@@ -161,11 +161,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
     let check = move |_| {
         // The planner checks the mapping before it reads a row.
         let mapping = job.mapping();
-        let date_order = match job.date_order.get_untracked().as_str() {
-            "DayFirst" => Some(DateOrder::DayFirst),
-            "MonthFirst" => Some(DateOrder::MonthFirst),
-            _ => None,
-        };
+        let date_order = job.date_order.get_untracked();
         let Some(file) = job.file.get_value() else {
             return;
         };
@@ -174,11 +170,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                 .map(|s| analyse(&mapping, &s.rows).1)
                 .unwrap_or_default()
         });
-        let mode = match job.mode.get_untracked().as_str() {
-            "Create" => Mode::Create,
-            "Update" => Mode::Update,
-            _ => Mode::CreateAndUpdate,
-        };
+        let mode = job.mode.get_untracked();
         let currency =
             Currency::parse(&job.currency.get_untracked()).unwrap_or(settings.currency());
         let core = Settings {
@@ -213,7 +205,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
     view! {
         <div class="card">
             <h2>{move || imp().mapping_title}</h2>
-            <SelectField label=l(|i| i.kind_label) value=job.kind options=kind_options class="compact"/>
+            <ChoiceField label=l(|i| i.kind_label) value=job.kind options=kind_options class="compact"/>
             <div class="table-scroll">
                 <table class="plain mapping">
                     <thead><tr>
@@ -225,7 +217,7 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                 </table>
             </div>
             <div class="grid import-options">
-                <SelectField label=l(|i| i.mode_label) value=job.mode options=mode_options/>
+                <ChoiceField label=l(|i| i.mode_label) value=job.mode options=mode_options/>
                 <fieldset class="field">
                     <legend>{move || imp().match_label}</legend>
                     <div class="checks">
@@ -238,13 +230,13 @@ pub(super) fn MappingCard(job: Job) -> impl IntoView {
                     </div>
                 </fieldset>
                 {move || (guess.get() != OrderGuess::NotNeeded).then(|| view! {
-                    <SelectField label=l(|i| i.date_order_label) value=job.date_order options=date_options/>
+                    <ChoiceField label=l(|i| i.date_order_label) value=job.date_order options=date_options/>
                 })}
                 <SelectField label=l(|i| i.currency_label) value=job.currency options=currency_options/>
-                <SelectField label=l(|i| i.invalid_label) value=job.invalid options=invalid_options/>
+                <ChoiceField label=l(|i| i.invalid_label) value=job.invalid options=invalid_options/>
             </div>
             {move || match guess.get() {
-                OrderGuess::Ambiguous if job.date_order.get().is_empty() => Some(view! { <p class="hint">{imp().date_ambiguous}</p> }),
+                OrderGuess::Ambiguous if job.date_order.get().is_none() => Some(view! { <p class="hint">{imp().date_ambiguous}</p> }),
                 OrderGuess::Conflicting => Some(view! { <p class="hint">{imp().date_conflicting}</p> }),
                 _ => None,
             }}

@@ -6,11 +6,13 @@ mod history;
 mod mapping;
 mod preview;
 
+use crate::components::Choice;
 use crate::state::{
     sample, saved_mapping, use_settings, ImportError, Progress, Sample, SettingsState,
 };
+use clientele_core::import::date::DateOrder;
 use clientele_core::import::mapping::{FileKind, Mapping, Preset, Target};
-use clientele_core::import::plan::Plan;
+use clientele_core::import::plan::{Mode, Plan};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::cell::Cell;
@@ -31,7 +33,7 @@ pub(super) struct Job {
     pub file: StoredValue<Option<web_sys::File>, LocalStorage>,
     pub name: RwSignal<String>,
     pub sample: RwSignal<Option<Sample>>,
-    pub kind: RwSignal<String>,
+    pub kind: RwSignal<FileKind>,
     pub preset: RwSignal<Option<Preset>>,
     /// Per column: the select's value ("Ignore", "custom" or a target's name) and
     /// the custom field's name.
@@ -43,27 +45,67 @@ pub(super) struct Job {
     pub error: RwSignal<Option<String>>,
     /// Bumped when the history changes.
     pub history: RwSignal<u32>,
-    // How to import (select values).
-    pub mode: RwSignal<String>,
+    // How to import.
+    pub mode: RwSignal<Mode>,
     pub by_id: RwSignal<bool>,
     pub by_email: RwSignal<bool>,
     pub by_phone: RwSignal<bool>,
-    pub date_order: RwSignal<String>,
+    /// Day or month first (None: not chosen yet).
+    pub date_order: RwSignal<Option<DateOrder>>,
     pub currency: RwSignal<String>,
-    /// "skip" or "block": what rows with problems do.
-    pub invalid: RwSignal<String>,
+    pub invalid: RwSignal<Invalid>,
+}
+
+/// What rows with problems do.
+#[derive(Clone, Copy, PartialEq)]
+pub enum Invalid {
+    /// Imported without them.
+    Skip,
+    /// Nothing is imported until they are fixed.
+    Block,
+}
+
+impl Choice for Invalid {
+    fn code(self) -> &'static str {
+        match self {
+            Invalid::Skip => "skip",
+            Invalid::Block => "block",
+        }
+    }
+}
+
+impl Choice for FileKind {
+    fn code(self) -> &'static str {
+        match self {
+            FileKind::Customers => "Customers",
+            FileKind::Orders => "Orders",
+            FileKind::Interactions => "Interactions",
+        }
+    }
+}
+
+impl Choice for Mode {
+    fn code(self) -> &'static str {
+        match self {
+            Mode::CreateAndUpdate => "CreateAndUpdate",
+            Mode::Create => "Create",
+            Mode::Update => "Update",
+        }
+    }
+}
+
+impl Choice for Option<DateOrder> {
+    fn code(self) -> &'static str {
+        match self {
+            None => "",
+            Some(DateOrder::DayFirst) => "DayFirst",
+            Some(DateOrder::MonthFirst) => "MonthFirst",
+        }
+    }
 }
 
 /// Picks a text out of the Import page's words (read again when the language changes).
 pub(super) type Words = fn(&crate::i18n::ImpStrings) -> &'static str;
-
-pub(super) fn kind_of(code: &str) -> FileKind {
-    match code {
-        "Orders" => FileKind::Orders,
-        "Interactions" => FileKind::Interactions,
-        _ => FileKind::Customers,
-    }
-}
 
 /// A target's select value.
 pub(super) fn target_code(t: &Target) -> String {
@@ -80,7 +122,7 @@ impl Job {
             file: StoredValue::new_local(None),
             name: RwSignal::new(String::new()),
             sample: RwSignal::new(None),
-            kind: RwSignal::new("Customers".into()),
+            kind: RwSignal::new(FileKind::Customers),
             preset: RwSignal::new(None),
             columns: RwSignal::new(Vec::new()),
             plan: StoredValue::new_local(None),
@@ -89,18 +131,18 @@ impl Job {
             cancel: StoredValue::new_local(Rc::new(Cell::new(false))),
             error: RwSignal::new(None),
             history: RwSignal::new(0),
-            mode: RwSignal::new("CreateAndUpdate".into()),
+            mode: RwSignal::new(Mode::CreateAndUpdate),
             by_id: RwSignal::new(true),
             by_email: RwSignal::new(true),
             by_phone: RwSignal::new(true),
-            date_order: RwSignal::new(String::new()),
+            date_order: RwSignal::new(None),
             currency: RwSignal::new(currency),
-            invalid: RwSignal::new("skip".into()),
+            invalid: RwSignal::new(Invalid::Skip),
         }
     }
 
     pub fn kind(&self) -> FileKind {
-        kind_of(&self.kind.get())
+        self.kind.get()
     }
 
     /// The mapping as the selects show it.
@@ -118,7 +160,7 @@ impl Job {
             })
             .collect();
         Mapping {
-            kind: kind_of(&self.kind.get_untracked()),
+            kind: self.kind.get_untracked(),
             columns,
             preset: self.preset.get_untracked(),
         }
@@ -129,7 +171,7 @@ impl Job {
         let Some(sample) = self.sample.get_untracked() else {
             return;
         };
-        let kind = kind_of(&self.kind.get_untracked());
+        let kind = self.kind.get_untracked();
         let m = saved_mapping(kind, &sample.header)
             .unwrap_or_else(|| Mapping::guess(&sample.header, kind));
         self.preset.set(m.preset);
@@ -156,7 +198,7 @@ impl Job {
         self.columns.set(Vec::new());
         self.preset.set(None);
         self.error.set(None);
-        self.date_order.set(String::new());
+        self.date_order.set(None);
         self.step.set(Step::Choose);
     }
 
@@ -175,7 +217,7 @@ impl Job {
         spawn_local(async move {
             match sample(&file).await {
                 Ok(s) => {
-                    job.kind.set(format!("{:?}", FileKind::guess(&s.header)));
+                    job.kind.set(FileKind::guess(&s.header));
                     job.sample.set(Some(s));
                     job.remap();
                     job.step.set(Step::Map);

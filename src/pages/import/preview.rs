@@ -3,7 +3,7 @@
 //! button that writes them all (or nothing).
 
 use super::mapping::Progress;
-use super::{error_text, Job, Step, Words};
+use super::{error_text, Invalid, Job, Step, Words};
 use crate::state::{remember_mapping, use_data, use_notices, use_settings};
 use clientele_core::import::plan::{Counts, Preview, MAX_PROBLEMS};
 use leptos::prelude::*;
@@ -25,7 +25,7 @@ pub(super) fn PreviewCard(job: Job) -> impl IntoView {
     let header = job
         .sample
         .with_untracked(|s| s.as_ref().map(|s| s.header.clone()).unwrap_or_default());
-    let blocked = move || job.invalid.get() == "block" && counts.invalid > 0;
+    let blocked = move || job.invalid.get() == Invalid::Block && counts.invalid > 0;
 
     let run = move |_| {
         let Some(plan) = job.plan.try_update_value(|p| p.take()).flatten() else {
