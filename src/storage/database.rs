@@ -278,11 +278,8 @@ impl Storage {
 
     pub async fn meta(&self) -> Result<Meta, StorageError> {
         let tx = self.db.transaction(&[META], TransactionMode::ReadOnly)?;
+        let clock = super::records::stored_clock(&tx).await?;
         let s = tx.object_store(META)?;
-        let clock = match s.get(JsValue::from_str("clock"))?.await? {
-            Some(v) if !v.is_undefined() => Some(decode::<Hlc>(&v, "clock")?),
-            _ => None,
-        };
         let bulk_pending =
             matches!(s.get(JsValue::from_str("bulk"))?.await?, Some(v) if !v.is_undefined());
         let purchases_ready = matches!(

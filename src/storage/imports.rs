@@ -5,7 +5,7 @@
 //! within the transaction: what other tabs wrote meanwhile is kept.
 
 use super::database::{abort, commit_or_abort, decode, put_encoded, Storage, ALL_STORES, IMPORTS};
-use super::records::{advance_clock, read_in, Kind};
+use super::records::{advance_clock, put_slot, read_in, Kind};
 use super::StorageError;
 use clientele_core::backup::{merge_records, Merged};
 use clientele_core::db::{InteractionFact, OrderFact};
@@ -213,12 +213,7 @@ async fn edit<T: Kind>(
         Edit::Merge(copies) => merged = merge_records(&mut records, copies.iter()),
         Edit::With(change) => change(&mut records),
     }
-    let derived = T::derive(&records);
-    let k = T::key(slot);
-    if let Some(bytes) = T::encode(&records) {
-        super::database::put_bytes(tx, T::STORE, &k, &bytes)?;
-    }
-    T::put_derived(tx, &k, &derived)?;
+    let derived = put_slot::<T>(tx, slot, &records)?;
     Ok(Some(Edited {
         records,
         derived,

@@ -144,16 +144,42 @@ pub(super) async fn read_in<T: Kind>(
     }
 }
 
+/// The key of the device's last clock stamp in `meta`.
+const CLOCK: &str = "clock";
+
 /// The stored clock's last stamp, within `tx` (which includes `meta`).
-async fn stored_clock(tx: &Transaction) -> Result<Option<Hlc>, StorageError> {
+pub(super) async fn stored_clock(tx: &Transaction) -> Result<Option<Hlc>, StorageError> {
     match tx
         .object_store(META)?
-        .get(JsValue::from_str("clock"))?
+        .get(JsValue::from_str(CLOCK))?
         .await?
     {
-        Some(v) if !v.is_undefined() => Ok(Some(decode::<Hlc>(&v, "clock")?)),
+        Some(v) if !v.is_undefined() => Ok(Some(decode::<Hlc>(&v, CLOCK)?)),
         _ => Ok(None),
     }
+}
+
+/// Stores `stamp` as the clock's last, within `tx`.
+fn put_clock(tx: &Transaction, stamp: &Hlc) -> Result<(), StorageError> {
+    put_encoded(tx, META, &JsValue::from_str(CLOCK), stamp)
+}
+
+/// Writes a slot's records (or deletes the slot when nothing is left to keep) and
+/// the facts derived from them, within `tx`; returns the facts. Every write of
+/// records ends here: one command's (`Storage::write`) or a batch's buckets.
+pub(super) fn put_slot<T: Kind>(
+    tx: &Transaction,
+    slot: T::Slot,
+    records: &[Record<T>],
+) -> Result<T::Derived, StorageError> {
+    let derived = T::derive(records);
+    let k = T::key(slot);
+    match T::encode(records) {
+        Some(bytes) => put_bytes(tx, T::STORE, &k, &bytes)?,
+        None => tx.object_store(T::STORE)?.delete(k.clone()).map(|_| ())?,
+    }
+    T::put_derived(tx, &k, &derived)?;
+    Ok(derived)
 }
 
 /// The next stamp of this device, within `tx`: after the stored clock (every tab's
@@ -177,7 +203,7 @@ pub(super) async fn next_stamp(
 /// Records `stamp` as the clock's last within `tx`, unless a later one is stored.
 pub(super) async fn advance_clock(tx: &Transaction, stamp: Hlc) -> Result<(), StorageError> {
     let last = stored_clock(tx).await?.map_or(stamp, |s| s.max(stamp));
-    put_encoded(tx, META, &JsValue::from_str("clock"), &last)
+    put_clock(tx, &last)
 }
 
 impl Storage {
@@ -233,19 +259,16 @@ impl Storage {
                 return Ok(Err(e));
             }
         };
-        let derived = T::derive(&records);
-        let k = T::key(slot);
-        let puts = || -> Result<(), StorageError> {
-            match T::encode(&records) {
-                Some(bytes) => put_bytes(&tx, T::STORE, &k, &bytes)?,
-                None => tx.object_store(T::STORE)?.delete(k.clone()).map(|_| ())?,
-            }
+        let issued = put_slot::<T>(&tx, slot, &records).and_then(|derived| {
             self.injected_failure()?;
-            T::put_derived(&tx, &k, &derived)?;
-            put_encoded(&tx, META, &JsValue::from_str("clock"), &stamp)
+            put_clock(&tx, &stamp)?;
+            Ok(derived)
+        });
+        let derived = match issued {
+            Ok(d) => d,
+            Err(e) => return abort(tx, e).await,
         };
-        let issued = puts();
-        commit_or_abort(tx, issued).await?;
+        commit_or_abort(tx, Ok(())).await?;
         Ok(Ok(Written {
             value,
             records,
@@ -279,7 +302,7 @@ impl Storage {
             Ok(s) => s,
             Err(e) => return abort(tx, e).await,
         };
-        let put = put_encoded(&tx, META, &JsValue::from_str("clock"), &stamp);
+        let put = put_clock(&tx, &stamp);
         commit_or_abort(tx, put).await?;
         Ok(stamp)
     }
