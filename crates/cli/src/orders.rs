@@ -37,33 +37,57 @@ struct Base {
     status: Option<usize>,
 }
 
+impl Base {
+    /// The columns of a header (names compared trimmed, without regard to case), or
+    /// which of the needed ones it lacks, for both readers of orders files.
+    fn of(path: &Path, header: &[String]) -> Result<Base, CliError> {
+        let find = |name: &str| {
+            header.iter().position(|h| {
+                h.trim_start_matches('\u{feff}')
+                    .trim()
+                    .eq_ignore_ascii_case(name)
+            })
+        };
+        match (find("customer_id"), find("date"), find("amount")) {
+            (Some(customer), Some(date), Some(amount)) => Ok(Base {
+                customer,
+                date,
+                amount,
+                status: find("status"),
+            }),
+            _ => {
+                let missing: Vec<&str> = ["customer_id", "date", "amount"]
+                    .into_iter()
+                    .filter(|n| find(n).is_none())
+                    .collect();
+                Err(bad(
+                    path,
+                    1,
+                    &missing.join("', '"),
+                    "missing from the header (needed: customer_id, date, amount)",
+                ))
+            }
+        }
+    }
+}
+
 fn open(path: &Path) -> Result<(Table, Base), CliError> {
     let table = Table::open(path)?;
-    table.require(
-        &["customer_id", "date", "amount"],
-        "needed: customer_id, date, amount",
-    )?;
-    let base = Base {
-        customer: table.find("customer_id").expect("required"),
-        date: table.find("date").expect("required"),
-        amount: table.find("amount").expect("required"),
-        status: table.find("status"),
-    };
+    let base = Base::of(path, table.names())?;
     Ok((table, base))
 }
 
 /// The customer and day of a row, checked.
-fn customer_day(
+fn customer_day<'a>(
     path: &Path,
     line: u64,
-    row: &csv::StringRecord,
-    b: &Base,
-) -> Result<(String, Day), CliError> {
-    let customer = cell(row, Some(b.customer));
+    customer: &'a str,
+    date: &str,
+) -> Result<(&'a str, Day), CliError> {
+    let customer = customer.trim();
     if customer.is_empty() {
         return Err(bad(path, line, "customer_id", "empty"));
     }
-    let date = row.get(b.date).unwrap_or("");
     let day = parse_day(date).ok_or_else(|| {
         bad(
             path,
@@ -72,7 +96,7 @@ fn customer_day(
             format!("'{date}' is not an ISO date (YYYY-MM-DD)"),
         )
     })?;
-    Ok((customer.to_string(), day))
+    Ok((customer, day))
 }
 
 fn status(row: &csv::StringRecord, b: &Base) -> OrderStatus {
@@ -137,7 +161,7 @@ pub fn read(path: &Path) -> Result<Purchases, CliError> {
     if reading.base.is_none() {
         // A header alone: its columns are still checked.
         if let Some(h) = csv.header() {
-            reading.columns(h)?;
+            Base::of(path, h)?;
         }
     }
     Ok(reading.finish())
@@ -167,32 +191,6 @@ impl<'a> Reading<'a> {
         }
     }
 
-    fn columns(&mut self, header: &[String]) -> Result<Base, CliError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim_start_matches('\u{feff}').trim().to_string())
-            .collect();
-        let find = |name: &str| names.iter().position(|h| h.eq_ignore_ascii_case(name));
-        let missing: Vec<&str> = ["customer_id", "date", "amount"]
-            .into_iter()
-            .filter(|n| find(n).is_none())
-            .collect();
-        match (find("customer_id"), find("date"), find("amount")) {
-            (Some(customer), Some(date), Some(amount)) => Ok(Base {
-                customer,
-                date,
-                amount,
-                status: find("status"),
-            }),
-            _ => Err(bad(
-                self.path,
-                1,
-                &missing.join("', '"),
-                "missing from the header (needed: customer_id, date, amount)",
-            )),
-        }
-    }
-
     fn row(&mut self, header: &[String], f: Fields<'_>) {
         if self.failure.is_some() {
             return;
@@ -206,7 +204,7 @@ impl<'a> Reading<'a> {
         let b = match self.base {
             Some(b) => b,
             None => {
-                let b = self.columns(header)?;
+                let b = Base::of(self.path, header)?;
                 self.width = header.len();
                 *self.base.insert(b)
             }
@@ -224,19 +222,7 @@ impl<'a> Reading<'a> {
                 ),
             ));
         }
-        let customer = f.get(b.customer).trim();
-        if customer.is_empty() {
-            return Err(bad(self.path, line, "customer_id", "empty"));
-        }
-        let date = f.get(b.date);
-        let day = parse_day(date).ok_or_else(|| {
-            bad(
-                self.path,
-                line,
-                "date",
-                format!("'{date}' is not an ISO date (YYYY-MM-DD)"),
-            )
-        })?;
+        let (customer, day) = customer_day(self.path, line, f.get(b.customer), f.get(b.date))?;
         let amount_text = f.get(b.amount).trim();
         let amount: f64 = amount_text
             .parse()
@@ -356,7 +342,13 @@ pub fn read_rows(path: &Path, default_currency: Currency) -> Result<OrderFile, C
     let mut rows = Vec::new();
     for row in table.rows() {
         let (line, row) = row?;
-        let (customer, day) = customer_day(path, line, &row, &b)?;
+        let (customer, day) = customer_day(
+            path,
+            line,
+            cell(&row, Some(b.customer)),
+            row.get(b.date).unwrap_or(""),
+        )?;
+        let customer = customer.to_string();
         let currency = match cell(&row, currency) {
             "" => default_currency,
             code => Currency::parse(code).ok_or_else(|| {
