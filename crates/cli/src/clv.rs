@@ -1,7 +1,7 @@
 //! `clientele clv`: BG/NBD and Gamma-Gamma fitted to an orders file, and what they say
 //! of each customer (P(alive), purchases to expect, spend, lifetime value, churn risk).
 
-use crate::{day_arg, orders, CliError};
+use crate::{day_arg, json, orders, CliError};
 use clientele_core::clv::observe::{observe_all, Observed, Periods, Unit};
 use clientele_core::clv::predict::{holdout_check, Cache, Horizon, Models};
 use lexopt::ValueExt;
@@ -83,18 +83,21 @@ pub fn run(mut p: lexopt::Parser) -> Result<(), CliError> {
         message: format!("{}: cannot fit the models: {e}", file.display()),
         code: 2,
     })?;
-    crate::emit_json(&report(
+    let (r, rows) = report(
         &models,
         &purchases.ids,
         &customers,
+        &observed,
         &periods,
         &horizon,
-    ))?;
+    )?;
+    json::emit_spliced(&r, "customers", &rows)?;
     Ok(())
 }
 
-/// The report, typed and streamed to the output (no tree of values). Fields are
-/// in alphabetical order, as the report has always listed them.
+/// The report, typed and streamed to the output (no tree of values), its customers
+/// written by the threads that predict them. Fields are in alphabetical order, as
+/// the report has always listed them.
 #[derive(Serialize)]
 struct Report<'a> {
     bgnbd: BgNbdOut,
@@ -156,51 +159,57 @@ fn report<'a>(
     models: &Models,
     ids: &'a [String],
     customers: &[(u32, Observed)],
+    observed: &[Observed],
     periods: &Periods,
     horizon: &Horizon,
-) -> Report<'a> {
+) -> Result<(Report<'a>, Vec<Vec<u8>>), CliError> {
     let (bg, fit) = (models.bgnbd.model, models.gamma_gamma.model);
     let holdout = periods.holdout_end.is_some();
     // Predictions in one thread per core (a slice of the customers each); customers
     // with the same summary share its outlook, computed once per thread.
-    let predict = |slice: &[(u32, Observed)]| -> Vec<CustomerOut<'a>> {
+    // Predictions in one thread per core (a slice of the customers each), written
+    // out as JSON there; customers with the same summary share its outlook,
+    // computed once per thread.
+    let predict = |first: bool, slice: &[(u32, Observed)]| -> std::io::Result<Vec<u8>> {
         let mut cache = Cache::default();
-        slice
-            .iter()
-            .map(|(id, o)| {
-                let s = o.summary;
-                let p = models.predict_in(o, horizon, &mut cache);
-                CustomerOut {
-                    age: s.age,
-                    churn_risk: p.map(|p| p.risk.code()),
-                    clv: p.map(|p| p.clv),
-                    customer_id: &ids[*id as usize],
-                    expected_avg_spend: p.map(|p| p.expected_spend),
-                    expected_purchases: p.map(|p| p.expected_purchases),
-                    frequency: s.frequency,
-                    holdout_purchases: holdout.then_some(o.holdout),
-                    p_alive: p.map(|p| p.p_alive),
-                    recency: s.recency,
-                }
-            })
-            .collect()
+        let mut out = Vec::with_capacity(slice.len() * 360);
+        for (i, (id, o)) in slice.iter().enumerate() {
+            let s = o.summary;
+            let p = models.predict_in(o, horizon, &mut cache);
+            let row = CustomerOut {
+                age: s.age,
+                churn_risk: p.map(|p| p.risk.code()),
+                clv: p.map(|p| p.clv),
+                customer_id: &ids[*id as usize],
+                expected_avg_spend: p.map(|p| p.expected_spend),
+                expected_purchases: p.map(|p| p.expected_purchases),
+                frequency: s.frequency,
+                holdout_purchases: holdout.then_some(o.holdout),
+                p_alive: p.map(|p| p.p_alive),
+                recency: s.recency,
+            };
+            json::push_item(&mut out, first && i == 0, &row)?;
+        }
+        Ok(out)
     };
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(4));
     let per = customers.len().div_ceil(threads).max(1);
-    let rows: Vec<CustomerOut<'a>> = std::thread::scope(|scope| {
+    // The holdout check meanwhile, in a thread of its own.
+    let (rows, check) = std::thread::scope(|scope| {
+        let check = periods.holdout_end.map(|_| {
+            scope.spawn(|| holdout_check(&bg, observed, periods.holdout_length(), HOLDOUT_ROWS))
+        });
         let parts: Vec<_> = customers
             .chunks(per)
-            .map(|slice| scope.spawn(move || predict(slice)))
+            .enumerate()
+            .map(|(k, slice)| scope.spawn(move || predict(k == 0, slice)))
             .collect();
-        parts
-            .into_iter()
-            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
+        let rows: std::io::Result<Vec<Vec<u8>>> = parts.into_iter().map(join).collect();
+        (rows, check.map(join))
     });
-    let check = periods.holdout_end.map(|_| {
-        let observed: Vec<_> = customers.iter().map(|(_, o)| *o).collect();
-        holdout_check(&bg, &observed, periods.holdout_length(), HOLDOUT_ROWS)
-            .iter()
+    let rows = rows.map_err(|e| CliError::io("stdout", e))?;
+    let check = check.map(|rows| {
+        rows.iter()
             .map(|r| HoldoutOut {
                 actual: r.actual,
                 and_more: r.frequency == HOLDOUT_ROWS,
@@ -210,7 +219,7 @@ fn report<'a>(
             })
             .collect()
     });
-    Report {
+    let report = Report {
         bgnbd: BgNbdOut {
             a: bg.a,
             alpha: bg.alpha,
@@ -219,7 +228,7 @@ fn report<'a>(
             r: bg.r,
         },
         calibration_end: periods.calibration_end.iso(),
-        customers: rows,
+        customers: Vec::new(),
         discount_rate: horizon.monthly_discount,
         gamma_gamma: GammaGammaOut {
             log_likelihood: models.gamma_gamma.log_likelihood,
@@ -234,5 +243,11 @@ fn report<'a>(
             Unit::Days => "days",
             Unit::Weeks => "weeks",
         },
-    }
+    };
+    Ok((report, rows))
+}
+
+/// A scoped thread's result; its panic goes on in the caller.
+fn join<T>(h: std::thread::ScopedJoinHandle<'_, T>) -> T {
+    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
 }

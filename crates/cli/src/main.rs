@@ -6,6 +6,7 @@ mod csvfile;
 mod customers;
 mod demo;
 mod import;
+mod json;
 mod orders;
 mod rfm;
 mod rulefile;
@@ -146,10 +147,7 @@ impl From<lexopt::Error> for CliError {
 pub fn emit(text: &str) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::stdout().lock();
-    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("stdout", e)),
-        _ => Ok(()),
-    }
+    quiet_on_broken_pipe(out.write_all(text.as_bytes()).and_then(|()| out.flush()))
 }
 
 /// Prints `value` as pretty JSON and a line break, streamed to standard output; a
@@ -161,6 +159,11 @@ pub fn emit_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
         .map_err(std::io::Error::from)
         .and_then(|()| out.write_all(b"\n"))
         .and_then(|()| out.flush());
+    quiet_on_broken_pipe(written)
+}
+
+/// A write to standard output's result: a reader that stopped early is no error.
+pub fn quiet_on_broken_pipe(written: std::io::Result<()>) -> Result<(), CliError> {
     match written {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(CliError::io("stdout", e)),
         _ => Ok(()),

@@ -14,7 +14,7 @@ use clientele_core::import::rows::Fields;
 use clientele_core::model::{Currency, OrderStatus, SalesChannel};
 use clientele_core::segment::rfm::Purchase;
 use clientele_core::time::Day;
-use rustc_hash::FxHashMap;
+use std::hash::BuildHasher;
 use std::path::Path;
 
 pub fn parse_day(s: &str) -> Option<Day> {
@@ -172,7 +172,10 @@ struct Reading<'a> {
     path: &'a Path,
     base: Option<Base>,
     width: usize,
-    numbers: FxHashMap<Box<str>, u32>,
+    /// Customer numbers by id (`ids` holds the ids).
+    numbers: hashbrown::HashTable<u32>,
+    /// The number of the last row's customer (none at first).
+    last: u32,
     ids: Vec<Box<str>>,
     list: Vec<Purchase<u32>>,
     failure: Option<CliError>,
@@ -184,7 +187,8 @@ impl<'a> Reading<'a> {
             path,
             base: None,
             width: 0,
-            numbers: FxHashMap::default(),
+            numbers: hashbrown::HashTable::new(),
+            last: u32::MAX,
             ids: Vec::new(),
             list: Vec::new(),
             failure: None,
@@ -239,21 +243,38 @@ impl<'a> Reading<'a> {
         if amount < 0.0 || !status_of(b.status.map_or("", |i| f.get(i))).counts() {
             return Ok(());
         }
-        let n = match self.numbers.get(customer) {
-            Some(&n) => n,
-            None => {
-                let n = self.ids.len() as u32;
-                self.ids.push(customer.into());
-                self.numbers.insert(customer.into(), n);
-                n
-            }
-        };
+        let n = self.number(customer);
         self.list.push(Purchase {
             customer: n,
             day,
             amount,
         });
         Ok(())
+    }
+
+    /// The number of a customer id, given in the order met. Rows of one customer
+    /// often follow each other (an order's lines, exports sorted by customer): the
+    /// last id is checked before the table.
+    fn number(&mut self, customer: &str) -> u32 {
+        if let Some(last) = self.ids.get(self.last as usize) {
+            if **last == *customer {
+                return self.last;
+            }
+        }
+        let hash = |id: &str| rustc_hash::FxBuildHasher.hash_one(id);
+        let ids = &self.ids;
+        let h = hash(customer);
+        if let Some(&n) = self.numbers.find(h, |&n| *ids[n as usize] == *customer) {
+            self.last = n;
+            return n;
+        }
+        let n = self.ids.len() as u32;
+        self.ids.push(customer.into());
+        let ids = &self.ids;
+        self.numbers
+            .insert_unique(h, n, |&k| hash(&ids[k as usize]));
+        self.last = n;
+        n
     }
 
     /// Renumbers the customers in the order of their ids.
@@ -409,6 +430,35 @@ pub fn read_rows(path: &Path, default_currency: Currency) -> Result<OrderFile, C
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Rows of one customer in a run, then met again later: each id keeps one number,
+    /// and numbers follow the ids' order.
+    #[test]
+    fn customers_numbered_in_id_order() {
+        let path =
+            std::env::temp_dir().join(format!("clientele-orders-{}.csv", std::process::id()));
+        let rows = ["b", "b", "a", "b", "c", "c", "a", "d", "b"];
+        let mut text = String::from("customer_id,date,amount\n");
+        for (i, id) in rows.iter().enumerate() {
+            text += &format!("{id},2026-01-{:02},{i}\n", i + 1);
+        }
+        std::fs::write(&path, text).unwrap();
+        let read = read(&path);
+        std::fs::remove_file(&path).unwrap();
+        let p = read.unwrap();
+        assert_eq!(p.ids, ["a", "b", "c", "d"]);
+        let got: Vec<&str> = p
+            .list
+            .iter()
+            .map(|x| p.ids[x.customer as usize].as_str())
+            .collect();
+        assert_eq!(got, rows);
+        let amounts: Vec<f64> = p.list.iter().map(|x| x.amount).collect();
+        assert_eq!(
+            amounts,
+            (0..rows.len()).map(|i| i as f64).collect::<Vec<_>>()
+        );
+    }
 
     #[test]
     fn dates() {

@@ -74,18 +74,50 @@ pub fn lifetime_value(
     step: f64,
     discount: f64,
 ) -> Option<f64> {
-    let mut value = 0.0;
-    let mut before = 0.0;
-    let mut k = 1.0;
-    loop {
-        let t = (k * step).min(horizon);
-        let upto = model.expected_purchases(s, t)?;
-        value += spend * (upto - before) / (1.0 + discount).powf(t / step);
-        before = upto;
-        if t >= horizon {
-            return Some(value);
+    let steps = Steps::new(horizon, step, discount);
+    Some(steps.value(model, s, spend)?.0)
+}
+
+/// A horizon cut in steps, each with its discount (the same for every customer).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Steps {
+    /// The ends of the steps: step, 2·step, ..., the last cut at the horizon.
+    ends: Vec<f64>,
+    /// The discount of each end: what a purchase then is worth today divided by it.
+    divisors: Vec<f64>,
+}
+
+impl Steps {
+    pub fn new(horizon: f64, step: f64, discount: f64) -> Steps {
+        let mut ends = Vec::new();
+        let mut k = 1.0;
+        loop {
+            let t = (k * step).min(horizon);
+            ends.push(t);
+            if t >= horizon {
+                break;
+            }
+            k += 1.0;
         }
-        k += 1.0;
+        let divisors = ends
+            .iter()
+            .map(|t| (1.0 + discount).powf(t / step))
+            .collect();
+        Steps { ends, divisors }
+    }
+
+    /// As `lifetime_value`, with the purchases expected over the whole horizon (the
+    /// same series: one pass for both).
+    pub fn value(&self, model: &bgnbd::BgNbd, s: &Summary, spend: f64) -> Option<(f64, f64)> {
+        let mut upto = vec![0.0; self.ends.len()];
+        model.expected_purchases_each(s, &self.ends, &mut upto)?;
+        let mut value = 0.0;
+        let mut before = 0.0;
+        for (&divisor, &now) in self.divisors.iter().zip(&upto) {
+            value += spend * (now - before) / divisor;
+            before = now;
+        }
+        Some((value, before))
     }
 }
 

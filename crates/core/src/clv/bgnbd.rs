@@ -4,7 +4,7 @@
 //! each customer's (x, tₓ, T); gives P(alive) and the purchases to expect.
 
 use super::optimize::Likelihood;
-use super::special::{digamma, hyp2f1, ln_gamma};
+use super::special::{digamma, hyp2f1, hyp2f1_each, ln_gamma};
 use super::{FitError, Summary};
 use serde::Serialize;
 
@@ -87,21 +87,45 @@ impl BgNbd {
         if t <= 0.0 {
             return Some(0.0);
         }
+        let mut out = [0.0];
+        self.expected_purchases_each(s, &[t], &mut out)?;
+        Some(out[0])
+    }
+
+    /// As `expected_purchases`, at each of `ts` into `out` (as long), in one pass of
+    /// the series.
+    pub fn expected_purchases_each(&self, s: &Summary, ts: &[f64], out: &mut [f64]) -> Option<()> {
         let BgNbd { r, alpha, a, b } = *self;
         let (x, tx, big_t) = (s.frequency, s.recency, s.age);
         // ₂F₁(r+x, b+x; a+b+x−1; z) · (1 − z)^(r+x), with z = t / (α + T + t), after
         // Euler's transformation: the plain series overflows for frequent buyers.
-        let z = t / (alpha + big_t + t);
+        let zs: Vec<f64> = ts
+            .iter()
+            .map(|&t| {
+                if t <= 0.0 {
+                    0.0
+                } else {
+                    t / (alpha + big_t + t)
+                }
+            })
+            .collect();
         let c = a + b + x - 1.0;
-        let hyp = hyp2f1(c - r - x, a - 1.0, c, z)?;
+        hyp2f1_each(c - r - x, a - 1.0, c, &zs, out)?;
         let first = c / (a - 1.0);
-        let second = 1.0 - hyp * ((alpha + big_t) / (alpha + big_t + t)).powf(a - 1.0);
         let alive_odds = if x > 0.0 {
             a / (b + x - 1.0) * ((alpha + big_t) / (alpha + tx)).powf(r + x)
         } else {
             0.0
         };
-        Some(first * second / (1.0 + alive_odds))
+        for (&t, value) in ts.iter().zip(out.iter_mut()) {
+            *value = if t <= 0.0 {
+                0.0
+            } else {
+                let second = 1.0 - *value * ((alpha + big_t) / (alpha + big_t + t)).powf(a - 1.0);
+                first * second / (1.0 + alive_odds)
+            };
+        }
+        Some(())
     }
 
     /// Repeat purchases to expect from a new customer in their first `t`.

@@ -5,7 +5,7 @@
 use super::bgnbd::{BgNbd, Fitted, Fitting};
 use super::gamma_gamma::{GammaGamma, Spend};
 use super::observe::{Observed, Unit};
-use super::{lifetime_value, FitError, Summary};
+use super::{FitError, Steps, Summary};
 
 /// Days in a month for discounting: the `lifetimes` convention with daily data.
 pub const MONTH_DAYS: f64 = 30.0;
@@ -135,13 +135,22 @@ impl Models {
     /// What the models say of a summary alone (customers with identical summaries
     /// share it). None if a series behind it does not converge.
     pub fn outlook(&self, s: &Summary, h: &Horizon) -> Option<Outlook> {
-        let bg = &self.bgnbd.model;
+        self.outlook_in(s, &self.steps(h))
+    }
+
+    /// The steps of a horizon in the models' unit (months of `MONTH_DAYS`).
+    fn steps(&self, h: &Horizon) -> Steps {
         let horizon = self.unit.of_days(h.days);
         let step = self.unit.of_days(MONTH_DAYS);
+        Steps::new(horizon, step, h.monthly_discount)
+    }
+
+    fn outlook_in(&self, s: &Summary, steps: &Steps) -> Option<Outlook> {
+        let (discounted, expected) = steps.value(&self.bgnbd.model, s, 1.0)?;
         Some(Outlook {
-            p_alive: bg.p_alive(s),
-            expected: bg.expected_purchases(s, horizon)?,
-            discounted: lifetime_value(bg, s, 1.0, horizon, step, h.monthly_discount)?,
+            p_alive: self.bgnbd.model.p_alive(s),
+            expected,
+            discounted,
         })
     }
 
@@ -178,17 +187,28 @@ impl Models {
     }
 }
 
-/// Outlooks shared by customers with identical summaries (for one horizon).
+/// Outlooks shared by customers with identical summaries (for one horizon), and
+/// that horizon's steps.
 #[derive(Default)]
-pub struct Cache(rustc_hash::FxHashMap<[u64; 3], Option<Outlook>>);
+pub struct Cache {
+    outlooks: rustc_hash::FxHashMap<[u64; 3], Option<Outlook>>,
+    steps: Option<(Horizon, Steps)>,
+}
 
 impl Cache {
     /// The outlook of `s`, computed once per distinct summary.
     pub fn outlook(&mut self, models: &Models, s: &Summary, h: &Horizon) -> Option<Outlook> {
+        let steps = match &self.steps {
+            Some((known, steps)) if known == h => steps,
+            _ => {
+                self.outlooks.clear();
+                &self.steps.insert((*h, models.steps(h))).1
+            }
+        };
         *self
-            .0
+            .outlooks
             .entry(s.key())
-            .or_insert_with(|| models.outlook(s, h))
+            .or_insert_with(|| models.outlook_in(s, steps))
     }
 }
 

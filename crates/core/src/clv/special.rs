@@ -33,20 +33,44 @@ pub fn digamma(x: f64) -> f64 {
 /// ₂F₁(a, b; c; z) for 0 ≤ z < 1 by its series (the models call it with
 /// z = t / (α + T + t), below 1). None when it does not converge.
 pub fn hyp2f1(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
-    if !(0.0..1.0).contains(&z) {
+    let mut out = [0.0];
+    hyp2f1_each(a, b, c, &[z], &mut out)?;
+    Some(out[0])
+}
+
+/// ₂F₁(a, b; c; z) at each of `zs`, into `out` (as long): one pass of the series
+/// for all of them, its coefficients shared (a lifetime value needs a dozen points
+/// of one customer's series), each sum as `hyp2f1` of its z alone. None when a
+/// series does not converge.
+pub fn hyp2f1_each(a: f64, b: f64, c: f64, zs: &[f64], out: &mut [f64]) -> Option<()> {
+    if zs.len() != out.len() || !zs.iter().all(|z| (0.0..1.0).contains(z)) {
         return None;
     }
-    let mut term = 1.0;
-    let mut sum = 1.0;
+    // The sums still adding terms, with their current term.
+    let mut open: Vec<(usize, f64)> = (0..zs.len()).map(|i| (i, 1.0)).collect();
+    out.fill(1.0);
     for n in 0..100_000 {
+        if open.is_empty() {
+            return Some(());
+        }
         let n = n as f64;
-        term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
-        sum += term;
-        if term.abs() <= 1e-16 * sum.abs() {
-            return sum.is_finite().then_some(sum);
+        let ratio = (a + n) * (b + n) / ((c + n) * (n + 1.0));
+        let mut k = 0;
+        while k < open.len() {
+            let (i, term) = &mut open[k];
+            *term *= ratio * zs[*i];
+            out[*i] += *term;
+            if term.abs() <= 1e-16 * out[*i].abs() {
+                if !out[*i].is_finite() {
+                    return None;
+                }
+                open.swap_remove(k);
+            } else {
+                k += 1;
+            }
         }
     }
-    None
+    open.is_empty().then_some(())
 }
 
 #[cfg(test)]
@@ -90,6 +114,36 @@ mod tests {
         ));
         assert_eq!(hyp2f1(1.0, 1.0, 2.0, 0.0), Some(1.0));
         assert_eq!(hyp2f1(1.0, 1.0, 2.0, 1.0), None);
+    }
+
+    /// The series for one z, term by term.
+    fn plain(a: f64, b: f64, c: f64, z: f64) -> Option<f64> {
+        let (mut term, mut sum) = (1.0f64, 1.0f64);
+        for n in 0..100_000 {
+            let n = n as f64;
+            term *= (a + n) * (b + n) / ((c + n) * (n + 1.0)) * z;
+            sum += term;
+            if term.abs() <= 1e-16 * sum.abs() {
+                return sum.is_finite().then_some(sum);
+            }
+        }
+        None
+    }
+
+    proptest! {
+        /// Many points in one pass give each point's plain series, bit for bit.
+        #[test]
+        fn each_point_as_alone(
+            a in 0.1f64..20.0,
+            b in -3.0f64..5.0,
+            c in 0.5f64..30.0,
+            zs in proptest::collection::vec(0.0f64..0.95, 1..14),
+        ) {
+            let mut out = vec![0.0; zs.len()];
+            let all = hyp2f1_each(a, b, c, &zs, &mut out);
+            let alone: Option<Vec<f64>> = zs.iter().map(|&z| plain(a, b, c, z)).collect();
+            prop_assert_eq!(all.map(|()| out), alone);
+        }
     }
 
     proptest! {

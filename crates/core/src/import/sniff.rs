@@ -5,8 +5,11 @@
 
 pub const CANDIDATES: [char; 3] = [',', ';', '\t'];
 
-/// Per record of `sample`, how many times each candidate appears outside quotes
-/// (the last record is left out when the sample may have cut it).
+/// Records of a sample that decide its delimiter.
+const RECORDS: usize = 50;
+
+/// Per record of `sample`, up to `RECORDS`, how many times each candidate appears
+/// outside quotes (the last record is left out when the sample may have cut it).
 fn counts(sample: &str, complete: bool) -> Vec<[usize; 3]> {
     let mut records = Vec::new();
     let mut current = [0usize; 3];
@@ -18,6 +21,9 @@ fn counts(sample: &str, complete: bool) -> Vec<[usize; 3]> {
             '\n' if !quoted => {
                 if any {
                     records.push(current);
+                    if records.len() == RECORDS {
+                        return records;
+                    }
                 }
                 current = [0; 3];
                 any = false;
@@ -43,7 +49,6 @@ fn counts(sample: &str, complete: bool) -> Vec<[usize; 3]> {
 /// whole file). A comma when nothing decides.
 pub fn delimiter(sample: &str, complete: bool) -> char {
     let records = counts(sample, complete);
-    let records = &records[..records.len().min(50)];
     let mut best: Option<(usize, usize)> = None;
     for k in 0..CANDIDATES.len() {
         let first = records.first().map_or(0, |r| r[k]);
