@@ -5,8 +5,9 @@
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
 use clientele::state::{for_slices, Pacer, SLICE};
-use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact};
+use clientele_core::db::{bucket_of, Db};
 use clientele_core::demo::{self, DemoConfig};
+use clientele_core::facts::{InteractionFact, OrderFact};
 use clientele_core::model::Currency;
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::segment::analysis::{Analysis, Params};

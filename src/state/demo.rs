@@ -6,8 +6,9 @@
 use super::data::Data;
 use super::error::AppError;
 use crate::platform::{self, tabs::Job};
-use clientele_core::db::{bucket_of, Db, InteractionFact, OrderFact, BUCKETS};
+use clientele_core::db::{bucket_of, Db, BUCKETS};
 use clientele_core::demo::{self, DemoConfig};
+use clientele_core::facts::{InteractionFact, OrderFact};
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;

@@ -140,7 +140,7 @@ pub async fn sample(file: &web_sys::File) -> Result<Sample, ImportError> {
 
 /// How the app reads dates and amounts for an import.
 pub fn reading(
-    date_order: Option<clientele_core::import::date::DateOrder>,
+    date_order: Option<clientele_core::dates::DateOrder>,
     currency: Currency,
 ) -> Reading {
     Reading {

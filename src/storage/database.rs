@@ -14,7 +14,7 @@
 
 use super::StorageError;
 use clientele_core::codec;
-use clientele_core::db::{InteractionFact, OrderFact};
+use clientele_core::facts::{InteractionFact, OrderFact};
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::record::Fields;
 use clientele_core::{Customer, Hlc, Interaction, Order, Record};

@@ -8,7 +8,7 @@ use super::database::{abort, commit_or_abort, decode, put_encoded, Storage, ALL_
 use super::records::{advance_clock, put_slot, read_in, Kind};
 use super::StorageError;
 use clientele_core::backup::{merge_records, Merged};
-use clientele_core::db::{InteractionFact, OrderFact};
+use clientele_core::facts::{InteractionFact, OrderFact};
 use clientele_core::import::history::ImportEntry;
 use clientele_core::packed::Packed;
 use clientele_core::purchases::PurchaseFact;

@@ -2,8 +2,8 @@
 //! (same mapping, same rules), writing nothing: for checking many files at once.
 
 use crate::CliError;
+use clientele_core::dates::{DateOrder, OrderGuess};
 use clientele_core::import::cells::Reading;
-use clientele_core::import::date::{DateOrder, OrderGuess};
 use clientele_core::import::file::CsvFile;
 use clientele_core::import::mapping::{FileKind, Mapping, Preset};
 use clientele_core::import::plan::{analyse, Importer, Plan, Settings};

@@ -123,8 +123,8 @@ fn main() {
     .unwrap();
     let (guess, marks) = analyse(&mapping, &sample);
     let date_order = match guess {
-        clientele_core::import::date::OrderGuess::Decided(d) => Some(d),
-        _ => Some(clientele_core::import::date::DateOrder::DayFirst),
+        clientele_core::dates::OrderGuess::Decided(d) => Some(d),
+        _ => Some(clientele_core::dates::DateOrder::DayFirst),
     };
     let reading = Reading {
         date_order,

@@ -90,7 +90,7 @@ impl Validate for Order {
 }
 impl Validate for crate::segment::saved::SavedSegment {
     fn validate(&self, _today: Day) -> Result<(), Vec<FieldError>> {
-        validate::segment(self)
+        crate::segment::saved::SavedSegment::validate(self)
     }
 }
 impl Validate for Interaction {

@@ -88,32 +88,6 @@ impl Rules {
     pub fn names_of(&self, terms: &[u32]) -> Vec<&str> {
         terms.iter().map(|t| self.name(*t)).collect()
     }
-
-    /// The segment rule of the customers `rule` points at: they bought every item of
-    /// its antecedent and not (yet) its consequent. None for kinds other than products
-    /// and categories (no rule field to say it).
-    pub fn target(&self, rule: &Rule) -> Option<crate::segment::rules::Rule> {
-        use crate::segment::rules::{Condition, Field, Op, Rule as SegmentRule, Value};
-        let field = match self.kind {
-            TermKind::Product => Field::Product,
-            TermKind::Category => Field::Category,
-            _ => return None,
-        };
-        let texts = |terms: &[u32]| {
-            Value::Texts(self.names_of(terms).into_iter().map(String::from).collect())
-        };
-        let condition = |op, value| {
-            SegmentRule::Condition(Condition {
-                field: field.clone(),
-                op,
-                value,
-            })
-        };
-        Some(SegmentRule::All(vec![
-            condition(Op::AllOf, texts(&rule.antecedent)),
-            condition(Op::NoneOf, texts(&[rule.consequent])),
-        ]))
-    }
 }
 
 /// Mines the rules of `db`'s customer baskets.

@@ -4,7 +4,6 @@
 
 pub mod amount;
 pub mod cells;
-pub mod date;
 pub mod file;
 pub mod history;
 pub mod mapping;

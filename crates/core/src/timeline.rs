@@ -7,7 +7,7 @@
 //! `(minute + offset_minutes).div_euclid(1440)`, exact because offsets are whole
 //! minutes.
 
-use crate::db::OrderFact;
+use crate::facts::OrderFact;
 use crate::model::Currency;
 use crate::time::Day;
 

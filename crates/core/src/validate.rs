@@ -215,30 +215,12 @@ pub fn interaction(i: &Interaction) -> Result<(), Vec<FieldError>> {
     }
 }
 
-/// A saved segment needs a name, and a live one a rule that checks out.
-pub fn segment(s: &crate::segment::saved::SavedSegment) -> Result<(), Vec<FieldError>> {
-    let mut errors = Vec::new();
-    if s.name.trim().is_empty() {
-        errors.push(FieldError::new("name", Problem::Required));
-    } else if s.name.chars().count() > MAX_TEXT {
-        errors.push(FieldError::new("name", Problem::TooLong));
-    }
-    if s.rule.as_ref().is_some_and(|r| r.check().is_err()) {
-        errors.push(FieldError::new("rule", Problem::InvalidRule));
-    }
-    if errors.is_empty() {
-        Ok(())
-    } else {
-        Err(errors)
-    }
-}
-
 /// Parses a date typed by a person in the given order of day, month, year, with `/`,
 /// `-` or `.` between; the year first (ISO `YYYY-MM-DD`) is always accepted. The same
-/// reader as the importer's (`import::date::parse_day`): two-digit years included.
+/// reader as the importer's (`dates::parse_day`): two-digit years included.
 pub fn parse_date(s: &str, format: crate::format::DateFormat) -> Option<Day> {
+    use crate::dates::{parse_day, DateOrder};
     use crate::format::DateFormat;
-    use crate::import::date::{parse_day, DateOrder};
     let order = match format {
         DateFormat::DayMonthYear => Some(DateOrder::DayFirst),
         DateFormat::MonthDayYear => Some(DateOrder::MonthFirst),
@@ -369,7 +351,7 @@ mod tests {
     /// rules (`01/02/25` imported but was refused in the form).
     #[test]
     fn the_form_reads_dates_as_the_importer_does() {
-        use crate::import::date::{parse_datetime, DateOrder};
+        use crate::dates::{parse_datetime, DateOrder};
         assert_eq!(
             parse_date("01/02/25", DateFormat::DayMonthYear),
             Day::from_ymd(2025, 2, 1)

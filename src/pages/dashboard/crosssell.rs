@@ -8,6 +8,7 @@ use crate::state::{use_data, use_segments, use_settings};
 use clientele_core::crosssell::{self, Rule, Rules};
 use clientele_core::format::{decimal, percent};
 use clientele_core::purchases::TermKind;
+use clientele_core::segment::presets;
 use clientele_core::segment::saved::SavedSegment;
 use leptos::prelude::*;
 use std::sync::Arc;
@@ -56,7 +57,7 @@ pub fn CrossSellPanel() -> impl IntoView {
         }
     });
     let make = move |rules: &Rules, rule: &Rule| {
-        let Some(target) = rules.target(rule) else {
+        let Some(target) = presets::cross_sell_target(rules, rule) else {
             return;
         };
         let (x, y) = names(rules, rule);

@@ -3,7 +3,8 @@
 
 use crate::pages::segments::SegmentMaker;
 use crate::state::{use_data, use_segments, use_settings};
-use clientele_core::clv::potential::{at_risk_rule, valuable_at_risk};
+use clientele_core::clv::potential::valuable_at_risk;
+use clientele_core::segment::presets;
 use clientele_core::segment::saved::SavedSegment;
 use leptos::prelude::*;
 
@@ -61,7 +62,7 @@ pub fn AtRiskPanel() -> impl IntoView {
                 settings.d().col_spent,
                 settings.money(threshold, currency)
             ),
-            rule: Some(at_risk_rule(threshold, currency)),
+            rule: Some(presets::at_risk(threshold, currency)),
             members: Vec::new(),
             created_at: crate::platform::now_ms(),
             deleted: false,

@@ -4,7 +4,7 @@
 use super::{error_text, target_code, Invalid, Job, Step, Words};
 use crate::components::{next_id, ChoiceField, SelectField};
 use crate::state::{reading, use_data, use_settings, Phase};
-use clientele_core::import::date::OrderGuess;
+use clientele_core::dates::OrderGuess;
 use clientele_core::import::mapping::Target;
 use clientele_core::import::plan::{analyse, MatchBy, Settings};
 use clientele_core::model::Currency;

@@ -10,7 +10,7 @@ use crate::components::Choice;
 use crate::state::{
     sample, saved_mapping, use_settings, ImportError, Progress, Sample, SettingsState,
 };
-use clientele_core::import::date::DateOrder;
+use clientele_core::dates::DateOrder;
 use clientele_core::import::mapping::{FileKind, Mapping, Preset, Target};
 use clientele_core::import::plan::{Mode, Plan};
 use leptos::prelude::*;

@@ -6,47 +6,14 @@ use super::rule_editor::{CondState, GroupState, Item, RuleEditor};
 use crate::components::{focus_first_invalid, TextField};
 use crate::state::{use_data, use_notices, use_segments, use_settings};
 use clientele_core::command::RecordCommand;
-use clientele_core::segment::rules::{Condition, Field, Op, Rule, Value};
+use clientele_core::segment::presets;
+use clientele_core::segment::rules::{Field, Rule};
 use clientele_core::segment::saved::SavedSegment;
 use clientele_core::{Id, Record};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use std::sync::Arc;
-
-fn is(field: Field, code: &str) -> Rule {
-    Rule::Condition(Condition {
-        field,
-        op: Op::Is,
-        value: Value::Text(code.to_string()),
-    })
-}
-
-fn score(field: Field, n: u8) -> Rule {
-    Rule::Condition(Condition {
-        field,
-        op: Op::Is,
-        value: Value::Number(n as f64),
-    })
-}
-
-/// The starting rule from the address: a grid cell (`?r=5&fm=4`), a named segment
-/// (`?rfm=champions`) or a stage (`?stage=loyal`); else one empty condition.
-fn start_rule(r: Option<u8>, fm: Option<u8>, rfm: Option<String>, stage: Option<String>) -> Rule {
-    match (r, fm, rfm, stage) {
-        (Some(r), Some(fm), _, _) => Rule::All(vec![
-            score(Field::RecencyScore, r),
-            score(Field::FmScore, fm),
-        ]),
-        (_, _, Some(code), _) => Rule::All(vec![is(Field::RfmSegment, &code)]),
-        (_, _, _, Some(code)) => Rule::All(vec![is(Field::Stage, &code)]),
-        _ => Rule::All(vec![Rule::Condition(Condition {
-            field: Field::City,
-            op: Op::Is,
-            value: Value::None,
-        })]),
-    }
-}
 
 #[component]
 pub fn NewSegmentPage() -> impl IntoView {
@@ -58,7 +25,7 @@ pub fn NewSegmentPage() -> impl IntoView {
                 .and_then(|v| v.parse::<u8>().ok())
                 .filter(|n| (1..=5).contains(n))
         };
-        let rule = start_rule(num("r"), num("fm"), q.get("rfm"), q.get("stage"));
+        let rule = presets::start(num("r"), num("fm"), q.get("rfm"), q.get("stage"));
         let s = settings.s();
         let name = match (num("r"), num("fm"), q.get("rfm"), q.get("stage")) {
             (Some(r), Some(fm), _, _) => format!("R{r} FM{fm}"),

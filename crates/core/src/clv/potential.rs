@@ -204,22 +204,3 @@ pub fn valuable_at_risk(db: &Db, potential: &Potential, currency: Currency) -> (
     found.sort_by_key(|&p| (std::cmp::Reverse(spent(p)), p));
     (threshold, found)
 }
-
-/// The live segment rule of `valuable_at_risk`: churn risk high and spend at least
-/// `threshold` (minor units of `currency`).
-pub fn at_risk_rule(threshold: i64, currency: Currency) -> crate::segment::rules::Rule {
-    use crate::segment::rules::{Condition, Field, Op, Rule, Value};
-    let scale = currency.minor_per_major();
-    Rule::All(vec![
-        Rule::Condition(Condition {
-            field: Field::ChurnRisk,
-            op: Op::AnyOf,
-            value: Value::Texts(vec![Risk::High.code().to_string()]),
-        }),
-        Rule::Condition(Condition {
-            field: Field::TotalSpent,
-            op: Op::Ge,
-            value: Value::Number(threshold as f64 / scale),
-        }),
-    ])
-}

@@ -5,7 +5,8 @@ use super::observe::{observe_all, Periods, Unit};
 use super::potential::{observe_db, Cache, Potential};
 use super::predict::{Horizon, Models, Risk};
 use super::predict_tests::transactions;
-use crate::db::{bucket_of, Db, OrderFact};
+use crate::db::{bucket_of, Db};
+use crate::facts::OrderFact;
 use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{Currency, Customer, OrderStatus};
@@ -157,9 +158,10 @@ fn too_little_data_says_why() {
 
 #[test]
 fn valuable_customers_at_risk_and_their_segment_rule() {
-    use super::potential::{at_risk_rule, valuable_at_risk};
+    use super::potential::valuable_at_risk;
     use crate::segment::analysis::{Analysis, Params};
     use crate::segment::eval::{Compiled, Context};
+    use crate::segment::presets;
     let db = cdnow_db();
     let as_of = Day::parse_iso("1998-06-30").unwrap();
     let mut analysis = Analysis::compute(&db, &Params::new(as_of, Currency::USD));
@@ -179,7 +181,7 @@ fn valuable_customers_at_risk_and_their_segment_rule() {
         assert!(analysis.potential.p_alive[p as usize] < 0.3 && spent(p) >= threshold);
     }
     // The segment rule finds exactly them.
-    let rule = at_risk_rule(threshold, Currency::USD);
+    let rule = presets::at_risk(threshold, Currency::USD);
     rule.check().unwrap();
     let ctx = Context {
         db: &db,

@@ -5,6 +5,7 @@ use crate::model::Customer;
 use crate::purchases::{Bought, PurchaseFact};
 use crate::record::Record;
 use crate::search::fold;
+use crate::segment::presets;
 use proptest::prelude::*;
 
 // Product names whose byte order ("Bánh" < "Dép" < "cà phê" < "Ép" < "áo") differs
@@ -634,7 +635,7 @@ fn a_rule_targets_the_buyers_of_its_antecedent_without_its_consequent() {
             },
         );
         for r in &rules.rules {
-            let target = rules.target(r).unwrap();
+            let target = presets::cross_sell_target(&rules, r).unwrap();
             target.check().unwrap();
             let members = Compiled::new(&target, &ctx).members(&ctx, 0..db.len() as u32);
             // count(X) - count(X ∪ {y}) live customers, each with X and without y.
@@ -656,5 +657,8 @@ fn a_rule_targets_the_buyers_of_its_antecedent_without_its_consequent() {
             ..fixture_settings()
         },
     );
-    assert!(stores.rules.iter().all(|r| stores.target(r).is_none()));
+    assert!(stores
+        .rules
+        .iter()
+        .all(|r| presets::cross_sell_target(&stores, r).is_none()));
 }

@@ -3,10 +3,10 @@
 //! Every refusal names its column and the reason.
 
 use super::amount::{parse_amount, Amount, AmountError};
-use super::date::{parse_datetime, DateError, DateOrder};
 use super::mapping::{FileKind, Mapping, Target};
 use super::words;
-use crate::export::csv::needs_mark;
+use crate::dates::{parse_datetime, DateError, DateOrder};
+use crate::formula::needs_mark;
 use crate::model::{
     Consent, ConsentChannel, Currency, CustomField, CustomValue, Customer, CustomerField,
     Direction, InteractionChannel, LineItem, OrderStatus, SalesChannel,

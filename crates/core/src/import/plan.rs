@@ -10,9 +10,9 @@
 //! order-level values are read from its first row, as Shopify writes them.
 
 use super::cells::{CellError, Cells, Cols, Reading, Reason};
-use super::date::{infer_order, OrderGuess};
 use super::mapping::{FileKind, Mapping, MappingError};
 use super::rows::Row;
+use crate::dates::{infer_order, OrderGuess};
 use crate::db::{bucket_of, Db, BUCKETS};
 use crate::hlc::Hlc;
 use crate::model::{

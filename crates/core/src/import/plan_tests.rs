@@ -1,7 +1,7 @@
 use super::*;
+use crate::dates::DateOrder;
 use crate::hlc::DeviceId;
 use crate::import::cells::Reading;
-use crate::import::date::DateOrder;
 use crate::import::file::read_all;
 use crate::import::mapping::Target;
 use crate::model::{Currency, OrderStatus};
@@ -63,7 +63,7 @@ fn apply(db: &mut Db, plan: &Plan) {
     for (b, orders) in plan.orders.iter().enumerate() {
         if !orders.is_empty() {
             let mut facts: Vec<_> = db.bucket_order_facts(b as u32).to_vec();
-            facts.extend(crate::db::OrderFact::of(&orders.unpack()));
+            facts.extend(crate::facts::OrderFact::of(&orders.unpack()));
             db.set_order_facts(b as u32, facts);
         }
     }
@@ -125,7 +125,7 @@ fn customers_with_vietnamese_headers_and_bad_rows() {
                 5,
                 Some(4),
                 "31/02/1991",
-                Reason::Date(crate::import::date::DateError::NoSuchDay)
+                Reason::Date(crate::dates::DateError::NoSuchDay)
             ),
         ]
     );
@@ -344,7 +344,7 @@ fn ambiguous_dates_wait_for_the_users_choice() {
     let plan = imp.finish(&db);
     assert_eq!(
         plan.problems[0].reason,
-        Reason::Date(crate::import::date::DateError::Ambiguous)
+        Reason::Date(crate::dates::DateError::Ambiguous)
     );
     let mut s = settings(Mode::Create);
     s.reading.date_order = Some(DateOrder::MonthFirst);

@@ -276,7 +276,8 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::{bucket_of, OrderFact};
+    use crate::db::bucket_of;
+    use crate::facts::OrderFact;
     use crate::hlc::{DeviceId, Hlc};
     use crate::id::Id;
     use crate::model::{Customer, OrderStatus};

@@ -9,6 +9,7 @@ use crate::export::csv::{CsvOut, CsvStyle};
 use crate::id::Id;
 use crate::record_fields;
 use crate::time::{Day, Millis, MS_PER_DAY};
+use crate::validate::{FieldError, Problem, MAX_TEXT};
 
 record_fields! {
     /// A segment the user saved.
@@ -26,6 +27,24 @@ record_fields! {
 }
 
 impl SavedSegment {
+    /// A saved segment needs a name, and a live one a rule that checks out.
+    pub fn validate(&self) -> Result<(), Vec<FieldError>> {
+        let mut errors = Vec::new();
+        if self.name.trim().is_empty() {
+            errors.push(FieldError::new("name", Problem::Required));
+        } else if self.name.chars().count() > MAX_TEXT {
+            errors.push(FieldError::new("name", Problem::TooLong));
+        }
+        if self.rule.as_ref().is_some_and(|r| r.check().is_err()) {
+            errors.push(FieldError::new("rule", Problem::InvalidRule));
+        }
+        if errors.is_empty() {
+            Ok(())
+        } else {
+            Err(errors)
+        }
+    }
+
     pub fn is_live(&self) -> bool {
         self.rule.is_some()
     }

@@ -5,10 +5,10 @@
 mod en;
 mod vi;
 
+use clientele_core::dates::{DateError, DateOrder};
 use clientele_core::format::Locale;
 use clientele_core::import::amount::AmountError;
 use clientele_core::import::cells::Reason;
-use clientele_core::import::date::{DateError, DateOrder};
 use clientele_core::import::file::FileError;
 use clientele_core::import::mapping::{FileKind, MappingError, Preset, Target};
 use clientele_core::import::plan::Mode;

@@ -1,4 +1,5 @@
-//! Dates and times as exports write them: ISO (`2026-03-05`, `2026-03-05T14:30:00Z`,
+//! Reading dates and times, for the importer and the forms alike (one reader), as
+//! exports write them and people type them: ISO (`2026-03-05`, `2026-03-05T14:30:00Z`,
 //! `2026-03-05 14:30:00 +0700`), day or month first (`05/03/2026 14:30`,
 //! `3/5/2026 2:30 PM`), two-digit years, and Excel serial numbers (`46086.5`).
 //!
