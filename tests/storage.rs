@@ -6,21 +6,14 @@
 use clientele::storage::{Kind, Storage, StorageError, SCHEMA_VERSION};
 use clientele_core::command::{apply, RecordCommand};
 use clientele_core::db::bucket_of;
-use clientele_core::hlc::{DeviceId, Hlc};
+use clientele_core::fixtures::stamp;
+use clientele_core::hlc::Hlc;
 use clientele_core::model::*;
 use clientele_core::time::Day;
 use clientele_core::{Id, Record};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn h(ms: i64) -> Hlc {
-    Hlc {
-        millis: ms,
-        counter: 0,
-        device: DeviceId(7),
-    }
-}
 
 fn customer(n: u8, name: &str) -> Record<Customer> {
     Record::new(
@@ -29,7 +22,7 @@ fn customer(n: u8, name: &str) -> Record<Customer> {
             display_name: name.into(),
             ..Default::default()
         },
-        h(n as i64),
+        stamp(n as i64, 7),
     )
 }
 
@@ -47,7 +40,11 @@ fn order(c: Id, n: u8, total: i64) -> Record<Order> {
         total,
         ..Default::default()
     };
-    Record::new(Id::new_v7(n as u64, [n + 100; 10]), data, h(n as i64))
+    Record::new(
+        Id::new_v7(n as u64, [n + 100; 10]),
+        data,
+        stamp(n as i64, 7),
+    )
 }
 
 /// Puts records into their bucket through the one write path (merged with what is
@@ -134,8 +131,8 @@ async fn a_v1_database_is_migrated_and_its_purchases_derived() {
 
     // Written again by this version, the customer keeps the new field.
     let mut a2 = a.clone();
-    a2.write(CustomerField::Values(vec!["Gia đình".into()]), h(6));
-    put(&s, b, std::slice::from_ref(&a2), h(6)).await;
+    a2.write(CustomerField::Values(vec!["Gia đình".into()]), stamp(6, 7));
+    put(&s, b, std::slice::from_ref(&a2), stamp(6, 7)).await;
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a2]);
 }
 
@@ -155,10 +152,10 @@ async fn segments_round_trip_and_fail_atomically() {
             })])),
             ..Default::default()
         },
-        h(40),
+        stamp(40, 7),
     );
-    let stamp = s
-        .merge::<SavedSegment>(seg.id, vec![seg.clone()], h(40), 40)
+    let stored = s
+        .merge::<SavedSegment>(seg.id, vec![seg.clone()], stamp(40, 7), 40)
         .await
         .unwrap()
         .stamp;
@@ -169,15 +166,15 @@ async fn segments_round_trip_and_fail_atomically() {
     let mut renamed = seg.clone();
     renamed.write(
         clientele_core::segment::saved::SavedSegmentField::Name("Changed".into()),
-        h(41),
+        stamp(41, 7),
     );
     s.fail_next_write();
     assert!(s
-        .merge::<SavedSegment>(seg.id, vec![renamed], h(41), 41)
+        .merge::<SavedSegment>(seg.id, vec![renamed], stamp(41, 7), 41)
         .await
         .is_err());
     assert_eq!(s.read_all::<SavedSegment>().await.unwrap(), vec![seg]);
-    assert_eq!(s.meta().await.unwrap().clock, Some(stamp));
+    assert_eq!(s.meta().await.unwrap().clock, Some(stored));
 }
 
 #[wasm_bindgen_test]
@@ -186,11 +183,11 @@ async fn customers_orders_and_clock_survive_a_reopen() {
     let a = customer(1, "Nguyễn Văn An");
     let b = customer(2, "Trần Thị Bình");
     let bucket = bucket_of(a.id);
-    put(&s, bucket, std::slice::from_ref(&a), h(10)).await;
-    put(&s, bucket_of(b.id), std::slice::from_ref(&b), h(11)).await;
+    put(&s, bucket, std::slice::from_ref(&a), stamp(10, 7)).await;
+    put(&s, bucket_of(b.id), std::slice::from_ref(&b), stamp(11, 7)).await;
     let o = order(a.id, 1, 250_000);
     let written = s
-        .merge::<Order>(bucket, vec![o.clone()], h(12), 12)
+        .merge::<Order>(bucket, vec![o.clone()], stamp(12, 7), 12)
         .await
         .unwrap();
     let (facts, purchases) = written.derived;
@@ -216,7 +213,7 @@ async fn a_failed_change_writes_nothing() {
     let s = fresh("t-atomic").await;
     let a = customer(1, "An");
     let bucket = bucket_of(a.id);
-    let first = put(&s, bucket, std::slice::from_ref(&a), h(10)).await;
+    let first = put(&s, bucket, std::slice::from_ref(&a), stamp(10, 7)).await;
 
     // The change itself refuses (invalid data): the transaction is aborted.
     let bad = RecordCommand::Create {
@@ -227,7 +224,7 @@ async fn a_failed_change_writes_nothing() {
         },
     };
     let refused = s
-        .write::<Order, _, _>(bucket, h(20), 20, |records, stamp| {
+        .write::<Order, _, _>(bucket, stamp(20, 7), 20, |records, stamp| {
             let next = apply(&bad, None, stamp, Day(20_000))?;
             records.push(next);
             Ok::<(), clientele_core::CommandError>(())
@@ -242,10 +239,10 @@ async fn a_failed_change_writes_nothing() {
 
     // A failure after the first put: neither the customers nor the clock change.
     let mut renamed = a.clone();
-    renamed.write(CustomerField::DisplayName("Changed".into()), h(30));
+    renamed.write(CustomerField::DisplayName("Changed".into()), stamp(30, 7));
     s.fail_next_write();
     let err = s
-        .merge::<Customer>(bucket, vec![renamed.clone()], h(30), 30)
+        .merge::<Customer>(bucket, vec![renamed.clone()], stamp(30, 7), 30)
         .await
         .err()
         .expect("failed");
@@ -257,7 +254,7 @@ async fn a_failed_change_writes_nothing() {
     // The same for a bucket of orders, and for a bulk write of all kinds.
     s.fail_next_write();
     let o = order(a.id, 2, 99_000);
-    let failed = s.merge::<Order>(bucket, vec![o.clone()], h(31), 31);
+    let failed = s.merge::<Order>(bucket, vec![o.clone()], stamp(31, 7), 31);
     assert!(failed.await.is_err());
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
     s.fail_next_write();
@@ -298,7 +295,7 @@ async fn reopening_the_current_version_keeps_the_data() {
     // by `fresh_database_has_the_current_schema`. Reopening must not re-run steps.
     let s = fresh("t-reopen").await;
     let a = customer(3, "Lê Cường");
-    put(&s, bucket_of(a.id), std::slice::from_ref(&a), h(1)).await;
+    put(&s, bucket_of(a.id), std::slice::from_ref(&a), stamp(1, 7)).await;
     s.close();
     let s = Storage::open_named("t-reopen").await.unwrap();
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);
@@ -318,7 +315,7 @@ fn quota_errors_are_recognised() {
 async fn damaged_bytes_are_reported_not_panicked_on() {
     let s = fresh("t-damaged").await;
     let a = customer(1, "An");
-    put(&s, bucket_of(a.id), &[a], h(1)).await;
+    put(&s, bucket_of(a.id), &[a], stamp(1, 7)).await;
     s.close();
     // Overwrite the bucket with garbage through the raw API.
     let db = idb::Factory::new()
@@ -348,11 +345,7 @@ async fn run(
     b: u32,
     cmd: RecordCommand<Customer>,
 ) -> clientele::storage::Written<Customer, ()> {
-    let local = Hlc {
-        millis: 5,
-        counter: 0,
-        device: DeviceId(7),
-    };
+    let local = clientele_core::fixtures::stamp(5, 7);
     s.write::<Customer, _, clientele_core::CommandError>(b, local, 5, move |records, stamp| {
         let pos = records.iter().position(|r| r.id == cmd.id());
         let next = apply(&cmd, pos.map(|p| &records[p]), stamp, Day(20_000))?;
@@ -378,7 +371,7 @@ async fn two_tabs_writing_at_once_keep_each_others_changes() {
     let two = Storage::open_named(name).await.expect("second handle");
     let a = customer(1, "An");
     let b = bucket_of(a.id);
-    put(&one, b, std::slice::from_ref(&a), h(1)).await;
+    put(&one, b, std::slice::from_ref(&a), stamp(1, 7)).await;
     // Both tabs have the customer as it was; each changes one field.
     let edit = |field: CustomerField| RecordCommand::Update {
         id: a.id,
@@ -393,8 +386,8 @@ async fn two_tabs_writing_at_once_keep_each_others_changes() {
     let (x, y, p, q) = futures::join!(
         run(&one, b, edit(CustomerField::Notes("from tab one".into()))),
         run(&two, b, edit(CustomerField::Occupation("Giáo viên".into()))),
-        one.merge::<Customer>(b, vec![c1.clone()], h(5), 5),
-        two.merge::<Customer>(b, vec![c2.clone()], h(5), 5),
+        one.merge::<Customer>(b, vec![c1.clone()], stamp(5, 7), 5),
+        two.merge::<Customer>(b, vec![c2.clone()], stamp(5, 7), 5),
     );
     let (x, y) = (x, y);
     let (p, q) = (p.unwrap(), q.unwrap());

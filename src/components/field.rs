@@ -135,30 +135,25 @@ pub fn ChoiceField<T: Choice>(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
-    let id = next_id("s");
-    let chosen = move |ev| {
-        let code = event_target_value(&ev);
+    let codes = Signal::derive(move || {
+        options.with(|o| {
+            o.iter()
+                .map(|(c, text)| (c.code().to_string(), text.clone()))
+                .collect()
+        })
+    });
+    let pick = move |code: String| {
         if let Some((c, _)) = options.with(|o| o.iter().find(|(c, _)| c.code() == code).cloned()) {
             value.set(c);
         }
     };
-    view! {
-        <div class=format!("field {class}")>
-            <label for=id.clone()>{move || label.get()}</label>
-            <select id=id on:change=chosen prop:value=move || value.get().code()>
-                {move || {
-                    let current = value.get();
-                    options
-                        .get()
-                        .into_iter()
-                        .map(|(c, text)| {
-                            view! { <option value=c.code() selected=c == current>{text}</option> }
-                        })
-                        .collect_view()
-                }}
-            </select>
-        </div>
-    }
+    select(
+        label,
+        class,
+        Signal::derive(move || value.get().code().to_string()),
+        codes,
+        pick,
+    )
 }
 
 /// A select with a visible label. Options are (value, text) pairs.
@@ -176,13 +171,25 @@ pub fn SelectField(
     #[prop(optional)]
     class: &'static str,
 ) -> impl IntoView {
+    select(label, class, value.into(), options, move |v| value.set(v))
+}
+
+/// The select both fields draw: a visible label over options (value, text), the one
+/// valued `current` selected; `pick` is given the value chosen.
+fn select(
+    label: Signal<String>,
+    class: &'static str,
+    current: Signal<String>,
+    options: Signal<Vec<(String, String)>>,
+    pick: impl Fn(String) + 'static,
+) -> impl IntoView {
     let id = next_id("s");
     view! {
         <div class=format!("field {class}")>
             <label for=id.clone()>{move || label.get()}</label>
-            <select id=id on:change=move |ev| value.set(event_target_value(&ev)) prop:value=move || value.get()>
+            <select id=id on:change=move |ev| pick(event_target_value(&ev)) prop:value=move || current.get()>
                 {move || {
-                    let current = value.get();
+                    let current = current.get();
                     options
                         .get()
                         .into_iter()

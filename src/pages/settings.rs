@@ -1,7 +1,7 @@
 //! Settings: language, currency, date format, theme; storage usage and persistence;
 //! demo data; erasing everything.
 
-use crate::components::{choices, ConfirmDialog, SelectField};
+use crate::components::{choices, Choice, ChoiceField, ConfirmDialog, SelectField};
 use crate::state::{
     load_demo, quota, use_data, use_notices, use_segments, use_settings, AppError, DemoProgress,
     Theme,
@@ -155,29 +155,58 @@ fn StorageCard() -> impl IntoView {
     }
 }
 
+/// How many demo customers to load.
+#[derive(Clone, Copy, PartialEq)]
+enum DemoSize {
+    Thousand,
+    TenThousand,
+    HundredThousand,
+}
+
+impl DemoSize {
+    const ALL: [DemoSize; 3] = [
+        DemoSize::Thousand,
+        DemoSize::TenThousand,
+        DemoSize::HundredThousand,
+    ];
+
+    fn customers(self) -> usize {
+        match self {
+            DemoSize::Thousand => 1_000,
+            DemoSize::TenThousand => 10_000,
+            DemoSize::HundredThousand => 100_000,
+        }
+    }
+}
+
+impl Choice for DemoSize {
+    fn code(self) -> &'static str {
+        match self {
+            DemoSize::Thousand => "1000",
+            DemoSize::TenThousand => "10000",
+            DemoSize::HundredThousand => "100000",
+        }
+    }
+}
+
 #[component]
 fn DemoCard() -> impl IntoView {
     let settings = use_settings();
     let data = use_data();
     let notices = use_notices();
     let t = move || settings.t();
-    let size = RwSignal::new("1000".to_string());
+    let size = RwSignal::new(DemoSize::Thousand);
     let progress = RwSignal::new(None::<DemoProgress>);
     let confirm = RwSignal::new(false);
     let size_options = Signal::derive(move || {
-        ["1000", "10000", "100000"]
-            .iter()
-            .map(|n| {
-                (
-                    n.to_string(),
-                    t().n_customers(&settings.integer(n.parse().unwrap_or(0))),
-                )
-            })
+        DemoSize::ALL
+            .into_iter()
+            .map(|n| (n, t().n_customers(&settings.integer(n.customers() as i64))))
             .collect::<Vec<_>>()
     });
     let segments = use_segments();
     let run = move || {
-        let n: usize = size.get_untracked().parse().unwrap_or(1000);
+        let n = size.get_untracked().customers();
         spawn_local(async move {
             let result = load_demo(data, n, 1, progress).await;
             // Loading demo data replaces everything, saved segments included (unless
@@ -203,7 +232,7 @@ fn DemoCard() -> impl IntoView {
             <h2>{move || t().settings_demo}</h2>
             <p class="muted">{move || t().demo_explain}</p>
             <div class="row">
-                <SelectField label=Signal::derive(move || t().demo_size.to_string()) value=size options=size_options class="compact"/>
+                <ChoiceField label=Signal::derive(move || t().demo_size.to_string()) value=size options=size_options class="compact"/>
                 <button type="button" class="primary" on:click=start disabled=move || progress.with(Option::is_some)>{move || t().load_demo}</button>
             </div>
             {move || progress.get().map(|p| view! {

@@ -182,16 +182,10 @@ pub fn update_interaction(id: Id, changes: Vec<InteractionField>) -> Command {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hlc::DeviceId;
+
+    use crate::fixtures::stamp;
     use crate::validate::Problem;
 
-    fn h(ms: i64) -> Hlc {
-        Hlc {
-            millis: ms,
-            counter: 0,
-            device: DeviceId(1),
-        }
-    }
     const TODAY: Day = Day(20_000);
 
     fn named(name: &str) -> Customer {
@@ -208,9 +202,9 @@ mod tests {
             id,
             data: named("An"),
         };
-        let r = apply(&create, None, h(1), TODAY).unwrap();
+        let r = apply(&create, None, stamp(1, 1), TODAY).unwrap();
         assert_eq!(
-            apply(&create, Some(&r), h(2), TODAY),
+            apply(&create, Some(&r), stamp(2, 1), TODAY),
             Err(CommandError::AlreadyExists)
         );
 
@@ -218,23 +212,23 @@ mod tests {
             id,
             changes: vec![CustomerField::Emails(vec!["an@x.vn".into()])],
         };
-        let r2 = apply(&upd, Some(&r), h(3), TODAY).unwrap();
+        let r2 = apply(&upd, Some(&r), stamp(3, 1), TODAY).unwrap();
         assert_eq!(r2.data.emails, vec!["an@x.vn".to_string()]);
         assert_eq!(
             r2.stamps
                 .get(Customer::number(&CustomerField::Emails(vec![]))),
-            h(3)
+            stamp(3, 1)
         );
 
         let del = RecordCommand::Delete { id };
-        let r3 = apply(&del, Some(&r2), h(4), TODAY).unwrap();
+        let r3 = apply(&del, Some(&r2), stamp(4, 1), TODAY).unwrap();
         assert!(r3.is_deleted());
         assert_eq!(
-            apply(&upd, Some(&r3), h(5), TODAY),
+            apply(&upd, Some(&r3), stamp(5, 1), TODAY),
             Err(CommandError::Deleted)
         );
         let undo = inverse(&del, Some(&r2)).unwrap();
-        let r4 = apply(&undo, Some(&r3), h(6), TODAY).unwrap();
+        let r4 = apply(&undo, Some(&r3), stamp(6, 1), TODAY).unwrap();
         assert!(!r4.is_deleted());
         assert_eq!(r4.data, r2.data);
     }
@@ -248,7 +242,7 @@ mod tests {
                 data: named("An"),
             },
             None,
-            h(1),
+            stamp(1, 1),
             TODAY,
         )
         .unwrap();
@@ -257,7 +251,7 @@ mod tests {
             id,
             changes: vec![CustomerField::Emails(vec!["nope".into()])],
         };
-        let err = apply(&bad, Some(&r), h(2), TODAY).unwrap_err();
+        let err = apply(&bad, Some(&r), stamp(2, 1), TODAY).unwrap_err();
         assert_eq!(
             err,
             CommandError::Invalid(vec![FieldError::at("emails", 0, Problem::InvalidEmail)])
@@ -274,7 +268,7 @@ mod tests {
                 data: named("An"),
             },
             None,
-            h(1),
+            stamp(1, 1),
             TODAY,
         )
         .unwrap();
@@ -282,7 +276,7 @@ mod tests {
             id,
             changes: vec![CustomerField::DisplayName("An".into())],
         };
-        let r2 = apply(&same, Some(&r), h(9), TODAY).unwrap();
+        let r2 = apply(&same, Some(&r), stamp(9, 1), TODAY).unwrap();
         assert_eq!(r2.stamps, r.stamps);
     }
 
@@ -295,7 +289,7 @@ mod tests {
                 data: named("An"),
             },
             None,
-            h(1),
+            stamp(1, 1),
             TODAY,
         )
         .unwrap();
@@ -303,9 +297,9 @@ mod tests {
             id,
             changes: vec![CustomerField::DisplayName("Bình".into())],
         };
-        let r2 = apply(&upd, Some(&r), h(2), TODAY).unwrap();
+        let r2 = apply(&upd, Some(&r), stamp(2, 1), TODAY).unwrap();
         let undo = inverse(&upd, Some(&r)).unwrap();
-        let r3 = apply(&undo, Some(&r2), h(3), TODAY).unwrap();
+        let r3 = apply(&undo, Some(&r2), stamp(3, 1), TODAY).unwrap();
         assert_eq!(r3.data, r.data);
         assert_eq!(Command::Customer(upd).name(), "customer-update");
     }

@@ -588,37 +588,15 @@ impl Db {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hlc::{DeviceId, Hlc};
+
     use crate::model::OrderStatus;
-    use crate::time::Millis;
+
+    use crate::fixtures::order_fact as fact;
 
     fn customer(n: u8, name: &str, tags: &[&str]) -> Record<Customer> {
-        let data = Customer {
-            display_name: name.into(),
-            tags: tags.iter().map(|t| t.to_string()).collect(),
-            created_at: n as i64,
-            ..Default::default()
-        };
-        Record::new(
-            Id::new_v7(n as u64, [n; 10]),
-            data,
-            Hlc {
-                millis: 1,
-                counter: 0,
-                device: DeviceId(1),
-            },
-        )
-    }
-
-    fn fact(c: Id, at: Millis, total: i64, status: OrderStatus) -> OrderFact {
-        OrderFact {
-            order: Id::new_v7(at as u64, [9; 10]),
-            customer: c,
-            placed_at: at,
-            total,
-            currency: Currency::VND,
-            status,
-        }
+        let mut c = crate::fixtures::customer(u64::from(n), name);
+        c.data.tags = tags.iter().map(|t| t.to_string()).collect();
+        c
     }
 
     #[test]

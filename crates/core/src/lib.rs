@@ -12,6 +12,8 @@ pub mod db;
 pub mod demo;
 pub mod export;
 pub mod facts;
+#[cfg(any(test, feature = "fixtures"))]
+pub mod fixtures;
 pub mod format;
 pub mod formula;
 pub mod hlc;

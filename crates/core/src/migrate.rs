@@ -211,11 +211,7 @@ mod tests {
 
     #[test]
     fn format_1_customers_read_with_empty_values_and_format_2_round_trips() {
-        let stamp = Hlc {
-            millis: 5,
-            counter: 0,
-            device: DeviceId(1),
-        };
+        let stamp = crate::fixtures::stamp(5, 1);
         let id = Id::new_v7(1, [1; 10]);
         let v1 = WrittenV1 {
             kind: PartyKind::Person,

@@ -149,7 +149,7 @@ impl Bought {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hlc::{DeviceId, Hlc};
+
     use crate::model::{LineItem, OrderStatus};
 
     fn order(
@@ -179,11 +179,7 @@ mod tests {
         Record::new(
             Id::new_v7(n, [n as u8; 10]),
             data,
-            Hlc {
-                millis: 1,
-                counter: 0,
-                device: DeviceId(1),
-            },
+            crate::fixtures::stamp(1, 1),
         )
     }
 

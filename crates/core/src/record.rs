@@ -190,13 +190,7 @@ mod tests {
         }
     }
 
-    fn h(millis: i64, device: u64) -> Hlc {
-        Hlc {
-            millis,
-            counter: 0,
-            device: DeviceId(device),
-        }
-    }
+    use crate::fixtures::stamp as h;
 
     #[test]
     fn field_numbers_and_names() {

@@ -128,12 +128,12 @@ words! {
 }
 
 words! {
-    /// The types of a custom field (`CustomValue`'s variants, which carry values).
-    CustomTypeWords {
-        text,
-        number,
-        date,
-        choice,
+    /// The types of a custom field.
+    CustomTypeWords for CustomKind {
+        text: Text,
+        number: Number,
+        date: Date,
+        choice: Choice,
     }
 }
 

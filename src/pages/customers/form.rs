@@ -1,13 +1,14 @@
 //! The customer form, for a new customer and for editing one. Validation is the core's
 //! (`validate::customer`); errors are shown next to their fields and nothing is saved.
 
-use crate::components::{choices, focus_first_invalid, SelectField, TextField};
+use crate::components::{
+    choices, focus_first_invalid, Choice, ChoiceField, SelectField, TextField,
+};
 use crate::i18n::Strings;
 use crate::platform;
 use crate::state::{use_data, use_settings, AppError};
 use clientele_core::command::RecordCommand;
 use clientele_core::model::*;
-use clientele_core::model::{CustomField, CustomValue};
 use clientele_core::validate::{self, FieldError, Problem};
 use clientele_core::{Id, Record};
 use leptos::prelude::*;
@@ -33,29 +34,34 @@ const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
 struct CustomRow {
     key: u32,
     name: RwSignal<String>,
-    kind: RwSignal<String>,
+    kind: RwSignal<CustomKind>,
     value: RwSignal<String>,
+}
+
+impl Choice for CustomKind {
+    fn code(self) -> &'static str {
+        CustomKind::code(self)
+    }
 }
 
 impl CustomRow {
     fn new(key: u32, f: Option<&CustomField>, settings: &crate::state::SettingsState) -> CustomRow {
-        let (kind, value) = match f.map(|f| &f.value) {
-            None => ("Text", String::new()),
-            Some(CustomValue::Text(t)) => ("Text", t.clone()),
-            Some(CustomValue::Choice(t)) => ("Choice", t.clone()),
-            Some(CustomValue::Number(n)) => (
-                "Number",
+        let value = match f.map(|f| &f.value) {
+            None => String::new(),
+            Some(CustomValue::Text(t) | CustomValue::Choice(t)) => t.clone(),
+            Some(CustomValue::Number(n)) => {
                 clientele_core::format::decimal(*n, 2, settings.locale())
                     .trim_end_matches(['0'])
                     .trim_end_matches(['.', ','])
-                    .to_string(),
-            ),
-            Some(CustomValue::Date(d)) => ("Date", settings.date(*d)),
+                    .to_string()
+            }
+            Some(CustomValue::Date(d)) => settings.date(*d),
         };
+        let kind = f.map_or(CustomKind::Text, |f| f.value.kind());
         CustomRow {
             key,
             name: RwSignal::new(f.map(|f| f.key.clone()).unwrap_or_default()),
-            kind: RwSignal::new(kind.to_string()),
+            kind: RwSignal::new(kind),
             value: RwSignal::new(value),
         }
     }
@@ -212,23 +218,25 @@ impl Fields {
         c.custom = Vec::new();
         for (i, row) in self.custom.get_untracked().iter().enumerate() {
             let text = row.value.get_untracked().trim().to_string();
-            let value = match row.kind.get_untracked().as_str() {
-                "Number" => match clientele_core::format::parse_decimal(&text, settings.locale()) {
-                    Some(n) => CustomValue::Number(n),
-                    None => {
-                        errors.push(FieldError::at("custom", i, Problem::InvalidNumber));
-                        continue;
+            let value = match row.kind.get_untracked() {
+                CustomKind::Number => {
+                    match clientele_core::format::parse_decimal(&text, settings.locale()) {
+                        Some(n) => CustomValue::Number(n),
+                        None => {
+                            errors.push(FieldError::at("custom", i, Problem::InvalidNumber));
+                            continue;
+                        }
                     }
-                },
-                "Date" => match validate::parse_date(&text, date_format) {
+                }
+                CustomKind::Date => match validate::parse_date(&text, date_format) {
                     Some(d) => CustomValue::Date(d),
                     None => {
                         errors.push(FieldError::at("custom", i, Problem::InvalidDate));
                         continue;
                     }
                 },
-                "Choice" => CustomValue::Choice(text),
-                _ => CustomValue::Text(text),
+                CustomKind::Choice => CustomValue::Choice(text),
+                CustomKind::Text => CustomValue::Text(text),
             };
             c.custom.push(CustomField {
                 key: row.name.get_untracked().trim().to_string(),
@@ -371,16 +379,11 @@ pub fn CustomerForm(
         v
     });
     let type_options = Signal::derive(move || {
-        let w = &t().custom_types;
-        [
-            ("Text", w.text),
-            ("Number", w.number),
-            ("Date", w.date),
-            ("Choice", w.choice),
-        ]
-        .into_iter()
-        .map(|(v, l)| (v.to_string(), l.to_string()))
-        .collect::<Vec<_>>()
+        t().custom_types
+            .all()
+            .into_iter()
+            .map(|(k, l)| (k, l.to_string()))
+            .collect::<Vec<_>>()
     });
     // A custom row's errors: about its name (missing, used twice) or about its value.
     let row_error = move |row: u32, about_value: bool| {
@@ -471,14 +474,12 @@ pub fn CustomerForm(
                         view! {
                             <div class="grid custom-row">
                                 <TextField label=label(|t| t.custom_name) value=row.name error=row_error(row.key, false)/>
-                                <SelectField label=label(|t| t.custom_type) value=row.kind options=type_options/>
+                                <ChoiceField label=label(|t| t.custom_type) value=row.kind options=type_options/>
                                 <TextField label=label(|t| t.custom_value) value=row.value list=list_id.clone() error=row_error(row.key, true)
-                                    hint=Signal::derive(move || match row.kind.get().as_str() {
-                                        "Date" => Some(t().date_hint(settings.date_format().pattern())),
-                                        _ => None,
-                                    })/>
+                                    hint=Signal::derive(move || (row.kind.get() == CustomKind::Date)
+                                        .then(|| t().date_hint(settings.date_format().pattern())))/>
                                 <datalist id=list_id>
-                                    {move || (row.kind.get() == "Choice").then(|| choices.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view())}
+                                    {move || (row.kind.get() == CustomKind::Choice).then(|| choices.get().into_iter().map(|c| view! { <option value=c></option> }).collect_view())}
                                 </datalist>
                                 <button type="button" class="link" on:click=move |_| f.custom.update(|rows| rows.retain(|r| r.key != row.key))>
                                     {move || t().custom_remove}

@@ -7,7 +7,6 @@ use super::predict::{Horizon, Models, Risk};
 use super::predict_tests::transactions;
 use crate::db::{bucket_of, Db};
 use crate::facts::OrderFact;
-use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{Currency, Customer, OrderStatus};
 use crate::record::Record;
@@ -50,15 +49,7 @@ fn cdnow_db() -> Db {
                 deleted: c == 1,
                 ..Default::default()
             };
-            Record::new(
-                id(c),
-                data,
-                Hlc {
-                    millis: 1,
-                    counter: 0,
-                    device: DeviceId(1),
-                },
-            )
+            Record::new(id(c), data, crate::fixtures::stamp(1, 1))
         })
         .collect();
     let mut facts: Vec<(u32, Vec<OrderFact>)> = by.into_iter().collect();

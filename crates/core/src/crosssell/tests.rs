@@ -1,5 +1,4 @@
 use super::*;
-use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::Customer;
 use crate::purchases::{Bought, PurchaseFact};
@@ -40,11 +39,7 @@ fn db_of(specs: &[Spec]) -> Db {
                 deleted: *deleted,
                 ..Default::default()
             };
-            let clock = Hlc {
-                millis: 1,
-                counter: 0,
-                device: DeviceId(1),
-            };
+            let clock = crate::fixtures::stamp(1, 1);
             Record::new(id(i), data, clock)
         })
         .collect();

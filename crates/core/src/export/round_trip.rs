@@ -5,7 +5,7 @@ use super::customers::{customers_csv, file_id};
 use super::orders::{order_rows, ORDER_COLUMNS};
 use super::{csv::CsvOut, CsvStyle, Delimiter};
 use crate::db::Db;
-use crate::hlc::{DeviceId, Hlc};
+use crate::fixtures::stamp;
 use crate::id::Id;
 use crate::import::file::read_all;
 use crate::import::mapping::{FileKind, Mapping};
@@ -185,14 +185,6 @@ fn id(n: usize) -> Id {
     Id::new_v7(1_700_000_000_000 + n as u64, [n as u8; 10])
 }
 
-fn stamp() -> Hlc {
-    Hlc {
-        millis: 1,
-        counter: 0,
-        device: DeviceId(1),
-    }
-}
-
 /// The database of `data`; each person after an organisation works for it.
 fn database(data: &[Customer]) -> Db {
     let mut db = Db::new();
@@ -204,7 +196,7 @@ fn database(data: &[Customer]) -> Db {
         } else {
             org = Some(id(i));
         }
-        db.put_customer(Record::new(id(i), c, stamp()));
+        db.put_customer(Record::new(id(i), c, stamp(1, 1)));
     }
     db
 }
@@ -290,7 +282,7 @@ proptest! {
                 deleted: false,
                 reference: if reference.is_empty() { reference } else { format!("{reference}-{n}") },
             };
-            records.push(Record::new(id(1000 + n), order, stamp()));
+            records.push(Record::new(id(1000 + n), order, stamp(1, 1)));
         }
         // The customers first, as a user would: then their orders find them.
         let customers = import(&Db::new(), &customers_csv(&before, CsvStyle::default()), FileKind::Customers);

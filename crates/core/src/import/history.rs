@@ -124,20 +124,13 @@ pub fn revert_customers(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::hlc::DeviceId;
-    use crate::model::{CustomerField, Order};
+    use crate::fixtures::stamp;
 
-    fn h(millis: i64) -> Hlc {
-        Hlc {
-            millis,
-            counter: 0,
-            device: DeviceId(1),
-        }
-    }
+    use crate::model::{CustomerField, Order};
 
     #[test]
     fn revert_deletes_what_was_created_and_restores_unedited_fields() {
-        let import = h(10);
+        let import = stamp(10, 1);
         let before = Record::new(
             Id::new_v7(1, [1; 10]),
             Customer {
@@ -146,13 +139,13 @@ mod tests {
                 tags: vec!["VIP".into()],
                 ..Customer::default()
             },
-            h(1),
+            stamp(1, 1),
         );
         let mut changed = before.clone();
         changed.write(CustomerField::Notes("imported".into()), import);
         changed.write(CustomerField::Tags(vec!["VIP".into(), "sỉ".into()]), import);
         // Edited by hand after the import: kept.
-        changed.write(CustomerField::Tags(vec!["Khách quen".into()]), h(20));
+        changed.write(CustomerField::Tags(vec!["Khách quen".into()]), stamp(20, 1));
         let created = Record::new(Id::new_v7(2, [2; 10]), Customer::default(), import);
         let mut bucket = vec![changed, created];
         let entry = ImportEntry {
@@ -169,7 +162,7 @@ mod tests {
             before: vec![before],
             reverted_at: None,
         };
-        let r = revert_customers(&mut bucket, &entry, h(30));
+        let r = revert_customers(&mut bucket, &entry, stamp(30, 1));
         assert_eq!(
             r,
             Reverted {
@@ -182,14 +175,14 @@ mod tests {
         assert_eq!(bucket[0].data.tags, ["Khách quen"]);
         assert!(bucket[1].is_deleted());
         // Reverting twice changes nothing more.
-        let again = revert_customers(&mut bucket, &entry, h(40));
+        let again = revert_customers(&mut bucket, &entry, stamp(40, 1));
         assert_eq!((again.deleted, again.restored), (0, 0));
 
         let mut orders = vec![
             Record::new(Id::new_v7(4, [4; 10]), Order::default(), import),
-            Record::new(Id::new_v7(5, [5; 10]), Order::default(), h(2)),
+            Record::new(Id::new_v7(5, [5; 10]), Order::default(), stamp(2, 1)),
         ];
-        assert_eq!(delete_created(&mut orders, import, h(30)), 1);
+        assert_eq!(delete_created(&mut orders, import, stamp(30, 1)), 1);
         assert!(orders[0].is_deleted() && !orders[1].is_deleted());
     }
 }

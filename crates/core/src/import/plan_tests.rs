@@ -1,6 +1,5 @@
 use super::*;
 use crate::dates::DateOrder;
-use crate::hlc::DeviceId;
 use crate::import::cells::Reading;
 use crate::import::file::read_all;
 use crate::import::mapping::Target;
@@ -20,11 +19,7 @@ pub(crate) fn settings(mode: Mode) -> Settings {
             currency: Currency::VND,
             today: TODAY,
         },
-        stamp: Hlc {
-            millis: 1_000,
-            counter: 0,
-            device: DeviceId(9),
-        },
+        stamp: crate::fixtures::stamp(1_000, 9),
         seed: 1,
         now: 1_762_560_000_000,
     }

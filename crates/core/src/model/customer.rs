@@ -174,6 +174,45 @@ pub enum CustomValue {
     Choice(String),
 }
 
+impl CustomValue {
+    pub fn kind(&self) -> CustomKind {
+        match self {
+            CustomValue::Text(_) => CustomKind::Text,
+            CustomValue::Number(_) => CustomKind::Number,
+            CustomValue::Date(_) => CustomKind::Date,
+            CustomValue::Choice(_) => CustomKind::Choice,
+        }
+    }
+}
+
+/// The type of a custom field, without its value (what a form offers to choose).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CustomKind {
+    Text,
+    Number,
+    Date,
+    Choice,
+}
+
+impl CustomKind {
+    pub const ALL: [CustomKind; 4] = [
+        CustomKind::Text,
+        CustomKind::Number,
+        CustomKind::Date,
+        CustomKind::Choice,
+    ];
+
+    /// The stable code, in forms.
+    pub fn code(self) -> &'static str {
+        match self {
+            CustomKind::Text => "text",
+            CustomKind::Number => "number",
+            CustomKind::Date => "date",
+            CustomKind::Choice => "choice",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CustomField {
     pub key: String,

@@ -278,7 +278,7 @@ mod tests {
     use super::*;
     use crate::db::bucket_of;
     use crate::facts::OrderFact;
-    use crate::hlc::{DeviceId, Hlc};
+
     use crate::id::Id;
     use crate::model::{Customer, OrderStatus};
     use crate::record::Record;
@@ -294,11 +294,7 @@ mod tests {
         Record::new(
             Id::new_v7(n, [n as u8; 10]),
             data,
-            Hlc {
-                millis: 1,
-                counter: 0,
-                device: DeviceId(1),
-            },
+            crate::fixtures::stamp(1, 1),
         )
     }
 

@@ -1,7 +1,6 @@
 use super::*;
 use crate::db::bucket_of;
 use crate::facts::OrderFact;
-use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{Customer, OrderStatus};
 use crate::record::Record;
@@ -33,11 +32,7 @@ fn db_with(deleted: &[bool], orders: &[O]) -> Db {
                 deleted,
                 ..Default::default()
             };
-            let stamp = Hlc {
-                millis: 1,
-                counter: 0,
-                device: DeviceId(1),
-            };
+            let stamp = crate::fixtures::stamp(1, 1);
             Record::new(id(n), data, stamp)
         })
         .collect();

@@ -1,6 +1,6 @@
 use super::*;
+use crate::fixtures::stamp;
 
-use crate::hlc::{DeviceId, Hlc};
 use crate::id::Id;
 use crate::model::{
     Address, Consent, ConsentChannel, Currency, CustomField, Gender, LineItem, Order, OrderStatus,
@@ -9,14 +9,6 @@ use crate::record::Record;
 use crate::segment::analysis::{Analysis, Params};
 
 const AS_OF: Day = Day(20_000);
-
-fn stamp() -> Hlc {
-    Hlc {
-        millis: 1,
-        counter: 0,
-        device: DeviceId(1),
-    }
-}
 
 struct Shop {
     customers: Vec<Record<Customer>>,
@@ -37,7 +29,7 @@ impl Shop {
         };
         edit(&mut c);
         let id = Id::new_v7(n, [n as u8; 10]);
-        self.customers.push(Record::new(id, c, stamp()));
+        self.customers.push(Record::new(id, c, stamp(1, 1)));
         id
     }
 
@@ -62,7 +54,7 @@ impl Shop {
             reference: format!("#{n}"),
         };
         self.orders
-            .push(Record::new(Id::new_v7(n, [0; 10]), data, stamp()));
+            .push(Record::new(Id::new_v7(n, [0; 10]), data, stamp(1, 1)));
     }
 
     fn db(&self) -> Db {
