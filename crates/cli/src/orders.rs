@@ -10,7 +10,7 @@
 use crate::csvfile::{bad, cell, Table};
 use crate::CliError;
 use clientele_core::import::file::CsvFile;
-use clientele_core::import::rows::Fields;
+use clientele_core::import::rows::{Fields, Row};
 use clientele_core::model::{Currency, OrderStatus, SalesChannel};
 use clientele_core::segment::rfm::Purchase;
 use clientele_core::time::Day;
@@ -99,7 +99,7 @@ fn customer_day<'a>(
     Ok((customer, day))
 }
 
-fn status(row: &csv::StringRecord, b: &Base) -> OrderStatus {
+fn status(row: &Row, b: &Base) -> OrderStatus {
     status_of(cell(row, b.status))
 }
 
@@ -367,7 +367,7 @@ pub fn read_rows(path: &Path, default_currency: Currency) -> Result<OrderFile, C
             path,
             line,
             cell(&row, Some(b.customer)),
-            row.get(b.date).unwrap_or(""),
+            row.fields.get(b.date).map_or("", String::as_str),
         )?;
         let customer = customer.to_string();
         let currency = match cell(&row, currency) {
