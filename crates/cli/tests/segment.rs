@@ -400,6 +400,21 @@ fn bad_files_and_missing_data_are_refused() {
         ],
         "twice.csv: line 3, column 'customer_id': 'c1' is already on line 2",
     );
+    // The files are read by the core's reader (the app's): a row short of a value is
+    // refused at its line (the csv crate's reader did so before).
+    let short = file_in(&d, "short.csv", "customer_id,city\nc1,Huế\nc2\n");
+    refused(
+        "a short row",
+        &[
+            "--orders",
+            &orders,
+            "--customers",
+            &short,
+            "--rules",
+            &rules,
+        ],
+        "short.csv: line 3, column '-': 1 values, but the header has 2 columns",
+    );
     let no_city = file_in(&d, "no-city.csv", "customer_id,gender\nc1,Female\n");
     refused(
         "customers without the column",
@@ -577,4 +592,47 @@ fn lifetime_value_rules_on_too_little_data_say_why() {
             && err.contains("at least 10 are needed"),
         "{err}"
     );
+}
+
+/// Profiles saved by Excel where the comma is the decimal mark (semicolons, UTF-16)
+/// read as the app's Import page reads them.
+#[test]
+fn profiles_with_semicolons_in_utf16_are_read() {
+    let d = dir("segment-semicolons");
+    let orders = file_in(
+        &d,
+        "orders.csv",
+        "customer_id,date,amount\nc1,2026-01-01,10\nc2,2026-01-02,20\n",
+    );
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "customer_id;city\r\nc1;Huế\r\nc2;Hà Nội\r\n".encode_utf16() {
+        utf16.extend(u.to_le_bytes());
+    }
+    let customers = file_in(&d, "customers.csv", utf16);
+    let rules = file_in(
+        &d,
+        "rules.json",
+        r#"{"all": [{"field": "city", "op": "is", "value": "Huế"}]}"#,
+    );
+    let out = clientele(&[
+        "segment",
+        "--as-of",
+        "2026-03-01",
+        "--orders",
+        &orders,
+        "--customers",
+        &customers,
+        "--rules",
+        &rules,
+        "--format",
+        "json",
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(ids(&out.stdout, "json"), ["c1"], "{text}");
 }
