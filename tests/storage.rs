@@ -3,12 +3,13 @@
 #![cfg(target_arch = "wasm32")]
 #![allow(clippy::unwrap_used)] // a test: an unwrap that fails is a failed test, with its line
 
-use clientele::storage::{Kind, Storage, StorageError, SCHEMA_VERSION};
+use clientele::storage::{Batch, BucketWrite, Edit, Kind, Storage, StorageError, SCHEMA_VERSION};
 use clientele_core::command::{apply, RecordCommand};
 use clientele_core::db::bucket_of;
 use clientele_core::fixtures::stamp;
 use clientele_core::hlc::Hlc;
 use clientele_core::model::*;
+use clientele_core::packed::Packed;
 use clientele_core::time::Day;
 use clientele_core::{Id, Record};
 use wasm_bindgen_test::*;
@@ -258,8 +259,19 @@ async fn a_failed_change_writes_nothing() {
     assert!(failed.await.is_err());
     assert!(s.read::<Order>(bucket).await.unwrap().is_empty());
     s.fail_next_write();
+    let batch = Batch {
+        writes: Box::new(std::iter::once(BucketWrite {
+            bucket,
+            customers: Edit::Merge(Packed::of(&[renamed])),
+            orders: Edit::append(Packed::of(&[o])),
+            interactions: Edit::Keep,
+        })),
+        entry: None,
+        segments: Vec::new(),
+        clear: false,
+    };
     assert!(s
-        .write_bucket_all(bucket, &[renamed], &[o], &[])
+        .write_batch(batch, stamp(32, 7), &|_, _| true)
         .await
         .is_err());
     assert_eq!(s.load_customers().await.unwrap().customers, vec![a]);

@@ -1,14 +1,17 @@
 //! Loading demo data into the browser: generated in WASM bucket by bucket and written
-//! one bucket per transaction, yielding between buckets so the page stays responsive.
+//! one bucket per transaction through the batch write path (merged with what is
+//! stored), yielding between buckets so the page stays responsive.
 //! A marker in storage says a load is under way: if the tab dies midway, the next
 //! start erases the partial load, so there is never half a data set.
 
 use super::data::Data;
 use super::error::AppError;
 use crate::platform::{self, tabs::Job};
+use crate::storage::{Batch, BucketWrite, Edit};
 use clientele_core::db::{bucket_of, Db, BUCKETS};
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::facts::{InteractionFact, OrderFact};
+use clientele_core::packed::Packed;
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
@@ -47,6 +50,7 @@ pub async fn load_demo(
     let started = platform::now_ms();
     storage.clear().await?;
     storage.set_bulk_pending(true).await?;
+    let clock = data.reserve_stamp().await?;
     let end = platform::today();
     let cfg = DemoConfig {
         customers,
@@ -77,20 +81,41 @@ pub async fn load_demo(
             interactions.extend(it);
         }
         let cs: Vec<Record<Customer>> = members.into_iter().map(|(_, c)| c).collect();
-        if let Err(e) = storage
-            .write_bucket_all(b as u32, &cs, &orders, &interactions)
-            .await
-        {
-            // Leave nothing half-written.
-            let _ = storage.clear().await;
-            data.replace(Db::new());
-            progress.set(None);
-            return Err(e.into());
+        // Through the batch write path, merged with the bucket as stored: a record
+        // another tab saved meanwhile is kept (and shown).
+        let write = BucketWrite {
+            bucket: b as u32,
+            customers: Edit::Merge(Packed::of(&cs)),
+            orders: Edit::append(Packed::of(&orders)),
+            interactions: Edit::append(Packed::of(&interactions)),
+        };
+        let batch = Batch {
+            writes: Box::new(std::iter::once(write)),
+            entry: None,
+            segments: Vec::new(),
+            clear: false,
+        };
+        let committed = match storage.write_batch(batch, clock, &|_, _| true).await {
+            Ok(c) => c,
+            Err(e) => {
+                // Leave nothing half-written.
+                let _ = storage.clear().await;
+                data.replace(Db::new());
+                progress.set(None);
+                return Err(e.into());
+            }
+        };
+        for written in committed.buckets {
+            let b = written.bucket;
+            all_customers.extend(written.customers.unwrap_or_default());
+            if let Some((facts, bought)) = written.orders {
+                order_facts.push((b, facts));
+                purchases.push((b, bought));
+            }
+            if let Some(facts) = written.interactions {
+                interaction_facts.push((b, facts));
+            }
         }
-        order_facts.push((b as u32, OrderFact::of(&orders)));
-        purchases.push((b as u32, PurchaseFact::of(&orders)));
-        interaction_facts.push((b as u32, InteractionFact::of(&interactions)));
-        all_customers.extend(cs);
         progress.set(Some(DemoProgress {
             done: b as u32 + 2,
             total,

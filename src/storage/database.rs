@@ -383,37 +383,6 @@ impl Storage {
         commit_or_abort(tx, issued).await
     }
 
-    /// Writes a whole bucket of each kind at once (bulk loads), in one transaction.
-    pub async fn write_bucket_all(
-        &self,
-        bucket: u32,
-        customers: &[Record<Customer>],
-        orders: &[Record<Order>],
-        interactions: &[Record<Interaction>],
-    ) -> Result<(), StorageError> {
-        let tx = self
-            .db
-            .transaction(&ALL_STORES[1..], TransactionMode::ReadWrite)?;
-        let k = key(bucket);
-        let puts = || -> Result<(), StorageError> {
-            put_encoded(&tx, CUSTOMERS, &k, customers)?;
-            self.injected_failure()?;
-            put_encoded(&tx, Order::STORE, &k, orders)?;
-            put_encoded(&tx, Order::FACTS, &k, &Order::facts(orders))?;
-            put_encoded(&tx, PURCHASES, &k, &Order::extra(orders))?;
-            put_encoded(&tx, Interaction::STORE, &k, interactions)?;
-            put_encoded(
-                &tx,
-                Interaction::FACTS,
-                &k,
-                &Interaction::facts(interactions),
-            )?;
-            Ok(())
-        };
-        let issued = puts();
-        commit_or_abort(tx, issued).await
-    }
-
     /// Marks (or clears the mark of) a bulk load in progress.
     pub async fn set_bulk_pending(&self, pending: bool) -> Result<(), StorageError> {
         let tx = self.db.transaction(&[META], TransactionMode::ReadWrite)?;

@@ -101,11 +101,20 @@ test("a bulk job in one tab is announced in the other, refused there meanwhile, 
   await two.getByRole("button", { name: "Erase all data" }).click();
   await two.getByRole("dialog").getByRole("button", { name: /Erase/ }).click();
   await two.getByText("Another tab is loading demo data. Try again when it has finished.").waitFor();
+  // A customer added in the second tab while the load runs is kept: the load merges
+  // each bucket with what is stored instead of writing over it.
+  await two.getByRole("link", { name: "Customers" }).click();
+  await addCustomer(two, { name: "Khách Giữa Chừng" });
+  assert.equal(await status.count(), 1, "the customer was saved while the load ran");
   await one.getByText("Demo data loaded").waitFor({ timeout: 120_000 });
   await two.getByText("Another tab has finished changing the data: this tab now shows it.").waitFor({ timeout: 10_000 });
   assert.equal(await status.count(), 0);
-  await two.getByRole("link", { name: "Customers" }).click();
-  await two.getByText("10,000 customers").waitFor();
+  for (const page of [two, one]) {
+    await page.getByRole("link", { name: "Customers" }).click();
+    await page.getByText("10,001 customers").waitFor({ timeout: 2000 });
+    await page.getByLabel("Search customers").fill("Khách Giữa Chừng");
+    await page.getByRole("table", { name: "Customers" }).getByRole("link", { name: "Khách Giữa Chừng" }).waitFor({ timeout: 2000 });
+  }
   assert.deepEqual([...one.errors, ...two.errors], []);
   await context.close();
 });

@@ -64,6 +64,15 @@ impl<T> Packed<T> {
 }
 
 impl<T: Serialize + DeserializeOwned> Packed<T> {
+    /// The values of a slice, packed in their order.
+    pub fn of(values: &[T]) -> Packed<T> {
+        let mut packed = Packed::default();
+        for v in values {
+            packed.push(v);
+        }
+        packed
+    }
+
     pub fn push(&mut self, value: &T) {
         // Most values fit a small buffer on the stack: no allocation for them.
         let mut buffer = [0u8; 512];
