@@ -8,10 +8,10 @@ use super::data::Data;
 use super::error::AppError;
 use crate::platform::{self, tabs::Job};
 use crate::storage::{Batch, BucketWrite, Edit};
+use clientele_core::backup::merge_records;
 use clientele_core::db::{bucket_of, Db, BUCKETS};
 use clientele_core::demo::{self, DemoConfig};
 use clientele_core::facts::{InteractionFact, OrderFact};
-use clientele_core::packed::Packed;
 use clientele_core::purchases::PurchaseFact;
 use clientele_core::{Customer, Interaction, Order, Record};
 use leptos::prelude::*;
@@ -83,11 +83,14 @@ pub async fn load_demo(
         let cs: Vec<Record<Customer>> = members.into_iter().map(|(_, c)| c).collect();
         // Through the batch write path, merged with the bucket as stored: a record
         // another tab saved meanwhile is kept (and shown).
+        // (Handed over as they are: no encoding round trip for a million orders.)
         let write = BucketWrite {
             bucket: b as u32,
-            customers: Edit::Merge(Packed::of(&cs)),
-            orders: Edit::append(Packed::of(&orders)),
-            interactions: Edit::append(Packed::of(&interactions)),
+            customers: Edit::With(Box::new(move |stored| {
+                merge_records(stored, cs);
+            })),
+            orders: Edit::With(Box::new(move |stored| stored.extend(orders))),
+            interactions: Edit::With(Box::new(move |stored| stored.extend(interactions))),
         };
         let batch = Batch {
             writes: Box::new(std::iter::once(write)),

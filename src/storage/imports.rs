@@ -113,19 +113,22 @@ impl Storage {
                 return abort(tx, StorageError::Cancelled).await;
             }
             let b = w.bucket;
-            let customers = match edit::<Customer>(&tx, b, w.customers).await {
-                Ok(c) => c,
-                Err(e) => return abort(tx, e).await,
-            };
-            if let Err(e) = self.injected_failure() {
-                return abort(tx, e).await;
-            }
-            let orders = match edit::<Order>(&tx, b, w.orders).await {
-                Ok(o) => o,
-                Err(e) => return abort(tx, e).await,
-            };
-            let interactions = match edit::<Interaction>(&tx, b, w.interactions).await {
-                Ok(i) => i,
+            // The bucket's three slots are read before any is written: a read issued
+            // after a write of the same transaction waits for that write.
+            let (customers, orders, interactions) = futures::join!(
+                read_for::<Customer>(&tx, b, &w.customers),
+                read_for::<Order>(&tx, b, &w.orders),
+                read_for::<Interaction>(&tx, b, &w.interactions),
+            );
+            let written = (|| {
+                let customers = apply::<Customer>(&tx, b, w.customers, customers?)?;
+                self.injected_failure()?;
+                let orders = apply::<Order>(&tx, b, w.orders, orders?)?;
+                let interactions = apply::<Interaction>(&tx, b, w.interactions, interactions?)?;
+                Ok::<_, StorageError>((customers, orders, interactions))
+            })();
+            let (customers, orders, interactions) = match written {
+                Ok(w) => w,
                 Err(e) => return abort(tx, e).await,
             };
             out.push(BucketFacts {
@@ -144,8 +147,7 @@ impl Storage {
         let mut segments = Merged::default();
         for s in batch.segments {
             let id = s.id;
-            let mut copy = Packed::default();
-            copy.push(&s);
+            let copy = Packed::of(std::slice::from_ref(&s));
             match edit::<SavedSegment>(&tx, id, Edit::Merge(copy)).await {
                 Ok(e) => segments += e.map_or_else(Merged::default, |e| e.merged),
                 Err(e) => return abort(tx, e).await,
@@ -190,25 +192,40 @@ struct Edited<R, D> {
     merged: Merged,
 }
 
+/// What an edit did to a slot of `T` records.
+type EditedSlot<T> = Edited<Vec<Record<T>>, <T as Kind>::Derived>;
+
 fn merged_of<R, D>(e: &Option<Edited<R, D>>) -> Merged {
     e.as_ref().map_or_else(Merged::default, |e| e.merged)
 }
 
-/// Applies an edit to one slot within `tx`: reads it as stored, changes it, writes it
-/// and its derived facts back. Returns the records as written, their derived facts,
-/// and what merging did.
-async fn edit<T: Kind>(
+/// The records of a slot as stored, if `edit` changes them.
+async fn read_for<T: Kind>(
+    tx: &idb::Transaction,
+    slot: T::Slot,
+    edit: &Edit<'_, T>,
+) -> Result<Option<Vec<Record<T>>>, StorageError> {
+    match edit {
+        Edit::Keep => Ok(None),
+        _ => Ok(Some(read_in::<T>(tx, slot).await?)),
+    }
+}
+
+/// Applies an edit to the records of a slot as stored (`read_for`) and writes them
+/// and their derived facts back within `tx`. Returns the records as written, their
+/// derived facts, and what merging did.
+fn apply<T: Kind>(
     tx: &idb::Transaction,
     slot: T::Slot,
     edit: Edit<'_, T>,
-) -> Result<Option<Edited<Vec<Record<T>>, T::Derived>>, StorageError> {
-    if matches!(edit, Edit::Keep) {
+    stored: Option<Vec<Record<T>>>,
+) -> Result<Option<EditedSlot<T>>, StorageError> {
+    let Some(mut records) = stored else {
         return Ok(None);
-    }
-    let mut records = read_in::<T>(tx, slot).await?;
+    };
     let mut merged = Merged::default();
     match edit {
-        Edit::Keep => {}
+        Edit::Keep => return Ok(None),
         Edit::Append(new) => records.extend(new.iter()),
         Edit::Merge(copies) => merged = merge_records(&mut records, copies.iter()),
         Edit::With(change) => change(&mut records),
@@ -219,4 +236,14 @@ async fn edit<T: Kind>(
         derived,
         merged,
     }))
+}
+
+/// Reads a slot as stored, applies an edit, and writes it back, within `tx`.
+async fn edit<T: Kind>(
+    tx: &idb::Transaction,
+    slot: T::Slot,
+    edit: Edit<'_, T>,
+) -> Result<Option<EditedSlot<T>>, StorageError> {
+    let stored = read_for::<T>(tx, slot, &edit).await?;
+    apply(tx, slot, edit, stored)
 }
