@@ -110,3 +110,20 @@ test("a backup from another device merges in: both devices' customers, in Vietna
   await second.getByRole("row").getByRole("link", { name: "Đỗ Minh Khoa" }).waitFor();
   assert.deepEqual(second.errors, []);
 });
+
+// Defect 4 of issue 14: a failed download showed the raw JavaScript error text.
+test("a download the browser refuses is said in the user's words, in both languages", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Lê Thị Hạnh" });
+  await page.evaluate(() => { URL.createObjectURL = () => { throw new Error("blocked by test"); }; });
+  await page.getByRole("link", { name: "Export & backup" }).click();
+  await page.getByRole("button", { name: "Export customers" }).click();
+  await page.getByText("The browser could not save the file. Check that downloads are allowed and that the device has free space, then try again.").waitFor();
+  assert.equal(await page.getByText("blocked by test").count(), 0);
+  assert.equal(await page.getByText("The file is in your downloads.").count(), 0);
+  await page.getByRole("button", { name: "Tiếng Việt" }).click();
+  await page.getByRole("button", { name: "Tải bản sao lưu" }).click();
+  await page.getByText("Trình duyệt không lưu được tệp.", { exact: false }).waitFor();
+  assert.equal(await page.getByText("blocked by test").count(), 0);
+});
