@@ -23,6 +23,12 @@ pub fn local_day(millis: i64) -> Day {
     Day::of_millis(millis + utc_offset_minutes() as i64 * 60_000)
 }
 
+/// Noon of a local day, in ms since the epoch: the time given to an order or an
+/// interaction dated by hand (lists show their dates).
+pub fn local_noon(day: Day) -> i64 {
+    day.start_millis() + 12 * 3_600_000 - utc_offset_minutes() as i64 * 60_000
+}
+
 /// Today in the device's time zone: the one "today" of the app.
 pub fn today() -> Day {
     local_day(now_ms())

@@ -235,6 +235,41 @@ impl Data {
         Ok(written.value)
     }
 
+    /// Moves an order to another customer with the changes of `edited` (whose
+    /// `customer` is the new one): written anew, with a new id, among the other
+    /// customer's records, then deleted from the first's (if that fails, the new copy
+    /// is deleted again and nothing has changed). Returns what undoes it.
+    pub async fn move_order(&self, from: &Record<Order>, edited: Order) -> Result<Moved, AppError> {
+        let (was, now) = (from.data.customer, edited.customer);
+        let id = platform::new_id();
+        self.history_command(now, RecordCommand::Create { id, data: edited })
+            .await?;
+        if let Err(e) = self
+            .history_command(was, RecordCommand::<Order>::Delete { id: from.id })
+            .await
+        {
+            let _ = self
+                .history_command(now, RecordCommand::<Order>::Delete { id })
+                .await;
+            return Err(e);
+        }
+        Ok(Moved {
+            order: from.id,
+            was,
+            copy: id,
+            now,
+        })
+    }
+
+    /// Undoes a move: the order is back with its first customer, the copy deleted.
+    pub async fn undo_move(&self, m: Moved) -> Result<(), AppError> {
+        self.history_command(m.was, RecordCommand::<Order>::Restore { id: m.order })
+            .await?;
+        self.history_command(m.now, RecordCommand::<Order>::Delete { id: m.copy })
+            .await?;
+        Ok(())
+    }
+
     /// Adds a new order or interaction to `customer`.
     pub async fn add_history<T: HistoryKind>(&self, customer: Id, data: T) -> Result<(), AppError> {
         let cmd = RecordCommand::Create {
@@ -361,6 +396,17 @@ impl Data {
             }),
         }
     }
+}
+
+/// An order moved to another customer (`Data::move_order`).
+#[derive(Clone, Copy, Debug)]
+pub struct Moved {
+    /// The order as it was, now deleted, and its customer.
+    pub order: Id,
+    pub was: Id,
+    /// Its copy, and the customer it now belongs to.
+    pub copy: Id,
+    pub now: Id,
 }
 
 /// The derived facts of every bucket (orders, interactions, purchases), as stored.

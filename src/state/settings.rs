@@ -123,6 +123,10 @@ impl SettingsState {
     pub fn bak(&self) -> &'static crate::i18n::BackupStrings {
         crate::i18n::backup_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of correcting orders and interactions.
+    pub fn h(&self) -> &'static crate::i18n::HistoryStrings {
+        crate::i18n::history_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of the Dashboard.
     pub fn d(&self) -> &'static crate::i18n::DashStrings {
         crate::i18n::dash_strings(self.settings.with(|s| s.locale))

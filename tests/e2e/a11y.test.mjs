@@ -42,7 +42,7 @@ test("every page passes axe (WCAG 2.1 AA) in both languages and both themes", as
   await page.getByRole("link", { name: "Customers" }).click();
   const first = page.getByRole("table", { name: "Customers" }).getByRole("link").first();
   await first.click();
-  await page.getByRole("button", { name: "Edit" }).waitFor();
+  await page.getByRole("button", { name: "Edit", exact: true }).waitFor();
   const customer = new URL(page.url()).pathname;
   await page.goto(app.base + "/segments/new?rfm=champions");
   await page.getByLabel(/^Segment name/).fill("Champions");
@@ -66,6 +66,16 @@ test("every page passes axe (WCAG 2.1 AA) in both languages and both themes", as
         await visit(page, path);
         for (const v of await scan(page)) found.push(`${language} ${theme} ${path}: ${v}`);
       }
+      // The customer page with an order open for correcting, its move search shown.
+      const w = language === "en"
+        ? { orders: "Orders", edit: /^Edit order of/, form: "Edit order", move: "Move to another customer", find: "Find the customer" }
+        : { orders: "Đơn hàng", edit: /^Sửa đơn hàng ngày/, form: "Sửa đơn hàng", move: "Chuyển sang khách hàng khác", find: "Tìm khách hàng" };
+      await visit(page, customer);
+      await page.getByRole("table", { name: w.orders }).getByRole("button", { name: w.edit }).first().click();
+      const form = page.getByRole("form", { name: w.form });
+      await form.getByRole("button", { name: w.move }).click();
+      await form.getByLabel(w.find).fill("a");
+      for (const v of await scan(page)) found.push(`${language} ${theme} ${customer} (editing an order): ${v}`);
     }
   }
   assert.deepEqual(found, [], found.join("\n"));

@@ -59,7 +59,7 @@ test("export CSV, back up, restore merged, refuse a damaged file, replace everyt
   // Edited after the backup: merging the backup back keeps the later edit.
   await page.getByRole("link", { name: "Customers" }).click();
   await page.getByRole("row").getByRole("link", { name: "Nguyễn Văn An", exact: true }).click();
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
   await page.getByLabel(/^Name( \*)?$/).fill("Nguyễn Văn An (sửa)");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { level: 1, name: "Nguyễn Văn An (sửa)" }).waitFor();

@@ -24,7 +24,7 @@ test("an invalid email shows the error next to the field and saves nothing", asy
   const page = await app.page();
   await open(page, app.base);
   await addCustomer(page, { name: "Trần Văn Bình", email: "binh@example.vn" });
-  await page.getByRole("button", { name: "Edit" }).click();
+  await page.getByRole("button", { name: "Edit", exact: true }).click();
   await page.getByLabel("Emails").fill("binh@example");
   await page.getByLabel("Phones").fill("12ab");
   await page.getByRole("button", { name: "Save" }).click();

@@ -26,8 +26,8 @@ test("the same customer edited in two tabs, a different field in each, keeps bot
   await two.goto(app.base + path);
   await two.getByRole("heading", { level: 1, name: "Phạm Thị Hoa" }).waitFor();
   // Both tabs open the form on the customer as it is now.
-  await one.getByRole("button", { name: "Edit" }).click();
-  await two.getByRole("button", { name: "Edit" }).click();
+  await one.getByRole("button", { name: "Edit", exact: true }).click();
+  await two.getByRole("button", { name: "Edit", exact: true }).click();
   await one.getByLabel("City or province").fill("Đà Nẵng");
   await one.getByRole("button", { name: "Save" }).click();
   await one.getByRole("heading", { level: 1, name: "Phạm Thị Hoa" }).waitFor();
@@ -76,7 +76,7 @@ test("a change in one tab shows in the other within a second, without a reload",
   const path = new URL(one.url()).pathname;
   await two.goto(app.base + path);
   await two.getByRole("heading", { level: 1, name: "Võ Minh Tâm" }).waitFor();
-  await one.getByRole("button", { name: "Edit" }).click();
+  await one.getByRole("button", { name: "Edit", exact: true }).click();
   await one.getByLabel("Emails").fill("tam@example.vn");
   await one.getByRole("button", { name: "Save" }).click();
   await two.getByText("tam@example.vn").waitFor({ timeout: 1000 });

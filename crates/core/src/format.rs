@@ -154,8 +154,15 @@ pub fn percent(share: f64, locale: Locale) -> String {
     format!("{}%", decimal(share * 100.0, 1, locale))
 }
 
-/// Money in minor units: `1.234.567 ₫` (vi), `₫1,234,567` (en), `$12.50`, `12,50 €`.
-pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
+/// An amount in minor units without its currency, as a person types it in the
+/// locale (`1.234.567` in Vietnamese, `1,234,567` or `12.50` in English): what a form
+/// shows for editing; `parse_money` reads it back.
+pub fn amount(minor: i64, currency: Currency, locale: Locale) -> String {
+    let sign = if minor < 0 { "-" } else { "" };
+    format!("{sign}{}", unsigned_amount(minor, currency, locale))
+}
+
+fn unsigned_amount(minor: i64, currency: Currency, locale: Locale) -> String {
     let exp = currency.exponent() as u32;
     let div = 10u64.pow(exp);
     let a = minor.unsigned_abs();
@@ -165,6 +172,12 @@ pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
         num.push(point);
         num.push_str(&format!("{:0width$}", a % div, width = exp as usize));
     }
+    num
+}
+
+/// Money in minor units: `1.234.567 ₫` (vi), `₫1,234,567` (en), `$12.50`, `12,50 €`.
+pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
+    let num = unsigned_amount(minor, currency, locale);
     let sign = if minor < 0 { "-" } else { "" };
     let symbol = currency.symbol();
     match locale {
@@ -254,6 +267,26 @@ pub fn days_between(from: Millis, to: Millis) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What a form shows for editing reads back as the same amount, in both locales.
+    #[test]
+    fn amounts_read_back() {
+        for locale in [Locale::En, Locale::Vi] {
+            for (minor, currency) in [
+                (2_500_000, Currency::VND),
+                (0, Currency::VND),
+                (-85_000, Currency::VND),
+                (1_250, Currency::USD),
+                (123_456_789, Currency::EUR),
+            ] {
+                let text = amount(minor, currency, locale);
+                assert!(!text.contains(currency.symbol()), "{text}");
+                assert_eq!(parse_money(&text, currency, locale), Some(minor), "{text}");
+            }
+        }
+        assert_eq!(amount(2_500_000, Currency::VND, Locale::Vi), "2.500.000");
+        assert_eq!(amount(1_250, Currency::USD, Locale::En), "12.50");
+    }
 
     #[test]
     fn axis_tops_are_round() {

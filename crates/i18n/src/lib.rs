@@ -10,12 +10,14 @@ mod words;
 mod backup;
 mod dash;
 mod en;
+mod history;
 mod imp;
 mod seg;
 mod vi;
 
 pub use backup::{backup_strings, BackupStrings, DelimiterWords, SectionWords};
 pub use dash::{dash_strings, CompareWords, DashStrings, GrainWords, XsellKindWords};
+pub use history::{history_strings, HistoryStrings};
 pub use imp::{
     imp_strings, CountWords, DateOrderWords, FileKindWords, ImpStrings, InvalidWords,
     MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,

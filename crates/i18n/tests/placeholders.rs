@@ -78,6 +78,7 @@ fn every_placeholder_is_in_both_languages() {
     problems.extend(check("dash", dash_strings(en), dash_strings(vi)));
     problems.extend(check("imp", imp_strings(en), imp_strings(vi)));
     problems.extend(check("backup", backup_strings(en), backup_strings(vi)));
+    problems.extend(check("history", history_strings(en), history_strings(vi)));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 

@@ -1,13 +1,12 @@
-//! A customer's interactions as a timeline, and adding one.
+//! A customer's interactions as a timeline, adding one, and correcting one (edit,
+//! delete with Undo).
 
-use crate::components::{choices, SelectField, TextField};
-use crate::platform;
-use crate::state::{use_data, use_settings, AppError};
-use clientele_core::model::{Direction, InteractionChannel};
-use clientele_core::{Id, Interaction};
+use super::interaction_form::InteractionForm;
+use crate::state::{use_data, use_notices, use_settings, NoticeKind};
+use clientele_core::command::RecordCommand;
+use clientele_core::model::Direction;
+use clientele_core::{Id, Interaction, Record};
 use leptos::prelude::*;
-
-const DIRECTIONS: [Direction; 2] = [Direction::Outbound, Direction::Inbound];
 
 #[component]
 pub fn Interactions(
@@ -16,7 +15,9 @@ pub fn Interactions(
 ) -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
+    let notices = use_notices();
     let t = move || settings.t();
+    let h = move || settings.h();
     let items = LocalResource::new(move || {
         data.revision.track();
         async move {
@@ -24,84 +25,58 @@ pub fn Interactions(
                 .await
         }
     });
-    let channel = RwSignal::new(choices::code(InteractionChannel::Phone));
-    let direction = RwSignal::new(choices::code(Direction::Outbound));
-    let subject = RwSignal::new(String::new());
-    let note = RwSignal::new(String::new());
-    let subject_error = RwSignal::new(None::<String>);
-    let failure = RwSignal::new(None::<String>);
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let i = Interaction {
-            customer,
-            at: platform::now_ms(),
-            channel: choices::parse(&channel.get_untracked(), &InteractionChannel::ALL)
-                .unwrap_or_default(),
-            direction: choices::parse(&direction.get_untracked(), &DIRECTIONS)
-                .unwrap_or(Direction::Outbound),
-            subject: subject.get_untracked().trim().to_string(),
-            note: note.get_untracked(),
-            deleted: false,
-        };
+    // The interaction being corrected.
+    let editing = RwSignal::new(None::<Record<Interaction>>);
+    let delete = move |id: Id| {
         leptos::task::spawn_local(async move {
-            match data.add_history(customer, i).await {
-                Ok(_) => {
-                    subject.set(String::new());
-                    note.set(String::new());
-                    subject_error.set(None);
-                    failure.set(None);
+            let cmd = RecordCommand::<Interaction>::Delete { id };
+            match data.history_command(customer, cmd).await {
+                Ok(undo) => {
+                    let action = undo.map(|undo| {
+                        let cb = Callback::new(move |_| {
+                            let undo = undo.clone();
+                            leptos::task::spawn_local(async move {
+                                match data.history_command(customer, undo).await {
+                                    Ok(_) => notices.info(settings.h().interaction_restored),
+                                    Err(e) => notices.error(e.message(settings.t())),
+                                }
+                            });
+                        });
+                        (settings.t().undo.to_string(), cb)
+                    });
+                    notices.push(NoticeKind::Info, settings.h().interaction_deleted, action);
                 }
-                Err(AppError::Invalid(es)) => {
-                    let tr = settings.t();
-                    subject_error.set(
-                        es.iter()
-                            .find(|e| e.field == "subject")
-                            .map(|e| tr.problem(e.problem, "")),
-                    );
-                }
-                Err(e) => failure.set(Some(e.message(settings.t()))),
+                Err(e) => notices.error(e.message(settings.t())),
             }
         });
     };
-    let channel_options = Signal::derive(move || {
-        choices::options(&InteractionChannel::ALL, |c| t().interaction_channel(c))
-    });
-    let direction_options = Signal::derive(move || {
-        choices::options(&DIRECTIONS, |d| {
-            if d == Direction::Inbound {
-                t().inbound
-            } else {
-                t().outbound
-            }
-        })
-    });
-    let l = move |f| settings.text(f);
+    let close = Callback::new(move |_| editing.set(None));
     view! {
         <div class="card">
             <h2>{move || t().interactions_title}</h2>
-            <form class="subform" on:submit=submit novalidate aria-label=move || t().add_interaction>
-                {move || failure.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
-                <div class="grid">
-                    <SelectField label=l(|t| t.col_channel) value=channel options=channel_options/>
-                    <SelectField label=l(|t| t.field_direction) value=direction options=direction_options/>
-                </div>
-                <TextField label=l(|t| t.field_subject) value=subject error=subject_error required=true/>
-                <TextField label=l(|t| t.field_note) value=note multiline=true/>
-                <div class="actions"><button type="submit" class="primary">{move || t().add_interaction}</button></div>
-            </form>
+            {move || match editing.get() {
+                Some(i) => view! { <InteractionForm customer=customer item=i on_close=close/> }.into_any(),
+                None => view! { <InteractionForm customer=customer/> }.into_any(),
+            }}
             {move || items.get().map(|r| match r {
                 Err(e) => view! { <p class="form-error" role="alert">{e.message(settings.t())}</p> }.into_any(),
-                Ok(list) if list.is_empty() => view! { <p class="muted">{t().no_interactions}</p> }.into_any(),
+                Ok(list) if list.iter().all(|i| i.is_deleted()) => view! { <p class="muted">{t().no_interactions}</p> }.into_any(),
                 Ok(list) => view! {
                     <ol class="timeline" aria-label=t().interactions_title>
                         {list.into_iter().filter(|i| !i.is_deleted()).map(|i| {
-                            let d = i.data;
+                            let id = i.id;
+                            let d = i.data.clone();
                             let dir = if d.direction == Direction::Inbound { t().inbound } else { t().outbound };
+                            let date = settings.date_of(d.at);
                             view! {
                                 <li>
                                     <p class="when muted">{settings.date_time(d.at)}" · "{t().interaction_channel(d.channel)}" · "{dir}</p>
-                                    <p class="subject">{d.subject}</p>
+                                    <p class="subject">{d.subject.clone()}</p>
                                     {(!d.note.is_empty()).then(|| view! { <p class="note">{d.note.clone()}</p> })}
+                                    <p class="row-actions">
+                                        <button type="button" class="link" aria-label=h().edit_interaction_of.replace("{date}", &date) on:click=move |_| editing.set(Some(i.clone()))>{h().edit}</button>
+                                        <button type="button" class="link danger" aria-label=h().delete_interaction_of.replace("{date}", &date) on:click=move |_| delete(id)>{h().delete}</button>
+                                    </p>
                                 </li>
                             }
                         }).collect_view()}

@@ -1,7 +1,9 @@
 //! Customers: the list, one customer's page, the form to add or edit.
 
+mod customer_picker;
 mod detail;
 mod form;
+mod interaction_form;
 mod interactions;
 mod list;
 mod order_form;

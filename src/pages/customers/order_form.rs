@@ -1,12 +1,18 @@
-//! Adding an order by hand: date, channel, store, status, currency and line items.
+//! Adding an order by hand, or correcting one: date, channel, store, status,
+//! currency and line items (or, for an order without items, its total), and moving
+//! it to another customer. Cancel or Escape closes the form without saving; a save
+//! is confirmed.
 
+use super::customer_picker::CustomerPicker;
 use crate::components::{choices, focus_first_invalid, SelectField, TextField};
 use crate::platform;
-use crate::state::{use_data, use_settings, AppError};
-use clientele_core::format::parse_money;
+use crate::state::{use_data, use_notices, use_settings, AppError, NoticeKind};
+use clientele_core::command::RecordCommand;
+use clientele_core::format::{amount, parse_money};
 use clientele_core::model::{Currency, LineItem, OrderStatus, SalesChannel};
+use clientele_core::record::changes;
 use clientele_core::validate;
-use clientele_core::{Id, Order};
+use clientele_core::{Id, Order, Record};
 use leptos::prelude::*;
 
 #[derive(Clone, Copy)]
@@ -30,27 +36,80 @@ impl Line {
             price: RwSignal::new(String::new()),
         }
     }
+
+    fn of(key: u32, item: &LineItem, price: String) -> Line {
+        Line {
+            key,
+            product: RwSignal::new(item.product.clone()),
+            sku: RwSignal::new(item.sku.clone()),
+            category: RwSignal::new(item.category.clone()),
+            quantity: RwSignal::new(item.quantity.to_string()),
+            price: RwSignal::new(price),
+        }
+    }
 }
 
 #[component]
 pub fn OrderForm(
-    /// Whose order.
+    /// Whose order (a new one), or whose it is now (one being corrected).
     customer: Id,
+    /// The order to correct; none to add one.
+    #[prop(optional)]
+    order: Option<Record<Order>>,
     /// Called after saving.
     on_done: Callback<()>,
+    /// Called on Cancel or Escape.
+    on_cancel: Callback<()>,
 ) -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
+    let notices = use_notices();
     let t = move || settings.t();
-    let today = settings.date_of(platform::now_ms());
-    let date = RwSignal::new(today);
-    let channel = RwSignal::new(choices::code(SalesChannel::InStore));
-    let store = RwSignal::new(String::new());
-    let status = RwSignal::new(choices::code(OrderStatus::Paid));
-    let currency = RwSignal::new(settings.currency().code().to_string());
-    let lines = RwSignal::new(vec![Line::new(0)]);
-    let next_key = StoredValue::new(1u32);
-    // Errors by field key: "date", "lines", or "line-{key}-{field}".
+    let h = move || settings.h();
+    let original = order.clone();
+    let editing = order.is_some();
+    let start = order.as_ref().map(|o| o.data.clone());
+    let locale = settings.locale();
+    let first_date = match &start {
+        Some(o) => settings.date_of(o.placed_at),
+        None => settings.date_of(platform::now_ms()),
+    };
+    let date = RwSignal::new(first_date.clone());
+    let channel = RwSignal::new(choices::code(
+        start.as_ref().map_or(SalesChannel::InStore, |o| o.channel),
+    ));
+    let store = RwSignal::new(start.as_ref().map_or(String::new(), |o| o.store.clone()));
+    let status = RwSignal::new(choices::code(
+        start.as_ref().map_or(OrderStatus::Paid, |o| o.status),
+    ));
+    let currency = RwSignal::new(
+        start
+            .as_ref()
+            .map_or(settings.currency(), |o| o.currency)
+            .code()
+            .to_string(),
+    );
+    let first_lines: Vec<Line> = match &start {
+        Some(o) => o
+            .items
+            .iter()
+            .enumerate()
+            .map(|(k, i)| Line::of(k as u32, i, amount(i.unit_price, o.currency, locale)))
+            .collect(),
+        None => vec![Line::new(0)],
+    };
+    let next_key = StoredValue::new(first_lines.len() as u32);
+    let lines = RwSignal::new(first_lines);
+    // The total of an order without items (imported that way, or its lines removed).
+    let total_only = RwSignal::new(
+        start
+            .as_ref()
+            .filter(|o| o.items.is_empty())
+            .map_or(String::new(), |o| amount(o.total, o.currency, locale)),
+    );
+    // Where the order goes when saved: another customer (id, name), or none.
+    let target = RwSignal::new(None::<(Id, String)>);
+    // Errors by field key: "date", "total", "lines", "form", or "line-{key}-{field}".
     let errors = RwSignal::new(Vec::<(String, String)>::new());
     let err = move |k: String| {
         Signal::derive(move || {
@@ -62,22 +121,27 @@ pub fn OrderForm(
     let cur = move || Currency::parse(&currency.get_untracked()).unwrap_or(Currency::VND);
     let total = move || {
         let c = Currency::parse(&currency.get()).unwrap_or(Currency::VND);
-        let sum: i64 = lines
-            .get()
-            .iter()
-            .filter_map(|l| {
-                let q: i64 = l.quantity.get().trim().parse().ok()?;
-                Some(q * parse_money(&l.price.get(), c, settings.locale())?)
-            })
-            .sum();
+        let sum: i64 = if lines.with(Vec::is_empty) {
+            parse_money(&total_only.get(), c, settings.locale()).unwrap_or(0)
+        } else {
+            lines
+                .get()
+                .iter()
+                .filter_map(|l| {
+                    let q: i64 = l.quantity.get().trim().parse().ok()?;
+                    Some(q * parse_money(&l.price.get(), c, settings.locale())?)
+                })
+                .sum()
+        };
         settings.money(sum, c)
     };
 
-    let submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // The order as the form says, or the errors to show.
+    let read = move || -> Result<Order, Vec<(String, String)>> {
         let tr = settings.t();
         let mut errs = Vec::new();
-        let day = validate::parse_date(&date.get_untracked(), settings.date_format());
+        let text = date.get_untracked();
+        let day = validate::parse_date(&text, settings.date_format());
         if day.is_none() {
             errs.push((
                 "date".to_string(),
@@ -124,18 +188,32 @@ pub fn OrderForm(
                 });
             }
         }
+        let total = if lines.with_untracked(Vec::is_empty) {
+            match parse_money(&total_only.get_untracked(), c, settings.locale()).filter(|t| *t >= 0)
+            {
+                Some(t) => t,
+                None => {
+                    errs.push(("total".into(), settings.h().err_total.to_string()));
+                    0
+                }
+            }
+        } else {
+            items.iter().map(LineItem::amount).sum()
+        };
         if !errs.is_empty() {
-            errors.set(errs);
-            focus_first_invalid();
-            return;
+            return Err(errs);
         }
-        // Noon local time on the chosen day: the order list shows dates.
-        let placed_at = day.expect("checked").start_millis() + 12 * 3_600_000
-            - platform::utc_offset_minutes() as i64 * 60_000;
-        let order = Order {
-            customer,
+        let base = start.clone().unwrap_or_default();
+        // The time of day is kept unless the date was changed (then noon, local).
+        let placed_at = match (&start, day) {
+            (Some(o), _) if text == first_date => o.placed_at,
+            (_, Some(d)) => platform::local_noon(d),
+            (_, None) => base.placed_at,
+        };
+        Ok(Order {
+            customer: target.get_untracked().map_or(customer, |(id, _)| id),
             placed_at,
-            total: items.iter().map(LineItem::amount).sum(),
+            total,
             items,
             currency: c,
             channel: choices::parse(&channel.get_untracked(), &SalesChannel::ALL)
@@ -143,12 +221,57 @@ pub fn OrderForm(
             store: store.get_untracked().trim().to_string(),
             status: choices::parse(&status.get_untracked(), &OrderStatus::ALL).unwrap_or_default(),
             deleted: false,
-            reference: String::new(),
+            reference: base.reference,
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let edited = match read() {
+            Ok(o) => o,
+            Err(errs) => {
+                errors.set(errs);
+                focus_first_invalid();
+                return;
+            }
         };
+        let original = original.clone();
         saving.set(true);
         leptos::task::spawn_local(async move {
-            match data.add_history(customer, order).await {
-                Ok(_) => {
+            let h = settings.h();
+            let saved = match (&original, target.get_untracked()) {
+                // Moved: written anew for the other customer; Undo brings it back.
+                (Some(from), Some((_, name))) => data.move_order(from, edited).await.map(|m| {
+                    let undo = Callback::new(move |_| {
+                        leptos::task::spawn_local(async move {
+                            match data.undo_move(m).await {
+                                Ok(()) => notices.info(settings.h().order_restored),
+                                Err(e) => notices.error(e.message(settings.t())),
+                            }
+                        });
+                    });
+                    notices.push(
+                        NoticeKind::Info,
+                        h.order_moved.replace("{name}", &name),
+                        Some((settings.t().undo.to_string(), undo)),
+                    );
+                }),
+                (Some(from), None) => {
+                    let cmd = RecordCommand::<Order>::Update {
+                        id: from.id,
+                        changes: changes(&from.data, &edited),
+                    };
+                    data.history_command(customer, cmd)
+                        .await
+                        .map(|_| notices.info(h.order_saved))
+                }
+                (None, _) => data
+                    .add_history(customer, edited)
+                    .await
+                    .map(|_| notices.info(h.order_saved)),
+            };
+            match saved {
+                Ok(()) => {
                     errors.set(Vec::new());
                     on_done.run(());
                 }
@@ -161,6 +284,12 @@ pub fn OrderForm(
             }
             saving.set(false);
         });
+    };
+    let escape = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            on_cancel.run(());
+        }
     };
 
     let channel_options =
@@ -176,9 +305,21 @@ pub fn OrderForm(
                 .map(|(_, m)| m.clone())
         })
     };
+    let title = move || {
+        if editing {
+            h().edit_order
+        } else {
+            t().add_order
+        }
+    };
+    let owner = data.untracked(|db| {
+        db.customer(customer)
+            .map_or(String::new(), |c| c.data.display_name.clone())
+    });
 
     view! {
-        <form class="subform" on:submit=submit novalidate aria-label=move || t().add_order>
+        <form class="subform" on:submit=submit on:keydown=escape novalidate aria-label=title>
+            <h3>{title}</h3>
             {move || form_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="grid">
                 <TextField label=l(|t| t.col_date) value=date error=err("date".into()) hint=Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())))/>
@@ -187,6 +328,7 @@ pub fn OrderForm(
                 <SelectField label=l(|t| t.col_status) value=status options=status_options/>
                 <SelectField label=l(|t| t.field_currency) value=currency options=currency_options/>
             </div>
+            {editing.then(|| view! { <CustomerPicker current=customer current_name=owner target=target/> })}
             <For each=move || lines.get() key=|l| l.key let:line>
                 <fieldset class="line">
                     <legend>{move || format!("{} {}", t().line_item, lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0) + 1))}</legend>
@@ -197,11 +339,12 @@ pub fn OrderForm(
                         <TextField label=l(|t| t.field_quantity) value=line.quantity error=err(format!("line-{}-quantity", line.key))/>
                         <TextField label=l(|t| t.field_unit_price) value=line.price error=err(format!("line-{}-price", line.key))/>
                     </div>
-                    <Show when=move || { lines.with(|ls| ls.len() > 1) }>
-                        <button type="button" class="link" on:click=move |_| lines.update(|ls| ls.retain(|x| x.key != line.key))>{move || t().remove_line}</button>
-                    </Show>
+                    <button type="button" class="link" on:click=move |_| lines.update(|ls| ls.retain(|x| x.key != line.key))>{move || t().remove_line}</button>
                 </fieldset>
             </For>
+            <Show when=move || lines.with(Vec::is_empty)>
+                <TextField label=Signal::derive(move || h().field_total.to_string()) value=total_only error=err("total".into()) hint=Signal::derive(move || Some(h().total_hint.to_string()))/>
+            </Show>
             <div class="actions spread">
                 <button type="button" on:click=move |_| {
                     let k = next_key.get_value();
@@ -209,7 +352,12 @@ pub fn OrderForm(
                     lines.update(|ls| ls.push(Line::new(k)));
                 }>{move || t().add_line}</button>
                 <span class="total">{move || t().col_total}": "<strong>{total}</strong></span>
-                <button type="submit" class="primary" disabled=move || saving.get()>{move || t().save_order}</button>
+                <span class="buttons">
+                    <button type="button" on:click=move |_| on_cancel.run(())>{move || h().cancel}</button>
+                    <button type="submit" class="primary" disabled=move || saving.get()>
+                        {move || if editing { h().save_changes } else { t().save_order }}
+                    </button>
+                </span>
             </div>
         </form>
     }

@@ -1,8 +1,10 @@
-//! A customer's orders: the list with totals, and adding an order by hand.
+//! A customer's orders: the list with totals, adding an order by hand, and correcting
+//! one (edit, move to another customer, delete with Undo).
 
 use super::order_form::OrderForm;
-use crate::state::{use_data, use_settings};
-use clientele_core::{Id, Order};
+use crate::state::{use_data, use_notices, use_settings, NoticeKind};
+use clientele_core::command::RecordCommand;
+use clientele_core::{Id, Order, Record};
 use leptos::prelude::*;
 
 #[component]
@@ -12,8 +14,12 @@ pub fn Orders(
 ) -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
+    let notices = use_notices();
     let t = move || settings.t();
+    let h = move || settings.h();
     let adding = RwSignal::new(false);
+    // The order being corrected.
+    let editing = RwSignal::new(None::<Record<Order>>);
     let orders = LocalResource::new(move || {
         data.revision.track();
         async move {
@@ -21,17 +27,49 @@ pub fn Orders(
                 .await
         }
     });
+    let delete = move |id: Id| {
+        leptos::task::spawn_local(async move {
+            match data
+                .history_command(customer, RecordCommand::<Order>::Delete { id })
+                .await
+            {
+                Ok(undo) => {
+                    let action = undo.map(|undo| {
+                        let cb = Callback::new(move |_| {
+                            let undo = undo.clone();
+                            leptos::task::spawn_local(async move {
+                                match data.history_command(customer, undo).await {
+                                    Ok(_) => notices.info(settings.h().order_restored),
+                                    Err(e) => notices.error(e.message(settings.t())),
+                                }
+                            });
+                        });
+                        (settings.t().undo.to_string(), cb)
+                    });
+                    notices.push(NoticeKind::Info, settings.h().order_deleted, action);
+                }
+                Err(e) => notices.error(e.message(settings.t())),
+            }
+        });
+    };
+    let close = Callback::new(move |_| {
+        adding.set(false);
+        editing.set(None);
+    });
     view! {
         <div class="card">
             <div class="card-head">
                 <h2>{move || t().orders_title}</h2>
-                <button type="button" on:click=move |_| adding.update(|a| *a = !*a) aria-expanded=move || adding.get().to_string()>
+                <button type="button" on:click=move |_| { editing.set(None); adding.update(|a| *a = !*a) } aria-expanded=move || adding.get().to_string()>
                     {move || t().add_order}
                 </button>
             </div>
             <Show when=move || adding.get()>
-                <OrderForm customer=customer on_done=Callback::new(move |_| adding.set(false))/>
+                <OrderForm customer=customer on_done=close on_cancel=close/>
             </Show>
+            {move || editing.get().map(|o| view! {
+                <OrderForm customer=customer order=o on_done=close on_cancel=close/>
+            })}
             {move || orders.get().map(|result| match result {
                 Err(e) => view! { <p class="form-error" role="alert">{e.message(settings.t())}</p> }.into_any(),
                 Ok(list) if list.iter().all(|o| o.is_deleted()) => view! { <p class="muted">{t().no_orders}</p> }.into_any(),
@@ -54,19 +92,29 @@ pub fn Orders(
                                 <th scope="col">{t().col_channel}</th>
                                 <th scope="col">{t().col_status}</th>
                                 <th scope="col" class="num">{t().col_total}</th>
+                                <th scope="col"><span class="sr-only">{h().col_actions}</span></th>
                             </tr></thead>
                             <tbody>
                                 {list.into_iter().map(|o| {
-                                    let d = o.data;
+                                    let id = o.id;
+                                    let d = o.data.clone();
                                     let items = d.items.iter().map(|i| format!("{} × {}", i.quantity, i.product)).collect::<Vec<_>>().join(", ");
                                     let place = if d.store.is_empty() { t().sales_channel(d.channel).to_string() } else { format!("{} · {}", t().sales_channel(d.channel), d.store) };
+                                    let date = settings.date_of(d.placed_at);
                                     view! {
                                         <tr class:muted=!d.status.counts()>
-                                            <td>{settings.date_of(d.placed_at)}</td>
+                                            <td>{date.clone()}</td>
                                             <td>{items}</td>
                                             <td>{place}</td>
                                             <td>{t().order_status(d.status)}</td>
                                             <td class="num">{settings.money(d.total, d.currency)}</td>
+                                            <td class="row-actions">
+                                                <button type="button" class="link" aria-label=h().edit_order_of.replace("{date}", &date) on:click=move |_| {
+                                                    adding.set(false);
+                                                    editing.set(Some(o.clone()));
+                                                }>{h().edit}</button>
+                                                <button type="button" class="link danger" aria-label=h().delete_order_of.replace("{date}", &date) on:click=move |_| delete(id)>{h().delete}</button>
+                                            </td>
                                         </tr>
                                     }
                                 }).collect_view()}
@@ -74,6 +122,7 @@ pub fn Orders(
                             <tfoot><tr>
                                 <th scope="row" colspan="4">{t().total_spent}</th>
                                 <td class="num"><strong>{total_text}</strong></td>
+                                <td></td>
                             </tr></tfoot>
                         </table>
                     }.into_any()

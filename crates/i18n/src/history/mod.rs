@@ -1,0 +1,53 @@
+//! Words for correcting a customer's orders and interactions (edit, delete with
+//! Undo, move an order to another customer), in English and Vietnamese (one value
+//! per language, so a missing string does not compile). Placeholders: `{date}`,
+//! `{name}`.
+
+mod en;
+mod vi;
+
+use clientele_core::format::Locale;
+
+pub fn history_strings(locale: Locale) -> &'static HistoryStrings {
+    match locale {
+        Locale::En => &en::EN,
+        Locale::Vi => &vi::VI,
+    }
+}
+
+/// Serialize: the checks of `tests/placeholders.rs` walk every string.
+#[derive(serde::Serialize)]
+pub struct HistoryStrings {
+    pub col_actions: &'static str,
+    pub edit: &'static str,
+    pub delete: &'static str,
+    /// The accessible name of an order's Edit button.
+    pub edit_order_of: &'static str,
+    /// The accessible name of an order's Delete button.
+    pub delete_order_of: &'static str,
+    pub edit_order: &'static str,
+    pub save_changes: &'static str,
+    pub cancel: &'static str,
+    pub order_saved: &'static str,
+    pub order_deleted: &'static str,
+    pub order_restored: &'static str,
+    pub order_moved: &'static str,
+    pub field_total: &'static str,
+    pub total_hint: &'static str,
+    pub err_total: &'static str,
+    pub customer_label: &'static str,
+    pub move_order: &'static str,
+    pub find_customer: &'static str,
+    pub find_hint: &'static str,
+    pub move_to: &'static str,
+    pub moving_to: &'static str,
+    pub keep_with: &'static str,
+    pub no_customer_found: &'static str,
+    pub edit_interaction_of: &'static str,
+    pub delete_interaction_of: &'static str,
+    pub edit_interaction: &'static str,
+    pub interaction_saved: &'static str,
+    pub interaction_deleted: &'static str,
+    pub interaction_restored: &'static str,
+    pub field_when: &'static str,
+}

@@ -1,0 +1,98 @@
+//! Choosing another customer for an order (moving it): a search by name, phone or
+//! email (the list's search, diacritics ignored), its first matches as buttons, and
+//! the choice said plainly until saved, with a way back.
+
+use crate::components::TextField;
+use crate::state::{use_data, use_settings};
+use clientele_core::Id;
+use leptos::prelude::*;
+
+/// Matches shown at most.
+const SHOWN: usize = 6;
+
+#[component]
+pub fn CustomerPicker(
+    /// Whose the order is now.
+    current: Id,
+    current_name: String,
+    /// The customer chosen (id, name), none to keep it where it is.
+    target: RwSignal<Option<(Id, String)>>,
+) -> impl IntoView {
+    let data = use_data();
+    let settings = use_settings();
+    let h = move || settings.h();
+    let open = RwSignal::new(false);
+    let query = RwSignal::new(String::new());
+    // (id, name, phone or email) of the first live matches other than `current`.
+    let matches = Memo::new(move |_| {
+        let q = query.get();
+        if q.trim().is_empty() {
+            return Vec::new();
+        }
+        data.with_mut(|db| {
+            let hits = db.search(&q);
+            hits.into_iter()
+                .map(|p| db.at(p))
+                .filter(|c| c.id != current && !c.is_deleted())
+                .take(SHOWN)
+                .map(|c| {
+                    let d = &c.data;
+                    let detail = d
+                        .phones
+                        .first()
+                        .or(d.emails.first())
+                        .cloned()
+                        .unwrap_or_default();
+                    (c.id, d.display_name.clone(), detail)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let name = current_name.clone();
+    view! {
+        <div class="picker">
+            <p>
+                <span class="muted">{move || h().customer_label}": "</span>
+                <strong>{current_name.clone()}</strong>
+            </p>
+            {move || match target.get() {
+                Some((_, to)) => {
+                    let keep = h().keep_with.replace("{name}", &name);
+                    view! {
+                        <p role="status" class="moving">{h().moving_to.replace("{name}", &to)}</p>
+                        <button type="button" on:click=move |_| target.set(None)>{keep}</button>
+                    }.into_any()
+                }
+                None if !open.get() => view! {
+                    <button type="button" on:click=move |_| open.set(true)>{h().move_order}</button>
+                }.into_any(),
+                None => view! {
+                    <TextField
+                        label=Signal::derive(move || h().find_customer.to_string())
+                        value=query
+                        kind="search"
+                        hint=Signal::derive(move || Some(h().find_hint.to_string()))
+                    />
+                    <ul class="picks" aria-label=h().move_order>
+                        {move || matches.get().into_iter().map(|(id, name, detail)| {
+                            let chosen = name.clone();
+                            view! {
+                                <li>
+                                    <button type="button" on:click=move |_| {
+                                        target.set(Some((id, chosen.clone())));
+                                        open.set(false);
+                                    }>
+                                        {name}
+                                        {(!detail.is_empty()).then(|| view! { <span class="muted">" · "{detail}</span> })}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                    {move || (!query.get().trim().is_empty() && matches.with(Vec::is_empty))
+                        .then(|| view! { <p class="muted">{h().no_customer_found}</p> })}
+                }.into_any(),
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+// End to end: correcting a customer's orders and interactions as a shop owner would,
+// by mouse and keyboard: edit, Escape, delete with Undo, move an order to another
+// customer (and back with Undo), all kept after a reload.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { start, open, addCustomer } from "./app.mjs";
+
+let app;
+before(async () => { app = await start(); });
+after(async () => { await app.stop(); });
+
+async function addOrder(page, { product, quantity = "1", price }) {
+  await page.getByRole("button", { name: "Add order" }).click();
+  const form = page.getByRole("form", { name: "Add order" });
+  await form.getByLabel("Product").fill(product);
+  await form.getByLabel("Quantity").fill(quantity);
+  await form.getByLabel("Unit price").fill(price);
+  await form.getByRole("button", { name: "Save order" }).click();
+  await page.getByText("Order saved.").first().waitFor();
+}
+
+test("an order is edited, left with Escape, deleted and brought back with Undo", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Nguyễn Văn An" });
+  await addOrder(page, { product: "Cà phê sữa", quantity: "2", price: "45,000" });
+  const orders = page.getByRole("table", { name: "Orders" });
+  await orders.getByRole("cell", { name: "2 × Cà phê sữa" }).waitFor();
+
+  // Edit: the form opens with the order's values; change the quantity and status.
+  await orders.getByRole("button", { name: /^Edit order of / }).click();
+  let form = page.getByRole("form", { name: "Edit order" });
+  assert.equal(await form.getByLabel("Product").inputValue(), "Cà phê sữa");
+  assert.equal(await form.getByLabel("Unit price").inputValue(), "45,000");
+  await form.getByLabel("Quantity").fill("3");
+  await form.getByLabel("Status").selectOption("Refunded");
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
+  await orders.getByRole("cell", { name: "Refunded" }).waitFor();
+  await orders.getByRole("cell", { name: "₫135,000" }).waitFor();
+  assert.equal(await form.count(), 0, "the form closes after saving");
+
+  // Escape leaves the form without saving.
+  await orders.getByRole("button", { name: /^Edit order of / }).click();
+  form = page.getByRole("form", { name: "Edit order" });
+  await form.getByLabel("Quantity").fill("9");
+  await form.getByLabel("Quantity").press("Escape");
+  await form.waitFor({ state: "detached" });
+  await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
+
+  // Delete, then Undo.
+  await orders.getByRole("button", { name: /^Delete order of / }).click();
+  await page.getByText("Order deleted.").waitFor();
+  await page.getByText("No orders yet.").waitFor();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByText("Order restored.").waitFor();
+  await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
+
+  await page.reload();
+  await page.getByRole("table", { name: "Orders" }).getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
+  await page.getByRole("table", { name: "Orders" }).getByRole("cell", { name: "Refunded" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});
+
+test("an order is moved to another customer, and back with Undo", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Trần Thị Bình", phone: "0912 345 678" });
+  const binh = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Customers" }).click();
+  await addCustomer(page, { name: "Lê Văn Cường" });
+  const cuong = new URL(page.url()).pathname;
+  await addOrder(page, { product: "Trà sen", price: "85,000" });
+  const orders = page.getByRole("table", { name: "Orders" });
+  await orders.getByRole("button", { name: /^Edit order of / }).click();
+  const form = page.getByRole("form", { name: "Edit order" });
+  await form.getByRole("button", { name: "Move to another customer" }).click();
+  await form.getByLabel("Find the customer").fill("binh");
+  await form.getByRole("list", { name: "Move to another customer" }).getByRole("button", { name: /Trần Thị Bình/ }).click();
+  await form.getByRole("status").filter({ hasText: "Will move to Trần Thị Bình when saved." }).waitFor();
+  await form.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText("Order moved to Trần Thị Bình.").waitFor();
+  await page.getByText("No orders yet.").waitFor();
+
+  await page.goto(app.base + binh);
+  await page.getByRole("table", { name: "Orders" }).getByRole("cell", { name: "1 × Trà sen" }).waitFor();
+  await page.goto(app.base + cuong);
+  await page.getByText("No orders yet.").waitFor();
+
+  // Undo of a move, straight after it.
+  await page.getByRole("table", { name: "Orders" }).waitFor({ state: "detached" });
+  await addOrder(page, { product: "Bánh pía", price: "60,000" });
+  await page.getByRole("table", { name: "Orders" }).getByRole("button", { name: /^Edit order of / }).click();
+  const again = page.getByRole("form", { name: "Edit order" });
+  await again.getByRole("button", { name: "Move to another customer" }).click();
+  await again.getByLabel("Find the customer").fill("0912345678");
+  await again.getByRole("button", { name: /Trần Thị Bình/ }).click();
+  await again.getByRole("button", { name: "Save changes" }).click();
+  await page.getByText("Order moved to Trần Thị Bình.").waitFor();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await page.getByText("Order restored.").waitFor();
+  await page.getByRole("table", { name: "Orders" }).getByRole("cell", { name: "1 × Bánh pía" }).waitFor();
+  await page.goto(app.base + binh);
+  const left = page.getByRole("table", { name: "Orders" });
+  await left.getByRole("cell", { name: "1 × Trà sen" }).waitFor();
+  assert.equal(await left.getByRole("cell", { name: "1 × Bánh pía" }).count(), 0);
+  assert.deepEqual(page.errors, []);
+});
+
+test("an interaction is edited and deleted with Undo, by keyboard", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Phạm Thu Trang" });
+  const add = page.getByRole("form", { name: "Add interaction" });
+  await add.getByLabel("Subject").fill("Gọi hỏi thăm");
+  await add.getByRole("button", { name: "Add interaction" }).click();
+  const timeline = page.getByRole("list", { name: "Interactions" });
+  await timeline.getByText("Gọi hỏi thăm").waitFor();
+
+  await timeline.getByRole("button", { name: /^Edit interaction of / }).focus();
+  await page.keyboard.press("Enter");
+  const form = page.getByRole("form", { name: "Edit interaction" });
+  assert.equal(await form.getByLabel("Subject").inputValue(), "Gọi hỏi thăm");
+  await form.getByLabel("Subject").fill("Gọi cảm ơn sau khi mua");
+  await form.getByLabel("Date").fill("01/12/2026");
+  await form.getByLabel("Subject").press("Enter");
+  await page.getByText("Interaction saved.").waitFor();
+  await timeline.getByText("Gọi cảm ơn sau khi mua").waitFor();
+  await timeline.getByText(/^01\/12\/2026/).waitFor();
+  assert.equal(await timeline.getByText("Gọi hỏi thăm").count(), 0);
+
+  await timeline.getByRole("button", { name: /^Delete interaction of / }).click();
+  await page.getByText("Interaction deleted.").waitFor();
+  await page.getByText("No interactions yet.").waitFor();
+  await page.getByRole("button", { name: "Undo" }).click();
+  await timeline.getByText("Gọi cảm ơn sau khi mua").waitFor();
+  await page.reload();
+  await page.getByRole("list", { name: "Interactions" }).getByText("Gọi cảm ơn sau khi mua").waitFor();
+  assert.deepEqual(page.errors, []);
+});
