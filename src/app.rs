@@ -1,7 +1,7 @@
 //! The app: providers, the shell (navigation, notices) and the routes.
 
 use crate::components::{Nav, Toasts};
-use crate::pages::backup::BackupPage;
+use crate::pages::backup::{BackupPage, BackupReminder};
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::import::ImportPage;
@@ -12,8 +12,8 @@ use crate::pages::segments::{
 use crate::pages::settings::SettingsPage;
 use crate::platform::tabs::Job;
 use crate::state::{
-    provide_data, provide_notices, provide_segments, provide_settings, use_data, use_notices,
-    use_settings, LoadState,
+    provide_data, provide_notices, provide_safety, provide_segments, provide_settings, use_data,
+    use_notices, use_settings, LoadState,
 };
 use leptos::prelude::*;
 use leptos_router::components::{Redirect, Route, Router, Routes};
@@ -22,8 +22,9 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     let settings = provide_settings();
-    provide_notices();
+    let notices = provide_notices();
     let data = provide_data();
+    provide_safety(data, notices, settings);
     provide_segments(data, settings);
     register_service_worker();
     view! {
@@ -33,6 +34,7 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <LoadProblem/>
                 <Elsewhere/>
+                <BackupReminder/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=|| view! { <Redirect path="/customers"/> }/>
                     <Route path=path!("/dashboard") view=DashboardPage/>

@@ -25,6 +25,21 @@ pub fn focus_first_invalid() {
     });
 }
 
+/// Moves the keyboard focus to the element with `id`, once it is drawn (a form just
+/// opened, what replaced the button just pressed).
+pub fn focus_id(id: &'static str) {
+    request_animation_frame(move || {
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id));
+        if let Some(el) =
+            el.and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A text input (or textarea) with a visible label, an optional hint and an error.
 #[component]
 pub fn TextField(
@@ -36,7 +51,7 @@ pub fn TextField(
     /// An error to show under the field.
     #[prop(into, optional)]
     error: Signal<Option<String>>,
-    /// A hint under the label (e.g. the date format).
+    /// A hint under the input (e.g. the date format).
     #[prop(into, optional)]
     hint: Signal<Option<String>>,
     /// The input type: "text" (default), "email", "tel", "search".
@@ -54,8 +69,11 @@ pub fn TextField(
     /// The id of a <datalist> of suggestions.
     #[prop(optional, into)]
     list: Option<String>,
+    /// The input's id, to move the focus to it (`focus_id`); a fresh one if none.
+    #[prop(optional)]
+    id: Option<&'static str>,
 ) -> impl IntoView {
-    let id = next_id("f");
+    let id = id.map_or_else(|| next_id("f"), String::from);
     let err_id = format!("{id}-err");
     let hint_id = format!("{id}-hint");
     let described = {
@@ -106,8 +124,8 @@ pub fn TextField(
                 {move || label.get()}
                 {required.then(|| view! { <span class="req" aria-hidden="true">" *"</span> })}
             </label>
-            {move || hint.get().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {input}
+            {move || hint.get().map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
             {move || error.get().map(|e| view! { <p class="error" id=err_id.clone()>{e}</p> })}
         </div>
     }

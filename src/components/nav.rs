@@ -1,6 +1,7 @@
-//! The app shell's navigation: the app name, links to what exists, the language switch.
+//! The app shell's navigation: the app name, links to what exists, a warning when the
+//! browser may clear the data, the language switch.
 
-use crate::state::use_settings;
+use crate::state::{use_safety, use_settings};
 use clientele_core::format::Locale;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -8,6 +9,7 @@ use leptos_router::components::A;
 #[component]
 pub fn Nav() -> impl IntoView {
     let settings = use_settings();
+    let safety = use_safety();
     let t = move || settings.t();
     let switch = move |_| {
         settings.update(|s| {
@@ -32,6 +34,9 @@ pub fn Nav() -> impl IntoView {
                 <A href="/backup">{move || settings.bak().nav}</A>
                 <A href="/settings">{move || t().nav_settings}</A>
             </nav>
+            {move || (safety.persisted.get() == Some(false)).then(|| view! {
+                <a class="at-risk" href="/settings#storage" title=settings.safe().at_risk_means>{settings.safe().at_risk}</a>
+            })}
             <button class="lang" type="button" on:click=switch aria-label=move || t().switch_language lang=move || t().other_language_code>
                 {move || t().other_language}
             </button>

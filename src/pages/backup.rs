@@ -1,11 +1,12 @@
 //! The Export & backup page: customers and orders to CSV (separator and UTF-8 mark
-//! chosen once, used by every CSV export), a full backup to download, and restoring
-//! one, merged in or replacing everything.
+//! chosen once, used by every CSV export), a full backup to download (and the gentle
+//! reminder to make one), and restoring one, merged in or replacing everything.
 
 use crate::components::{download, download_parts, ConfirmDialog, CSV, JSON};
-use crate::platform::today;
+use crate::platform::{self, today};
 use crate::state::{
-    use_data, use_notices, use_segments, use_settings, RestoreError, RestoreMode, Restored,
+    use_data, use_notices, use_safety, use_segments, use_settings, RestoreError, RestoreMode,
+    Restored,
 };
 use clientele_core::export::customers::customers_csv;
 use clientele_core::export::Delimiter;
@@ -126,40 +127,76 @@ fn Working(
     }
 }
 
+/// Makes a full backup and saves it to the downloads, with its progress in
+/// `progress`; noted as this device's last backup when the browser took the file.
+pub fn back_up(progress: RwSignal<Option<f64>>) {
+    let settings = use_settings();
+    let data = use_data();
+    let notices = use_notices();
+    let safety = use_safety();
+    progress.set(Some(0.0));
+    spawn_local(async move {
+        match data.backup(progress).await {
+            Ok(parts) => {
+                match download_parts(&today_name("clientele-backup", "json"), JSON, &parts.0) {
+                    Ok(()) => {
+                        safety.backed_up();
+                        notices.info(settings.safe().backed_up)
+                    }
+                    Err(e) => {
+                        web_sys::console::warn_1(&e);
+                        notices.error(settings.bak().err_download)
+                    }
+                }
+            }
+            Err(e) => notices.error(e.message(settings.t())),
+        }
+        progress.set(None);
+    });
+}
+
 #[component]
 fn BackupCard() -> impl IntoView {
     let settings = use_settings();
     let data = use_data();
-    let notices = use_notices();
+    let safety = use_safety();
     let b = move || settings.bak();
     let progress = RwSignal::new(None::<f64>);
-    let run = move |_| {
-        progress.set(Some(0.0));
-        spawn_local(async move {
-            match data.backup(progress).await {
-                Ok(parts) => {
-                    match download_parts(&today_name("clientele-backup", "json"), JSON, &parts.0) {
-                        Ok(()) => notices.info(settings.bak().exported),
-                        Err(e) => {
-                            web_sys::console::warn_1(&e);
-                            notices.error(settings.bak().err_download)
-                        }
-                    }
-                }
-                Err(e) => notices.error(e.message(settings.t())),
-            }
-            progress.set(None);
-        });
-    };
     view! {
         <div class="card">
             <h2>{move || b().backup_title}</h2>
             <p class="muted">{move || b().backup_explain}</p>
+            <p>{move || settings.safe().last_backup(safety.state().age_days(platform::now_ms()))}</p>
             <Working progress/>
             <div class="actions">
-                <button type="button" class="primary" on:click=run disabled=move || progress.with(Option::is_some) || !data.facts_ready.get()>{move || b().download_backup}</button>
+                <button type="button" class="primary" on:click=move |_| back_up(progress) disabled=move || progress.with(Option::is_some) || !data.facts_ready.get()>{move || b().download_backup}</button>
             </div>
         </div>
+    }
+}
+
+/// The gentle reminder under the top bar: a week or more since the last backup (or
+/// none yet) with changes since, one click to make one, or Later (a day).
+#[component]
+pub fn BackupReminder() -> impl IntoView {
+    let settings = use_settings();
+    let safety = use_safety();
+    let progress = RwSignal::new(None::<f64>);
+    move || {
+        let state = safety.state();
+        let now = platform::now_ms();
+        (state.due(now) || progress.with(Option::is_some)).then(|| {
+            let s = settings.safe();
+            view! {
+                <div class="banner reminder" role="region" aria-label=s.back_up_now>
+                    <p>{s.reminder(state.age_days(now))}</p>
+                    <div class="buttons">
+                        <button type="button" class="primary" on:click=move |_| back_up(progress) disabled=move || progress.with(Option::is_some)>{s.back_up_now}</button>
+                        <button type="button" on:click=move |_| safety.snooze()>{s.later}</button>
+                    </div>
+                </div>
+            }
+        })
     }
 }
 

@@ -1,10 +1,11 @@
-//! Settings: language, currency, date format, theme; storage usage and persistence;
+//! Settings: language, currency, date format, theme; storage usage, persistence (and
+//! what a refusal means) and the last backup;
 //! demo data; erasing everything.
 
 use crate::components::{choices, Choice, ChoiceField, ConfirmDialog, SelectField};
 use crate::state::{
-    load_demo, quota, use_data, use_notices, use_segments, use_settings, AppError, DemoProgress,
-    Theme,
+    load_demo, quota, use_data, use_notices, use_safety, use_segments, use_settings, AppError,
+    DemoProgress, Theme,
 };
 use clientele_core::format::{DateFormat, Locale};
 use leptos::prelude::*;
@@ -109,47 +110,49 @@ pub fn SettingsPage() -> impl IntoView {
 fn StorageCard() -> impl IntoView {
     let settings = use_settings();
     let data = use_data();
+    let safety = use_safety();
     let t = move || settings.t();
-    let refresh = RwSignal::new(0u32);
-    let info = LocalResource::new(move || {
-        refresh.track();
+    let usage = LocalResource::new(move || {
         data.revision.track();
-        async move { (quota::usage().await, quota::is_persisted().await) }
+        quota::usage()
     });
     let notices = use_notices();
     let persist = move |_| {
         spawn_local(async move {
-            match quota::request_persistence().await {
+            let granted = quota::request_persistence().await;
+            safety.persisted.set(granted);
+            match granted {
                 Some(true) => notices.info(settings.t().persist_granted),
                 Some(false) => notices.info(settings.t().persist_refused),
                 None => notices.error(settings.t().persist_unsupported),
             }
-            refresh.update(|r| *r += 1);
         });
     };
     view! {
-        <div class="card">
+        <div class="card" id="storage">
             <h2>{move || t().settings_storage}</h2>
-            {move || info.get().map(|(usage, persisted)| view! {
-                <dl class="facts">
-                    <dt>{t().storage_used}</dt>
-                    <dd>{match usage {
-                        Some(u) => format!("{} / {}", mb(u.used_bytes, &settings), mb(u.quota_bytes, &settings)),
-                        None => t().unknown.to_string(),
-                    }}</dd>
-                    <dt>{t().storage_persistent}</dt>
-                    <dd>{match persisted {
-                        Some(true) => t().persist_yes,
-                        Some(false) => t().persist_no,
-                        None => t().unknown,
-                    }}</dd>
-                    <dt>{t().storage_records}</dt>
-                    <dd>{t().records_summary(&settings.integer(data.with(|db| db.live_count()) as i64), &settings.integer(data.with(|db| db.order_count()) as i64))}</dd>
-                </dl>
-                {(persisted != Some(true)).then(|| view! {
-                    <p class="muted">{t().persist_explain}</p>
-                    <button type="button" on:click=persist>{t().persist_button}</button>
-                })}
+            <dl class="facts">
+                <dt>{move || t().storage_used}</dt>
+                <dd>{move || match usage.get().flatten() {
+                    Some(u) => format!("{} / {}", mb(u.used_bytes, &settings), mb(u.quota_bytes, &settings)),
+                    None => t().unknown.to_string(),
+                }}</dd>
+                <dt>{move || t().storage_persistent}</dt>
+                <dd>{move || match safety.persisted.get() {
+                    Some(true) => t().persist_yes,
+                    Some(false) => t().persist_no,
+                    None => t().unknown,
+                }}</dd>
+                <dt>{move || t().storage_records}</dt>
+                <dd>{move || t().records_summary(&settings.integer(data.with(|db| db.live_count()) as i64), &settings.integer(data.with(|db| db.order_count()) as i64))}</dd>
+            </dl>
+            <p>{move || settings.safe().last_backup(safety.state().age_days(crate::platform::now_ms()))}" "<a href="/backup">{move || settings.bak().nav}</a></p>
+            {move || (safety.persisted.get() == Some(false)).then(|| view! {
+                <p class="banner-inline warning">{settings.safe().at_risk_means}</p>
+            })}
+            {move || (safety.persisted.get() != Some(true)).then(|| view! {
+                <p class="muted">{t().persist_explain}</p>
+                <button type="button" on:click=persist>{t().persist_button}</button>
             })}
         </div>
     }

@@ -147,6 +147,13 @@ impl Data {
             .unwrap_or(Ok(()))
     }
 
+    /// When the data last changed, as far as this tab knows (the device's clock).
+    pub fn last_change(&self) -> Option<i64> {
+        self.revision.track();
+        let millis = self.clock.with_value(Clock::last).millis;
+        (millis > 0).then_some(millis)
+    }
+
     pub(super) fn changed(&self) {
         self.revision.update(|r| *r += 1);
         // Rebuild the search index after this change has been shown, not on the

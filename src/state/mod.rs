@@ -7,6 +7,7 @@ mod error;
 mod import;
 mod notices;
 mod pace;
+mod safety;
 mod segments;
 mod settings;
 
@@ -21,6 +22,7 @@ pub use import::{
 };
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
+pub use safety::{provide_safety, use_safety, Safety};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};
 pub use settings::{
     provide_settings, use_settings, AnalysisSettings, Settings, SettingsState, Theme,

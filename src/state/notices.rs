@@ -32,6 +32,7 @@ impl Notices {
     ) -> u64 {
         let id = self.next.get_value();
         self.next.set_value(id + 1);
+        let has_action = action.is_some();
         self.list.update(|l| {
             l.push(Notice {
                 id,
@@ -44,10 +45,12 @@ impl Notices {
             l.drain(..extra);
         });
         if kind == NoticeKind::Info {
+            // A notice with an action (Undo) stays long enough to be noticed and used.
+            let seconds = if has_action { 20 } else { 8 };
             let list = self.list;
             set_timeout(
                 move || list.update(|l| l.retain(|n| n.id != id)),
-                std::time::Duration::from_secs(8),
+                std::time::Duration::from_secs(seconds),
             );
         }
         id

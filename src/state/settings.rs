@@ -123,6 +123,10 @@ impl SettingsState {
     pub fn bak(&self) -> &'static crate::i18n::BackupStrings {
         crate::i18n::backup_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of keeping the data safe, and of the first visit.
+    pub fn safe(&self) -> &'static crate::i18n::SafetyStrings {
+        crate::i18n::safety_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of correcting orders and interactions.
     pub fn h(&self) -> &'static crate::i18n::HistoryStrings {
         crate::i18n::history_strings(self.settings.with(|s| s.locale))

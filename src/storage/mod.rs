@@ -7,6 +7,7 @@ mod imports;
 pub mod mappings;
 pub mod quota;
 mod records;
+pub mod safety;
 pub mod settings;
 
 pub use database::{History, Loaded, Meta, Storage, DB_NAME, SCHEMA_VERSION};

@@ -48,13 +48,20 @@ test("an order is edited, left with Escape, deleted and brought back with Undo",
   await form.waitFor({ state: "detached" });
   await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
 
-  // Delete, then Undo.
-  await orders.getByRole("button", { name: /^Delete order of / }).click();
+  // Delete, then Undo. The keyboard is not left on another row's Delete: a second
+  // Enter deletes nothing more.
+  await addOrder(page, { product: "Bánh mì", price: "25,000" });
+  const row = (text) => orders.getByRole("row").filter({ hasText: text });
+  await row("3 × Cà phê sữa").getByRole("button", { name: /^Delete order of / }).focus();
+  await page.keyboard.press("Enter");
   await page.getByText("Order deleted.").waitFor();
-  await page.getByText("No orders yet.").waitFor();
+  await page.keyboard.press("Enter");
+  await orders.getByRole("cell", { name: "1 × Bánh mì" }).waitFor();
+  assert.equal(await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).count(), 0);
   await page.getByRole("button", { name: "Undo" }).click();
   await page.getByText("Order restored.").waitFor();
   await orders.getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
+  await orders.getByRole("cell", { name: "1 × Bánh mì" }).waitFor();
 
   await page.reload();
   await page.getByRole("table", { name: "Orders" }).getByRole("cell", { name: "3 × Cà phê sữa" }).waitFor();
@@ -77,7 +84,7 @@ test("an order is moved to another customer, and back with Undo", async () => {
   await form.getByRole("button", { name: "Move to another customer" }).click();
   await form.getByLabel("Find the customer").fill("binh");
   await form.getByRole("list", { name: "Move to another customer" }).getByRole("button", { name: /Trần Thị Bình/ }).click();
-  await form.getByRole("status").filter({ hasText: "Will move to Trần Thị Bình when saved." }).waitFor();
+  await form.getByRole("status").filter({ hasText: "Will move to Trần Thị Bình (0912 345 678) when saved." }).waitFor();
   await form.getByRole("button", { name: "Save changes" }).click();
   await page.getByText("Order moved to Trần Thị Bình.").waitFor();
   await page.getByText("No orders yet.").waitFor();
@@ -121,10 +128,13 @@ test("an interaction is edited and deleted with Undo, by keyboard", async () => 
   await page.keyboard.press("Enter");
   const form = page.getByRole("form", { name: "Edit interaction" });
   assert.equal(await form.getByLabel("Subject").inputValue(), "Gọi hỏi thăm");
+  // The keyboard is taken to the form's first field.
+  await page.waitForFunction(() => document.activeElement?.tagName === "INPUT");
+  assert.ok(await form.getByLabel("Date").evaluate((el) => el === document.activeElement));
   await form.getByLabel("Subject").fill("Gọi cảm ơn sau khi mua");
   await form.getByLabel("Date").fill("01/12/2026");
   await form.getByLabel("Subject").press("Enter");
-  await page.getByText("Interaction saved.").waitFor();
+  await page.getByText("Interaction saved.").last().waitFor();
   await timeline.getByText("Gọi cảm ơn sau khi mua").waitFor();
   await timeline.getByText(/^01\/12\/2026/).waitFor();
   assert.equal(await timeline.getByText("Gọi hỏi thăm").count(), 0);

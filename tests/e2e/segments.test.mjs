@@ -216,3 +216,30 @@ test("editing a segment shows its description, and clearing it saves the clearin
   assert.equal(await page.getByLabel("Description").inputValue(), "");
   assert.deepEqual(page.errors, []);
 });
+
+// Issue 15: numbers typed the way people write them; what cannot be read is said at
+// the field, never taken as 0.
+test("a rule's amount typed as 2tr or 2 triệu matches like 2,000,000; '2 cái' is refused at the field", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.goto(app.base + "/segments/new");
+  await segmentsReady(page);
+  await page.getByLabel("Field").first().selectOption({ label: "Total spent" });
+  await page.getByLabel("Operator").first().selectOption({ label: "more than" });
+  const value = page.getByLabel("Value").first();
+  const count = async (typed) => {
+    await value.fill(typed);
+    await page.waitForTimeout(300);
+    return (await memberCount(page).textContent()).trim();
+  };
+  const reference = await count("2,000,000");
+  assert.match(reference, /^[\d,]+ customers?$/);
+  assert.notEqual(reference, "0 customers");
+  for (const typed of ["2.000.000", "2tr", "2 triệu", "2m", "2000k"]) {
+    assert.equal(await count(typed), reference, typed);
+  }
+  await value.fill("2 cái");
+  await page.getByText("“2 cái” is not a number. Write it as 2.000.000, 2,000,000, 2tr or 1,5 tỷ.").waitFor();
+  assert.equal(await value.getAttribute("aria-invalid"), "true");
+});

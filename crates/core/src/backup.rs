@@ -4,6 +4,7 @@
 //! that hands each record to serde_json, so a large file is never held whole either.
 
 mod reader;
+pub mod reminder;
 
 pub use reader::{read_all, BackupError, BackupReader};
 

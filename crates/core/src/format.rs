@@ -191,48 +191,32 @@ pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
     }
 }
 
-/// Parses money as a person types it in their locale: `1.234.567`, `1,234.56`,
-/// `12,5` (vi), with or without the currency symbol or code, into minor units.
+/// Parses money as a person types it in their locale (`amount::parse_number`: `1.234.567`,
+/// `1,234.56`, `12,5` in Vietnamese, `2tr`, `1,5 tỷ`, with or without the symbol or
+/// code) into minor units of `currency`; None if it is not a number or has more
+/// decimals than the currency. For a currency without decimals (₫), a mark that the
+/// locale reads as decimal is read as grouping (`1.234` typed in English is ₫1,234).
 pub fn parse_money(s: &str, currency: Currency, locale: Locale) -> Option<i64> {
-    let mut t = s
-        .trim()
-        .replace(currency.symbol(), "")
-        .replace(currency.code(), "");
-    t.retain(|c| !c.is_whitespace() && c != '\u{a0}');
     let (thousands, point) = locale.separators();
-    let negative = t.starts_with('-');
-    let t = t.trim_start_matches('-');
-    let mut plain: String = t.chars().filter(|&c| c != thousands).collect();
-    if currency.exponent() == 0 && plain.contains(point) {
-        // "1,234" typed in English for VND, or "1.234" in Vietnamese: both group digits.
-        plain.retain(|c| c != point);
-    }
-    let plain = plain.replace(point, ".");
-    let minor = currency.parse_amount(&plain)?;
-    Some(if negative { -minor } else { minor })
+    let scale = 10f64.powi(currency.exponent() as i32);
+    let minor = |mark| {
+        let n = crate::amount::parse_number(s, mark).ok()?;
+        let m = n.value * scale;
+        ((m - m.round()).abs() < 1e-6 && m.abs() < 9e15).then(|| m.round() as i64)
+    };
+    minor(point).or_else(|| {
+        (currency.exponent() == 0)
+            .then(|| minor(thousands))
+            .flatten()
+    })
 }
 
-/// Parses a decimal number as typed in the locale (`1.234,5` in Vietnamese,
-/// `1,234.5` in English; a plain `1234.5` is accepted in both).
+/// Parses a decimal number as typed in the locale (`amount::parse_number`: `1.234,5` in
+/// Vietnamese, `1,234.5` in English, `2tr`, `1,5 tỷ`; a plain `1234.5` in both).
 pub fn parse_decimal(s: &str, locale: Locale) -> Option<f64> {
-    let t: String = s.trim().chars().filter(|c| !c.is_whitespace()).collect();
-    if t.is_empty() {
-        return None;
-    }
-    let (thousands, point) = locale.separators();
-    let plain = if t.contains(point) || !t.contains(thousands) || t.matches(thousands).count() > 1 {
-        t.replace(thousands, "").replace(point, ".")
-    } else {
-        // One separator that is the thousands one in this locale: "12.5" in Vietnamese
-        // is still meant as a decimal when it is not followed by exactly three digits.
-        let after = t.rsplit(thousands).next().unwrap_or("");
-        if after.len() == 3 {
-            t.replace(thousands, "")
-        } else {
-            t.replace(thousands, ".")
-        }
-    };
-    plain.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::amount::parse_number(s, locale.separators().1)
+        .ok()
+        .map(|n| n.value)
 }
 
 /// A date in the chosen format.

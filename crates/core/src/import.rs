@@ -2,7 +2,6 @@
 //! real exports use. Pure functions, so every case is tested natively and the same
 //! reading runs in the browser and in `clientele import`.
 
-pub mod amount;
 pub mod cells;
 pub mod file;
 pub mod history;

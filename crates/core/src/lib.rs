@@ -1,6 +1,7 @@
 //! Clientele's domain, in pure Rust: no browser APIs, so every rule here is tested
 //! natively and the same code runs in the browser (WASM) and in the CLI.
 
+pub mod amount;
 pub mod backup;
 pub mod clv;
 pub mod codec;

@@ -12,6 +12,7 @@ mod dash;
 mod en;
 mod history;
 mod imp;
+mod safety;
 mod seg;
 mod vi;
 
@@ -22,6 +23,7 @@ pub use imp::{
     imp_strings, CountWords, DateOrderWords, FileKindWords, ImpStrings, InvalidWords,
     MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,
 };
+pub use safety::{safety_strings, SafetyStrings};
 pub use seg::{
     seg_strings, CutWords, FeatureWords, FieldWords, GroupWords, OpWords, PartyKindWords,
     RiskWords, SegStrings, SegmentWords, StageWords,
@@ -295,13 +297,11 @@ pub struct Strings {
     pub line_item: &'static str,
     pub list_hint: &'static str,
     pub load_demo: &'static str,
-    pub load_demo_hint: &'static str,
     pub loading: &'static str,
     pub nav_customers: &'static str,
     pub nav_label: &'static str,
     pub nav_settings: &'static str,
     pub new_customer: &'static str,
-    pub no_customers_yet: &'static str,
     pub no_details: &'static str,
     pub no_interactions: &'static str,
     pub no_matches: &'static str,

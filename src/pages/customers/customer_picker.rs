@@ -2,7 +2,7 @@
 //! email (the list's search, diacritics ignored), its first matches as buttons, and
 //! the choice said plainly until saved, with a way back.
 
-use crate::components::TextField;
+use crate::components::{focus_id, TextField};
 use crate::state::{use_data, use_settings};
 use clientele_core::Id;
 use leptos::prelude::*;
@@ -22,6 +22,8 @@ pub fn CustomerPicker(
     let settings = use_settings();
     let h = move || settings.h();
     let open = RwSignal::new(false);
+    // The chosen customer's phone or email, to tell two of one name apart.
+    let chosen_detail = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
     // (id, name, phone or email) of the first live matches other than `current`.
     let matches = Memo::new(move |_| {
@@ -58,9 +60,11 @@ pub fn CustomerPicker(
             {move || match target.get() {
                 Some((_, to)) => {
                     let keep = h().keep_with.replace("{name}", &name);
+                    let detail = chosen_detail.get();
+                    let to = if detail.is_empty() { to } else { format!("{to} ({detail})") };
                     view! {
                         <p role="status" class="moving">{h().moving_to.replace("{name}", &to)}</p>
-                        <button type="button" on:click=move |_| target.set(None)>{keep}</button>
+                        <button type="button" id="keep-target" on:click=move |_| target.set(None)>{keep}</button>
                     }.into_any()
                 }
                 None if !open.get() => view! {
@@ -76,11 +80,14 @@ pub fn CustomerPicker(
                     <ul class="picks" aria-label=h().move_order>
                         {move || matches.get().into_iter().map(|(id, name, detail)| {
                             let chosen = name.clone();
+                            let chosen_with = detail.clone();
                             view! {
                                 <li>
                                     <button type="button" on:click=move |_| {
+                                        chosen_detail.set(chosen_with.clone());
                                         target.set(Some((id, chosen.clone())));
                                         open.set(false);
+                                        focus_id("keep-target");
                                     }>
                                         {name}
                                         {(!detail.is_empty()).then(|| view! { <span class="muted">" · "{detail}</span> })}

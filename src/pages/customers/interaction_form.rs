@@ -1,7 +1,7 @@
 //! Adding an interaction, or correcting one: date, channel, direction, subject and
 //! note. Cancel or Escape closes a correction without saving; a save is confirmed.
 
-use crate::components::{choices, focus_first_invalid, SelectField, TextField};
+use crate::components::{choices, focus_first_invalid, focus_id, SelectField, TextField};
 use crate::platform;
 use crate::state::{use_data, use_notices, use_settings, AppError};
 use clientele_core::command::RecordCommand;
@@ -143,12 +143,16 @@ pub fn InteractionForm(
             t().add_interaction
         }
     };
+    if editing {
+        // A correction opened: the keyboard goes to its first field.
+        focus_id("interaction-date");
+    }
     view! {
         <form class="subform" on:submit=submit on:keydown=escape novalidate aria-label=title>
             {editing.then(|| view! { <h3>{title}</h3> })}
             {move || failure.get().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="grid">
-                <TextField label=Signal::derive(move || h().field_when.to_string()) value=date error=date_error hint=Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())))/>
+                <TextField id=if editing { "interaction-date" } else { "interaction-new-date" } label=Signal::derive(move || h().field_when.to_string()) value=date error=date_error hint=Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())))/>
                 <SelectField label=l(|t| t.col_channel) value=channel options=channel_options/>
                 <SelectField label=l(|t| t.field_direction) value=direction options=direction_options/>
             </div>

@@ -2,6 +2,7 @@
 //! delete with Undo).
 
 use super::interaction_form::InteractionForm;
+use crate::components::focus_id;
 use crate::state::{use_data, use_notices, use_settings, NoticeKind};
 use clientele_core::command::RecordCommand;
 use clientele_core::model::Direction;
@@ -45,6 +46,7 @@ pub fn Interactions(
                         (settings.t().undo.to_string(), cb)
                     });
                     notices.push(NoticeKind::Info, settings.h().interaction_deleted, action);
+                    focus_id("interactions-title");
                 }
                 Err(e) => notices.error(e.message(settings.t())),
             }
@@ -53,7 +55,7 @@ pub fn Interactions(
     let close = Callback::new(move |_| editing.set(None));
     view! {
         <div class="card">
-            <h2>{move || t().interactions_title}</h2>
+            <h2 id="interactions-title" tabindex="-1">{move || t().interactions_title}</h2>
             {move || match editing.get() {
                 Some(i) => view! { <InteractionForm customer=customer item=i on_close=close/> }.into_any(),
                 None => view! { <InteractionForm customer=customer/> }.into_any(),

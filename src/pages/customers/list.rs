@@ -193,7 +193,7 @@ pub fn CustomersPage() -> impl IntoView {
         view! {
             <div class="empty">
                 <Show when=move || fresh fallback=move || view! { <p>{t().no_matches}</p> }>
-                    <p>{t().no_customers_yet}" "<a href="/settings#demo">{t().load_demo_hint}</a></p>
+                    <Welcome/>
                 </Show>
             </div>
         }
@@ -239,5 +239,32 @@ pub fn CustomersPage() -> impl IntoView {
                 />
             </Show>
         </section>
+    }
+}
+
+/// An empty database's greeting: three ways in, the owner's own list first.
+#[component]
+fn Welcome() -> impl IntoView {
+    let settings = use_settings();
+    let s = move || settings.safe();
+    view! {
+        <div class="welcome">
+            <h2>{move || s().welcome_title}</h2>
+            <p>{move || s().welcome_explain}</p>
+            <ul class="ways">
+                <li>
+                    <a class="button primary" href="/import">{move || s().start_import}</a>
+                    <span class="muted">{move || s().start_import_hint}</span>
+                </li>
+                <li>
+                    <a class="button" href="/customers/new">{move || s().start_add}</a>
+                    <span class="muted">{move || s().start_add_hint}</span>
+                </li>
+                <li>
+                    <a class="button" href="/settings#demo">{move || s().start_demo}</a>
+                    <span class="muted">{move || s().start_demo_hint}</span>
+                </li>
+            </ul>
+        </div>
     }
 }

@@ -4,7 +4,7 @@
 //! is confirmed.
 
 use super::customer_picker::CustomerPicker;
-use crate::components::{choices, focus_first_invalid, SelectField, TextField};
+use crate::components::{choices, focus_first_invalid, focus_id, SelectField, TextField};
 use crate::platform;
 use crate::state::{use_data, use_notices, use_settings, AppError, NoticeKind};
 use clientele_core::command::RecordCommand;
@@ -317,12 +317,14 @@ pub fn OrderForm(
             .map_or(String::new(), |c| c.data.display_name.clone())
     });
 
+    // The keyboard goes where the work is: the form's first field.
+    focus_id("order-date");
     view! {
         <form class="subform" on:submit=submit on:keydown=escape novalidate aria-label=title>
             <h3>{title}</h3>
             {move || form_error().map(|m| view! { <p class="form-error" role="alert">{m}</p> })}
             <div class="grid">
-                <TextField label=l(|t| t.col_date) value=date error=err("date".into()) hint=Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())))/>
+                <TextField id="order-date" label=l(|t| t.col_date) value=date error=err("date".into()) hint=Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())))/>
                 <SelectField label=l(|t| t.col_channel) value=channel options=channel_options/>
                 <TextField label=l(|t| t.field_store) value=store/>
                 <SelectField label=l(|t| t.col_status) value=status options=status_options/>

@@ -2,6 +2,7 @@
 //! one (edit, move to another customer, delete with Undo).
 
 use super::order_form::OrderForm;
+use crate::components::focus_id;
 use crate::state::{use_data, use_notices, use_settings, NoticeKind};
 use clientele_core::command::RecordCommand;
 use clientele_core::{Id, Order, Record};
@@ -47,6 +48,8 @@ pub fn Orders(
                         (settings.t().undo.to_string(), cb)
                     });
                     notices.push(NoticeKind::Info, settings.h().order_deleted, action);
+                    // Not onto the next row's Delete: a second Enter must not delete it.
+                    focus_id("orders-title");
                 }
                 Err(e) => notices.error(e.message(settings.t())),
             }
@@ -59,7 +62,7 @@ pub fn Orders(
     view! {
         <div class="card">
             <div class="card-head">
-                <h2>{move || t().orders_title}</h2>
+                <h2 id="orders-title" tabindex="-1">{move || t().orders_title}</h2>
                 <button type="button" on:click=move |_| { editing.set(None); adding.update(|a| *a = !*a) } aria-expanded=move || adding.get().to_string()>
                     {move || t().add_order}
                 </button>
@@ -98,7 +101,12 @@ pub fn Orders(
                                 {list.into_iter().map(|o| {
                                     let id = o.id;
                                     let d = o.data.clone();
-                                    let items = d.items.iter().map(|i| format!("{} × {}", i.quantity, i.product)).collect::<Vec<_>>().join(", ");
+                                    let count = d.items.len();
+                                    // One item never breaks across lines.
+                                    let items = d.items.iter().enumerate().map(|(n, i)| view! {
+                                        <span class="item">{format!("{} × {}", i.quantity, i.product)}</span>
+                                        {(n + 1 < count).then_some(", ")}
+                                    }).collect_view();
                                     let place = if d.store.is_empty() { t().sales_channel(d.channel).to_string() } else { format!("{} · {}", t().sales_channel(d.channel), d.store) };
                                     let date = settings.date_of(d.placed_at);
                                     view! {

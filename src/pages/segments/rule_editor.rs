@@ -101,13 +101,34 @@ impl CondState {
         Op::parse(&self.op.get()).unwrap_or(Op::Is)
     }
 
+    /// Whether the value is a number (or two).
+    fn numeric(&self) -> bool {
+        let (field, op) = (self.field(), self.op());
+        matches!(field.kind(), Kind::Number | Kind::Money)
+            || (matches!(field, Field::Custom(_))
+                && matches!(op, Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between))
+    }
+
+    /// A number typed that cannot be read (`2tr`, `2.000.000` can; `2 cái` cannot).
+    pub fn unreadable(&self, locale: Locale) -> Option<String> {
+        if !self.numeric() {
+            return None;
+        }
+        let mut typed = vec![self.value.get()];
+        if self.op().arity() == Arity::Two {
+            typed.push(self.value2.get());
+        }
+        typed
+            .into_iter()
+            .map(|v| v.trim().to_string())
+            .find(|v| !v.is_empty() && format::parse_decimal(v, locale).is_none())
+    }
+
     /// The condition as typed (its value may not check out).
     pub fn condition(&self, locale: Locale) -> Condition {
         let field = self.field();
         let op = self.op();
-        let numeric = matches!(field.kind(), Kind::Number | Kind::Money)
-            || (matches!(field, Field::Custom(_))
-                && matches!(op, Op::Gt | Op::Ge | Op::Lt | Op::Le | Op::Between));
+        let numeric = self.numeric();
         let num = |s: String| format::parse_decimal(&s, locale);
         let value = match op.arity() {
             Arity::None => Value::None,
@@ -356,8 +377,13 @@ fn CondView(cond: CondState, on_remove: Callback<()>, show_errors: Signal<bool>)
         let c = cond.condition(settings.locale());
         c.check().err()
     });
-    let error =
-        move || (show_errors.get() && problem.with(Option::is_some)).then(|| s().incomplete);
+    // A number that cannot be read is said at once; an empty value when saving.
+    let error = move || match cond.unreadable(settings.locale()) {
+        Some(v) => Some(s().not_a_number.replace("{value}", &v)),
+        None => {
+            (show_errors.get() && problem.with(Option::is_some)).then(|| s().incomplete.to_string())
+        }
+    };
     let ops = move || {
         let f = field.get();
         let mut v: Vec<Op> = Op::for_kind(f.kind()).to_vec();

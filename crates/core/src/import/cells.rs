@@ -2,9 +2,9 @@
 //! or only who they are), an order's own values and its line items, an interaction.
 //! Every refusal names its column and the reason.
 
-use super::amount::{parse_amount, Amount, AmountError};
 use super::mapping::{FileKind, Mapping, Target};
 use super::words;
+use crate::amount::{parse_amount, Amount, AmountError};
 use crate::dates::{parse_datetime, DateError, DateOrder};
 use crate::formula::needs_mark;
 use crate::model::{

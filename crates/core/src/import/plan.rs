@@ -214,7 +214,7 @@ pub fn analyse(mapping: &Mapping, rows: &[Row]) -> (OrderGuess, Vec<Option<char>
     }
     let mut marks = vec![None; mapping.columns.len()];
     for col in cols.amount_columns() {
-        marks[col] = super::amount::infer_decimal_mark(
+        marks[col] = crate::amount::infer_decimal_mark(
             rows.iter()
                 .filter_map(|r| r.fields.get(col).map(String::as_str)),
         );

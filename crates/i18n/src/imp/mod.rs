@@ -5,9 +5,9 @@
 mod en;
 mod vi;
 
+use clientele_core::amount::AmountError;
 use clientele_core::dates::{DateError, DateOrder};
 use clientele_core::format::Locale;
-use clientele_core::import::amount::AmountError;
 use clientele_core::import::cells::Reason;
 use clientele_core::import::file::FileError;
 use clientele_core::import::mapping::{FileKind, MappingError, Preset, Target};

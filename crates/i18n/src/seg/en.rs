@@ -158,6 +158,7 @@ pub const EN: SegStrings = SegStrings {
         person: "Person",
         organisation: "Organisation",
     },
+    not_a_number: "“{value}” is not a number. Write it as 2.000.000, 2,000,000, 2tr or 1,5 tỷ.",
     incomplete: "Complete this condition.",
     preview_title: "Matching customers",
     name_label: "Segment name",

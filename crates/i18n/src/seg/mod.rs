@@ -228,6 +228,8 @@ pub struct SegStrings {
     pub ops: OpWords,
     pub kinds: PartyKindWords,
     pub incomplete: &'static str,
+    /// A rule's number that cannot be read.
+    pub not_a_number: &'static str,
     pub preview_title: &'static str,
     pub name_label: &'static str,
     pub description_label: &'static str,

@@ -158,6 +158,7 @@ pub const VI: SegStrings = SegStrings {
         person: "Cá nhân",
         organisation: "Tổ chức",
     },
+    not_a_number: "“{value}” không phải là số. Hãy viết 2.000.000, 2tr hoặc 1,5 tỷ.",
     incomplete: "Hãy hoàn thành điều kiện này.",
     preview_title: "Khách hàng phù hợp",
     name_label: "Tên phân khúc",

@@ -7,6 +7,10 @@
 //! unless exactly three digits follow. Those three digits are thousands unless the
 //! column's other values show that mark as decimal (`infer_decimal_mark`), or the
 //! currency has three decimals (`1.234` ₫ or $ is 1,234).
+//!
+//! The same reader takes numbers typed in the app's forms (`parse_number`): there
+//! the locale's decimal mark settles `1.234`, and a scale word may follow, as people
+//! write amounts in Vietnam: `2tr`, `2 triệu`, `1,5 tỷ`, `500k`, `₫10.9B`.
 
 use crate::model::Currency;
 
@@ -104,13 +108,23 @@ pub fn infer_decimal_mark<'a>(values: impl IntoIterator<Item = &'a str>) -> Opti
     None
 }
 
-/// Parses `raw` for a column in `currency`; `mark` is the column's decimal mark if
-/// known (see `infer_decimal_mark`).
-pub fn parse_amount(
+/// A number as written, taken apart: its sign, the currency its mark names, and its
+/// whole and fractional digits (no separators).
+pub(crate) struct Written {
+    pub negative: bool,
+    pub named: Option<Currency>,
+    pub whole: String,
+    pub fraction: String,
+}
+
+/// Takes `raw` apart (sign, currency mark, thousands and decimal separators). `mark`
+/// is the decimal mark if known (a column's, a locale's); `exponent` the decimals the
+/// currency has, if it is money (three decimals: `1.234` is 1.234).
+pub(crate) fn take_apart(
     raw: &str,
-    currency: Currency,
     mark: Option<char>,
-) -> Result<Amount, AmountError> {
+    exponent: Option<usize>,
+) -> Result<Written, AmountError> {
     let mut s = raw.trim();
     if s.is_empty() {
         return Err(AmountError::Empty);
@@ -146,7 +160,7 @@ pub fn parse_amount(
     {
         return Err(AmountError::NotANumber);
     }
-    let exponent = named.unwrap_or(currency).exponent() as usize;
+    let exponent = named.map(|c| c.exponent() as usize).or(exponent);
     let dots = s.matches('.').count();
     let commas = s.matches(',').count();
     let decimal = match (dots, commas) {
@@ -159,7 +173,7 @@ pub fn parse_amount(
                 Some(sep)
             } else if let Some(m) = mark {
                 (m == sep).then_some(sep)
-            } else if exponent >= 3 {
+            } else if exponent.is_some_and(|e| e >= 3) {
                 Some(sep)
             } else {
                 None
@@ -187,16 +201,118 @@ pub fn parse_amount(
     {
         return Err(AmountError::BadGrouping);
     }
-    let digits: String = groups.concat();
-    if digits.is_empty() && frac_part.is_empty() {
+    let whole: String = groups.concat();
+    if whole.is_empty() && frac_part.is_empty() {
         return Err(AmountError::NotANumber);
     }
-    let frac = frac_part.trim_end_matches('0');
+    Ok(Written {
+        negative,
+        named,
+        whole,
+        fraction: frac_part.to_string(),
+    })
+}
+
+/// Words of scale after a number, folded (no diacritics, lower case), and what they
+/// multiply by.
+const SCALES: &[(&str, f64)] = &[
+    ("trieu", 1e6),
+    ("nghin", 1e3),
+    ("ngan", 1e3),
+    ("ty", 1e9),
+    ("ti", 1e9),
+    ("tr", 1e6),
+    ("bn", 1e9),
+    ("k", 1e3),
+    ("m", 1e6),
+    ("b", 1e9),
+];
+
+/// Currency words after a number, folded, besides the marks of `MARKS`.
+const CURRENCY_WORDS: &[&str] = &["dong", "vnd", "d", "usd", "eur"];
+
+/// A number typed in a form: its value, and the currency its mark named, if any.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Number {
+    pub value: f64,
+    pub currency: Option<Currency>,
+}
+
+/// Takes a trailing word (letters) off `s` if, folded, it is one of `words`.
+fn strip_word<'a>(s: &'a str, words: &[&str]) -> Option<(&'a str, String)> {
+    let start = s
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map(|(i, _)| i)?;
+    let folded = crate::search::fold(&s[start..]);
+    words
+        .contains(&folded.as_str())
+        .then(|| (s[..start].trim_end(), folded))
+}
+
+/// Reads a number as a person types it, `decimal` being their locale's decimal mark
+/// (`1.234` is 1234 where the mark is `,`, 1.234 where it is `.`; with both marks or
+/// several of one, the writing decides): `2.000.000`, `2,000,000`, `2tr`, `2 triệu`,
+/// `1,5 tỷ`, `500k`, `$12.50`, `150.000 ₫`, `-5`. The one reader of typed amounts
+/// (prices, rule values, settings).
+pub fn parse_number(raw: &str, decimal: char) -> Result<Number, AmountError> {
+    let mut s = raw.trim();
+    if s.is_empty() {
+        return Err(AmountError::Empty);
+    }
+    let mut named = None;
+    // A currency after a scale word ("2 triệu đồng", "1,5 tỷ ₫"), then the scale.
+    let (rest, mark) = strip_mark(s);
+    if mark.is_some() && rest != s && s.starts_with(rest) {
+        named = mark;
+        s = rest;
+    }
+    if let Some((rest, _)) = strip_word(s, CURRENCY_WORDS) {
+        named = named.or(Currency::parse("VND"));
+        s = rest;
+    }
+    let scales: Vec<&str> = SCALES.iter().map(|(w, _)| *w).collect();
+    let mut scale = 1.0;
+    if let Some((rest, word)) = strip_word(s, &scales) {
+        scale = SCALES
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map_or(1.0, |(_, f)| *f);
+        s = rest;
+    }
+    let w = take_apart(s, Some(decimal), None)?;
+    let text = format!(
+        "{}.{}",
+        if w.whole.is_empty() { "0" } else { &w.whole },
+        w.fraction
+    );
+    let value = text.parse::<f64>().map_err(|_| AmountError::NotANumber)? * scale;
+    if !value.is_finite() || value.abs() >= 1e15 {
+        return Err(AmountError::TooLarge);
+    }
+    Ok(Number {
+        value: if w.negative { -value } else { value },
+        currency: w.named.or(named),
+    })
+}
+
+/// Parses `raw` for a column in `currency`; `mark` is the column's decimal mark if
+/// known (see `infer_decimal_mark`).
+pub fn parse_amount(
+    raw: &str,
+    currency: Currency,
+    mark: Option<char>,
+) -> Result<Amount, AmountError> {
+    let w = take_apart(raw, mark, Some(currency.exponent() as usize))?;
+    let exponent = w.named.unwrap_or(currency).exponent() as usize;
+    let frac = w.fraction.trim_end_matches('0');
     if frac.len() > exponent {
         return Err(AmountError::TooManyDecimals);
     }
     let mut minor: i64 = 0;
-    let padded = format!("{digits}{frac:0<exponent$}");
+    let padded = format!("{}{frac:0<exponent$}", w.whole);
     for c in padded.chars() {
         minor = minor
             .checked_mul(10)
@@ -204,8 +320,8 @@ pub fn parse_amount(
             .ok_or(AmountError::TooLarge)?;
     }
     Ok(Amount {
-        minor: if negative { -minor } else { minor },
-        currency: named,
+        minor: if w.negative { -minor } else { minor },
+        currency: w.named,
     })
 }
 
@@ -220,6 +336,52 @@ mod tests {
 
     fn usd(s: &str, mark: Option<char>) -> Result<i64, AmountError> {
         parse_amount(s, Currency::USD, mark).map(|a| a.minor)
+    }
+
+    #[test]
+    fn typed_numbers_in_either_language() {
+        let vi = |s: &str| parse_number(s, ',').map(|n| n.value);
+        let en = |s: &str| parse_number(s, '.').map(|n| n.value);
+        for two_million in [
+            "2.000.000",
+            "2,000,000",
+            "2000000",
+            "2tr",
+            "2 triệu",
+            "2 TRIỆU",
+            "2 trieu",
+            "2000k",
+            "2m",
+        ] {
+            assert_eq!(vi(two_million), Ok(2_000_000.0), "vi {two_million}");
+            assert_eq!(en(two_million), Ok(2_000_000.0), "en {two_million}");
+        }
+        assert_eq!(vi("1,5 tỷ"), Ok(1_500_000_000.0));
+        assert_eq!(en("1.5 tỷ"), Ok(1_500_000_000.0));
+        assert_eq!(vi("1,5"), Ok(1.5));
+        assert_eq!(en("1.5"), Ok(1.5));
+        // One mark before three digits: the locale decides.
+        assert_eq!(vi("1.234"), Ok(1234.0));
+        assert_eq!(en("1.234"), Ok(1.234));
+        assert_eq!(en("1,234"), Ok(1234.0));
+        assert_eq!(vi("500 nghìn"), Ok(500_000.0));
+        assert_eq!(vi("2 triệu đồng"), Ok(2_000_000.0));
+        assert_eq!(vi("10,9 tỷ ₫"), Ok(10_900_000_000.0));
+        assert_eq!(en("₫10.9B"), Ok(10_900_000_000.0));
+        assert_eq!(en("-5"), Ok(-5.0));
+        let dollars = parse_number("$12.50", '.').unwrap();
+        assert_eq!(
+            (dollars.value, dollars.currency),
+            (12.5, Currency::parse("USD"))
+        );
+        assert_eq!(vi("150.000 ₫").map(|_| ()), Ok(()));
+        assert_eq!(vi("150.000 ₫"), Ok(150_000.0));
+        // What cannot be read says why; nothing becomes 0.
+        assert_eq!(vi(""), Err(AmountError::Empty));
+        assert_eq!(vi("abc"), Err(AmountError::NotANumber));
+        assert_eq!(vi("2 cái"), Err(AmountError::NotANumber));
+        assert_eq!(vi("1.23.456"), Err(AmountError::BadGrouping));
+        assert_eq!(vi("tr"), Err(AmountError::Empty));
     }
 
     #[test]

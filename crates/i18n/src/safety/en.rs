@@ -1,0 +1,25 @@
+use super::SafetyStrings;
+
+pub const EN: SafetyStrings = SafetyStrings {
+    persist_granted: "Clientele asked the browser to keep your data even when the device runs low on space, and it will.",
+    persist_refused: "Clientele asked the browser to keep your data even when the device runs low on space, and it declined: keep a backup (Export & backup).",
+    at_risk: "Data not protected",
+    at_risk_means: "This browser may delete Clientele's data when the device runs low on space. Make a backup regularly, or install Clientele as an app: browsers keep the data of installed apps.",
+    backup_never: "No backup yet",
+    backup_today: "Last backup: today",
+    backup_yesterday: "Last backup: yesterday",
+    backup_days: "Last backup: {n} days ago",
+    remind_never: "You have not made a backup yet. A backup keeps your customers safe if this device is lost or the browser is cleared.",
+    remind_days: "Your last backup was {n} days ago and your data has changed since. A backup keeps your customers safe if this device is lost.",
+    back_up_now: "Back up now",
+    later: "Later",
+    backed_up: "Backup saved to your downloads.",
+    welcome_title: "Welcome to Clientele",
+    welcome_explain: "Your customers stay in this browser, on this device. How would you like to start?",
+    start_import: "Import my customer list",
+    start_import_hint: "A CSV or Excel export from your shop, your POS or another app.",
+    start_add: "Add a customer",
+    start_add_hint: "Type in your first customer by hand.",
+    start_demo: "Try demo data",
+    start_demo_hint: "Made-up customers to explore with; erase them when you are done.",
+};

@@ -1,0 +1,25 @@
+use super::SafetyStrings;
+
+pub const VI: SafetyStrings = SafetyStrings {
+    persist_granted: "Clientele đã đề nghị trình duyệt giữ dữ liệu của bạn kể cả khi thiết bị sắp hết dung lượng, và trình duyệt đã đồng ý.",
+    persist_refused: "Clientele đã đề nghị trình duyệt giữ dữ liệu của bạn kể cả khi thiết bị sắp hết dung lượng, nhưng trình duyệt từ chối: hãy sao lưu (Xuất & sao lưu).",
+    at_risk: "Dữ liệu chưa được bảo vệ",
+    at_risk_means: "Trình duyệt này có thể xóa dữ liệu của Clientele khi thiết bị sắp hết dung lượng. Hãy sao lưu thường xuyên, hoặc cài Clientele như một ứng dụng: trình duyệt giữ dữ liệu của ứng dụng đã cài.",
+    backup_never: "Chưa có bản sao lưu",
+    backup_today: "Sao lưu gần nhất: hôm nay",
+    backup_yesterday: "Sao lưu gần nhất: hôm qua",
+    backup_days: "Sao lưu gần nhất: {n} ngày trước",
+    remind_never: "Bạn chưa sao lưu lần nào. Bản sao lưu giữ an toàn danh sách khách hàng nếu thiết bị bị mất hoặc trình duyệt bị xóa dữ liệu.",
+    remind_days: "Lần sao lưu gần nhất đã cách đây {n} ngày và dữ liệu đã thay đổi từ đó. Bản sao lưu giữ an toàn danh sách khách hàng nếu thiết bị bị mất.",
+    back_up_now: "Sao lưu ngay",
+    later: "Để sau",
+    backed_up: "Bản sao lưu đã được lưu vào thư mục tải xuống.",
+    welcome_title: "Chào mừng đến với Clientele",
+    welcome_explain: "Khách hàng của bạn được lưu trong trình duyệt này, trên thiết bị này. Bạn muốn bắt đầu thế nào?",
+    start_import: "Nhập danh sách khách hàng của tôi",
+    start_import_hint: "Tệp CSV hoặc Excel xuất từ cửa hàng, máy bán hàng hoặc ứng dụng khác.",
+    start_add: "Thêm một khách hàng",
+    start_add_hint: "Tự nhập khách hàng đầu tiên.",
+    start_demo: "Dùng thử dữ liệu mẫu",
+    start_demo_hint: "Khách hàng giả để khám phá; xóa đi khi bạn đã xem xong.",
+};
