@@ -34,8 +34,14 @@ pub fn Nav() -> impl IntoView {
                 <A href="/backup">{move || settings.bak().nav}</A>
                 <A href="/settings">{move || t().nav_settings}</A>
             </nav>
-            {move || (safety.persisted.get() == Some(false)).then(|| view! {
-                <a class="at-risk" href="/settings#storage" title=settings.safe().at_risk_means>{settings.safe().at_risk}</a>
+            // Once the browser has been asked and declined (not before: a first visit
+            // starts without an alarm). On narrow screens the sign alone, its words
+            // kept for screen readers.
+            {move || (safety.persisted.get() == Some(false) && safety.record.with(|r| r.asked_persistence)).then(|| view! {
+                <a class="at-risk" href="/settings#storage" title=settings.safe().at_risk_means>
+                    <span aria-hidden="true">"⚠"</span>
+                    <span class="at-risk-text">{settings.safe().at_risk}</span>
+                </a>
             })}
             <button class="lang" type="button" on:click=switch aria-label=move || t().switch_language lang=move || t().other_language_code>
                 {move || t().other_language}

@@ -119,9 +119,7 @@ fn StorageCard() -> impl IntoView {
     let notices = use_notices();
     let persist = move |_| {
         spawn_local(async move {
-            let granted = quota::request_persistence().await;
-            safety.persisted.set(granted);
-            match granted {
+            match safety.ask().await {
                 Some(true) => notices.info(settings.t().persist_granted),
                 Some(false) => notices.info(settings.t().persist_refused),
                 None => notices.error(settings.t().persist_unsupported),
@@ -147,13 +145,18 @@ fn StorageCard() -> impl IntoView {
                 <dd>{move || t().records_summary(&settings.integer(data.with(|db| db.live_count()) as i64), &settings.integer(data.with(|db| db.order_count()) as i64))}</dd>
             </dl>
             <p>{move || settings.safe().last_backup(safety.state().age_days(crate::platform::now_ms()))}" "<a href="/backup">{move || settings.bak().nav}</a></p>
-            {move || (safety.persisted.get() == Some(false)).then(|| view! {
-                <p class="banner-inline warning">{settings.safe().at_risk_means}</p>
-            })}
-            {move || (safety.persisted.get() != Some(true)).then(|| view! {
-                <p class="muted">{t().persist_explain}</p>
-                <button type="button" on:click=persist>{t().persist_button}</button>
-            })}
+            // Declined when asked: what that means; not asked yet: why to ask.
+            {move || match safety.persisted.get() {
+                Some(true) => None,
+                Some(false) if safety.record.with(|r| r.asked_persistence) => Some(view! {
+                    <p class="banner-inline warning">{settings.safe().at_risk_means}</p>
+                    <button type="button" on:click=persist>{t().persist_button}</button>
+                }.into_any()),
+                _ => Some(view! {
+                    <p class="muted">{t().persist_explain}</p>
+                    <button type="button" on:click=persist>{t().persist_button}</button>
+                }.into_any()),
+            }}
         </div>
     }
 }

@@ -41,6 +41,15 @@ impl Safety {
         });
     }
 
+    /// Asks the browser to keep the data; remembers that it was asked and what it
+    /// said (None: the browser has no such thing).
+    pub async fn ask(&self) -> Option<bool> {
+        self.change(|r| r.asked_persistence = true);
+        let granted = quota::request_persistence().await;
+        self.persisted.set(granted);
+        granted
+    }
+
     /// "Later": no reminder for a day.
     pub fn snooze(&self) {
         let until = platform::now_ms() + clientele_core::time::MS_PER_DAY;
@@ -76,9 +85,7 @@ pub fn provide_safety(data: Data, notices: Notices, settings: SettingsState) -> 
         }
         s.change(|r| r.asked_persistence = true);
         spawn_local(async move {
-            let granted = quota::request_persistence().await;
-            s.persisted.set(granted);
-            match granted {
+            match s.ask().await {
                 Some(true) => notices.info(settings.safe().persist_granted),
                 Some(false) => notices.info(settings.safe().persist_refused),
                 None => {}

@@ -320,3 +320,32 @@ test("the Potential card says why nothing is predicted yet, in both languages", 
     .getByText(/^Chưa thể dự đoán giá trị vòng đời và nguy cơ rời bỏ: mới có 1 khách hàng mua lại; cần ít nhất \d+ khách/).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+// Issue 15: a second customer with the same phone or email is flagged before saving.
+test("a customer with a phone or email another one has is flagged before saving", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Trần Thị Bình", phone: "0912 345 678", email: "binh@example.vn" });
+  const first = new URL(page.url()).pathname;
+  await page.getByRole("link", { name: "Customers" }).click();
+  // The same phone written another way: flagged, nothing saved yet.
+  await page.getByRole("link", { name: "New customer" }).click();
+  await page.getByLabel(/^Name( \*)?$/).fill("Bình Trần");
+  await page.getByLabel("Phones").fill("+84 912 345 678");
+  await page.getByRole("button", { name: "Save" }).click();
+  const alert = page.getByRole("alert").filter({ hasText: "+84 912 345 678 already belongs to Trần Thị Bình. Open them instead, or save this customer anyway?" });
+  await alert.waitFor();
+  await alert.getByRole("link", { name: "Open Trần Thị Bình" }).click();
+  await page.getByRole("heading", { level: 1, name: "Trần Thị Bình" }).waitFor();
+  assert.equal(new URL(page.url()).pathname, first);
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByText("1 customer").waitFor();
+  // The same email in other letters: saved anyway when the owner says so.
+  await page.getByRole("link", { name: "New customer" }).click();
+  await page.getByLabel(/^Name( \*)?$/).fill("Bình (chi nhánh 2)");
+  await page.getByLabel("Emails").fill("BINH@example.vn");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alert").filter({ hasText: "BINH@example.vn already belongs to Trần Thị Bình." }).getByRole("button", { name: "Save anyway" }).click();
+  await page.getByRole("heading", { level: 1, name: "Bình (chi nhánh 2)" }).waitFor();
+  assert.deepEqual(page.errors, []);
+});

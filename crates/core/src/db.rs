@@ -20,6 +20,15 @@ pub fn bucket_of(id: Id) -> u32 {
     id.bucket(BUCKETS)
 }
 
+/// Another customer with a phone or email of one about to be saved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SameContact {
+    pub id: Id,
+    pub name: String,
+    /// The phone or email they share, as typed in the form.
+    pub contact: String,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum SortKey {
     #[default]
@@ -436,6 +445,47 @@ impl Db {
         v
     }
 
+    /// The first live customer other than `except` with one of `c`'s phones (compared
+    /// as `validate::phone_key`) or emails (`validate::email_key`): a customer about
+    /// to be saved twice.
+    pub fn same_contact(&self, c: &Customer, except: Option<Id>) -> Option<SameContact> {
+        let phones: Vec<(String, &String)> = c
+            .phones
+            .iter()
+            .filter_map(|p| Some((crate::validate::phone_key(p)?, p)))
+            .collect();
+        let emails: Vec<(String, &String)> = c
+            .emails
+            .iter()
+            .map(|e| (crate::validate::email_key(e), e))
+            .filter(|(k, _)| !k.is_empty())
+            .collect();
+        if phones.is_empty() && emails.is_empty() {
+            return None;
+        }
+        self.customers
+            .iter()
+            .filter(|r| !r.is_deleted() && Some(r.id) != except)
+            .find_map(|r| {
+                let d = &r.data;
+                let found = emails
+                    .iter()
+                    .find(|(k, _)| d.emails.iter().any(|e| crate::validate::email_key(e) == *k))
+                    .or_else(|| {
+                        phones.iter().find(|(k, _)| {
+                            d.phones
+                                .iter()
+                                .any(|p| crate::validate::phone_key(p).as_deref() == Some(k))
+                        })
+                    })?;
+                Some(SameContact {
+                    id: r.id,
+                    name: d.display_name.clone(),
+                    contact: found.1.trim().to_string(),
+                })
+            })
+    }
+
     fn index(&mut self) -> &SearchIndex {
         if self.search.is_none() {
             let mut idx = SearchIndex::new();
@@ -597,6 +647,49 @@ mod tests {
         let mut c = crate::fixtures::customer(u64::from(n), name);
         c.data.tags = tags.iter().map(|t| t.to_string()).collect();
         c
+    }
+
+    #[test]
+    fn same_phone_or_email_found_in_any_form() {
+        let mut a = customer(1, "Trần Thị Bình", &[]);
+        a.data.phones = vec!["0912 345 678".into()];
+        a.data.emails = vec!["Binh@Example.vn".into()];
+        let mut gone = customer(2, "Đã xóa", &[]);
+        gone.data.phones = vec!["0987 000 111".into()];
+        gone.data.deleted = true;
+        let db = Db::from_records(
+            vec![a.clone(), gone],
+            Vec::<Record<Order>>::new(),
+            Vec::<Record<Interaction>>::new(),
+        );
+        let with = |phones: &[&str], emails: &[&str]| Customer {
+            phones: phones.iter().map(|p| p.to_string()).collect(),
+            emails: emails.iter().map(|e| e.to_string()).collect(),
+            ..Default::default()
+        };
+        let found = db
+            .same_contact(&with(&["+84 912345678"], &[]), None)
+            .unwrap();
+        assert_eq!(
+            (found.id, found.name.as_str(), found.contact.as_str()),
+            (a.id, "Trần Thị Bình", "+84 912345678")
+        );
+        assert_eq!(
+            db.same_contact(&with(&[], &[" binh@example.VN "]), None)
+                .map(|f| f.id),
+            Some(a.id)
+        );
+        // Themselves (an edit), a deleted customer, nothing in common: none.
+        assert_eq!(
+            db.same_contact(&with(&["0912345678"], &[]), Some(a.id)),
+            None
+        );
+        assert_eq!(db.same_contact(&with(&["0987000111"], &[]), None), None);
+        assert_eq!(
+            db.same_contact(&with(&["0900000000"], &["x@y.vn"]), None),
+            None
+        );
+        assert_eq!(db.same_contact(&with(&[], &[]), None), None);
     }
 
     #[test]

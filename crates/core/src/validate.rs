@@ -101,6 +101,16 @@ pub fn phone_digits(s: &str) -> Option<String> {
 
 /// A phone number in its national form for Vietnam (`+84 912…` → `0912…`), for
 /// matching the same number written two ways.
+/// An email address as compared: trimmed, lower case (`An@X.vn` is `an@x.vn`).
+pub fn email_key(s: &str) -> String {
+    let e = s.trim();
+    if e.is_ascii() {
+        e.to_ascii_lowercase()
+    } else {
+        e.to_lowercase()
+    }
+}
+
 pub fn phone_key(s: &str) -> Option<String> {
     let d = phone_digits(s)?;
     Some(match d.strip_prefix("+84") {

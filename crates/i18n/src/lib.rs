@@ -377,6 +377,10 @@ pub struct Strings {
     pub theme_light: &'static str,
     pub theme_system: &'static str,
     pub total_spent: &'static str,
+    /// Another customer has a phone or email typed in the form.
+    pub duplicate_contact: &'static str,
+    pub open_customer: &'static str,
+    pub save_anyway: &'static str,
     pub undo: &'static str,
     pub unknown: &'static str,
     pub unspecified: &'static str,

@@ -2,12 +2,13 @@
 //! (`validate::customer`); errors are shown next to their fields and nothing is saved.
 
 use crate::components::{
-    choices, focus_first_invalid, Choice, ChoiceField, SelectField, TextField,
+    choices, focus_first_invalid, focus_id, Choice, ChoiceField, SelectField, TextField,
 };
 use crate::i18n::Strings;
 use crate::platform;
 use crate::state::{use_data, use_settings, AppError};
 use clientele_core::command::RecordCommand;
+use clientele_core::db::SameContact;
 use clientele_core::model::*;
 use clientele_core::validate::{self, FieldError, Problem};
 use clientele_core::{Id, Record};
@@ -300,8 +301,11 @@ pub fn CustomerForm(
     };
     let label = move |get| settings.text(get);
 
-    let save = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
+    // Another customer with a phone or email typed here, until the owner decides.
+    let duplicate = RwSignal::new(None::<SameContact>);
+    // The one they chose to save beside anyway.
+    let beside = StoredValue::new(None::<Id>);
+    let save_now = move || {
         if saving.get_untracked() {
             return;
         }
@@ -314,6 +318,16 @@ pub fn CustomerForm(
                 return;
             }
         };
+        errors.set(Vec::new());
+        let same = data.untracked(|db| db.same_contact(&typed, id));
+        match same {
+            Some(same) if beside.get_value() != Some(same.id) => {
+                duplicate.set(Some(same));
+                focus_id("duplicate-warning");
+                return;
+            }
+            _ => duplicate.set(None),
+        }
         let cmd = match id {
             None => {
                 let mut c = typed;
@@ -346,6 +360,14 @@ pub fn CustomerForm(
             }
             saving.set(false);
         });
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        save_now();
+    };
+    let save_anyway = move |_| {
+        beside.set_value(duplicate.get_untracked().map(|d| d.id));
+        save_now();
     };
 
     let kind_options = Signal::derive(move || {
@@ -495,6 +517,18 @@ pub fn CustomerForm(
                 }>{move || t().custom_add}</button>
             </fieldset>
             <TextField label=label(|t| t.field_notes) value=f.notes error=err("notes") multiline=true/>
+            {move || duplicate.get().map(|d| {
+                let tr = t();
+                view! {
+                    <div class="duplicate" id="duplicate-warning" role="alert" tabindex="-1">
+                        <p>{tr.duplicate_contact.replace("{contact}", &d.contact).replace("{name}", &d.name)}</p>
+                        <div class="buttons">
+                            <a class="button" href=format!("/customers/{}", d.id)>{tr.open_customer.replace("{name}", &d.name)}</a>
+                            <button type="button" on:click=save_anyway disabled=move || saving.get()>{tr.save_anyway}</button>
+                        </div>
+                    </div>
+                }
+            })}
             <div class="actions">
                 <button type="button" on:click=move |_| on_cancel.run(())>{move || t().cancel}</button>
                 <button type="submit" class="primary" disabled=move || saving.get()>{move || t().save}</button>

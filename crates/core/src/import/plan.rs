@@ -858,16 +858,7 @@ fn customer_keys(c: &Customer, by: MatchBy) -> Vec<String> {
         keys.push(key("i:", c.external_id.trim()));
     }
     if by.email {
-        keys.extend(c.emails.iter().map(|e| {
-            let e = e.trim();
-            if e.is_ascii() {
-                let mut k = key("e:", e);
-                k.make_ascii_lowercase();
-                k
-            } else {
-                key("e:", &e.to_lowercase())
-            }
-        }));
+        keys.extend(c.emails.iter().map(|e| key("e:", &validate::email_key(e))));
     }
     if by.phone {
         keys.extend(
