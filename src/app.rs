@@ -5,6 +5,7 @@ use crate::pages::backup::{BackupPage, BackupReminder};
 use crate::pages::customers::{CustomerPage, CustomersPage, NewCustomerPage};
 use crate::pages::dashboard::DashboardPage;
 use crate::pages::import::ImportPage;
+use crate::pages::keyboard::Keyboard;
 use crate::pages::not_found::NotFound;
 use crate::pages::segments::{
     ClustersPage, EditSegmentPage, NewSegmentPage, SegmentPage, SegmentsPage,
@@ -52,6 +53,7 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </main>
             <Toasts/>
+            <Keyboard/>
         </Router>
     }
 }

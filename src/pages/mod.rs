@@ -4,6 +4,7 @@ pub mod backup;
 pub mod customers;
 pub mod dashboard;
 pub mod import;
+pub mod keyboard;
 pub mod not_found;
 pub mod segments;
 pub mod settings;

@@ -123,6 +123,10 @@ impl SettingsState {
     pub fn bak(&self) -> &'static crate::i18n::BackupStrings {
         crate::i18n::backup_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of the keyboard (palette, shortcuts).
+    pub fn keys(&self) -> &'static crate::i18n::KeysStrings {
+        crate::i18n::keys_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of keeping the data safe, and of the first visit.
     pub fn safe(&self) -> &'static crate::i18n::SafetyStrings {
         crate::i18n::safety_strings(self.settings.with(|s| s.locale))

@@ -12,6 +12,7 @@ mod dash;
 mod en;
 mod history;
 mod imp;
+mod keys;
 mod safety;
 mod seg;
 mod vi;
@@ -23,6 +24,7 @@ pub use imp::{
     imp_strings, CountWords, DateOrderWords, FileKindWords, ImpStrings, InvalidWords,
     MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,
 };
+pub use keys::{keys_strings, KeysStrings};
 pub use safety::{safety_strings, SafetyStrings};
 pub use seg::{
     seg_strings, CutWords, FeatureWords, FieldWords, GroupWords, OpWords, PartyKindWords,
