@@ -178,7 +178,40 @@ fn unsigned_amount(minor: i64, currency: Currency, locale: Locale) -> String {
 /// Money in minor units: `1.234.567 ₫` (vi), `₫1,234,567` (en), `$12.50`, `12,50 €`.
 pub fn money(minor: i64, currency: Currency, locale: Locale) -> String {
     let num = unsigned_amount(minor, currency, locale);
-    let sign = if minor < 0 { "-" } else { "" };
+    with_symbol(minor < 0, &num, currency, locale)
+}
+
+/// Money short enough for a card from a billion up (`5,96 tỷ ₫`, `₫5.96B`,
+/// `30 nghìn tỷ ₫`, `₫30T`): three significant digits; as `money` below that.
+pub fn money_short(minor: i64, currency: Currency, locale: Locale) -> String {
+    let major = minor as f64 / currency.minor_per_major();
+    let units: [(f64, &str, &str); 2] = [(1e12, "T", "\u{a0}nghìn tỷ"), (1e9, "B", "\u{a0}tỷ")];
+    let Some((size, en, vi)) = units.into_iter().find(|(size, _, _)| major.abs() >= *size) else {
+        return money(minor, currency, locale);
+    };
+    let v = major.abs() / size;
+    let digits = if v < 10.0 {
+        2
+    } else if v < 100.0 {
+        1
+    } else {
+        0
+    };
+    let mut num = decimal(v, digits, locale);
+    let point = locale.separators().1;
+    if num.contains(point) {
+        num = num
+            .trim_end_matches('0')
+            .trim_end_matches(point)
+            .to_string();
+    }
+    num.push_str(if locale == Locale::Vi { vi } else { en });
+    with_symbol(minor < 0, &num, currency, locale)
+}
+
+/// `num` with the sign and the currency's symbol where the locale puts them.
+fn with_symbol(negative: bool, num: &str, currency: Currency, locale: Locale) -> String {
+    let sign = if negative { "-" } else { "" };
     let symbol = currency.symbol();
     match locale {
         Locale::Vi => format!("{sign}{num}\u{a0}{symbol}"),
@@ -279,6 +312,32 @@ mod tests {
         assert_eq!(nice_top(95.0), 100.0);
         assert_eq!(nice_top(1_234_567.0), 2_000_000.0);
         assert_eq!(nice_top(f64::INFINITY), 1.0);
+    }
+
+    #[test]
+    fn short_money_from_a_billion() {
+        let vi = |m| money_short(m, Currency::VND, Locale::Vi);
+        let en = |m| money_short(m, Currency::VND, Locale::En);
+        assert_eq!(vi(5_957_006_471), "5,96\u{a0}tỷ\u{a0}₫");
+        assert_eq!(en(5_957_006_471), "₫5.96B");
+        assert_eq!(vi(30_005_441_591_997), "30\u{a0}nghìn tỷ\u{a0}₫");
+        assert_eq!(en(30_005_441_591_997), "₫30T");
+        assert_eq!(en(10_900_000_000), "₫10.9B");
+        assert_eq!(en(-2_500_000_000), "-₫2.5B");
+        // Below a billion: every digit.
+        assert_eq!(
+            vi(999_999_999),
+            money(999_999_999, Currency::VND, Locale::Vi)
+        );
+        assert_eq!(
+            money_short(123_456_789_012, Currency::USD, Locale::En),
+            "$1.23B"
+        );
+        // What the short form says reads back as roughly the amount.
+        let back = crate::amount::parse_number(&en(5_957_006_471), '.')
+            .unwrap()
+            .value;
+        assert!((back - 5_960_000_000.0).abs() < 1.0);
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::i18n::DashStrings;
 use crate::platform;
 use crate::platform::today;
 use crate::state::{mark, measure, use_data, use_segments, use_settings};
-use clientele_core::format::{percent, Locale};
+use clientele_core::format::{self, percent, Locale};
 use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
 use crosssell::CrossSellPanel;
@@ -244,6 +244,24 @@ fn KpiCards(kpis: Memo<Option<(Trend, Option<Trend>)>>) -> impl IntoView {
                         (Some(x), false, 3) => percent(x, locale),
                         (Some(x), false, _) => settings.integer(x as i64),
                     };
+                    // From a billion, money is shortened to fit the card; the full
+                    // amount on hover and focus, and for screen readers.
+                    let short = match (v, is_money) {
+                        (Some(x), true) => format::money_short(x.round() as i64, currency, locale),
+                        _ => shown.clone(),
+                    };
+                    let value = if short == shown {
+                        view! { <p class="value">{shown}</p> }.into_any()
+                    } else {
+                        let (title, full) = (shown.clone(), shown.clone());
+                        view! {
+                            <p class="value short" tabindex="0" title=title data-full=full>
+                                <span aria-hidden="true">{short}</span>
+                                <span class="sr-only">{shown}</span>
+                            </p>
+                        }
+                        .into_any()
+                    };
                     let delta = before.as_ref().and_then(|b| change(v?, pick(&b.total)?));
                     let (class, text) = match delta {
                         None => ("delta", d().no_change.to_string()),
@@ -255,7 +273,7 @@ fn KpiCards(kpis: Memo<Option<(Trend, Option<Trend>)>>) -> impl IntoView {
                     view! {
                         <div class="kpi" role="group" aria-label=name>
                             <h2>{name}</h2>
-                            <p class="value">{shown}</p>
+                            {value}
                             <p class=class>{text}</p>
                         </div>
                     }
