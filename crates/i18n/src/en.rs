@@ -205,6 +205,7 @@ pub static EN: Strings = Strings {
     potential_alive: "Chance still a customer",
     potential_risk: "Churn risk",
     potential_unknown_risk: "They have bought on one day only, so the model takes them to be still a customer: the chance above is that assumption, not a sign of loyalty.",
+    potential_tiny: "The model expects almost no purchase from them (less than 1 in 100): too little to put a value on.",
     potential_expected: "Purchases expected, next {n} months",
     potential_next: "Next products to offer",
     potential_because: "because they bought {x}",

@@ -329,6 +329,8 @@ pub struct Strings {
     pub potential_risk: &'static str,
     /// Why the chance is 100 % when the risk is unknown (one purchase day).
     pub potential_unknown_risk: &'static str,
+    /// Next to no purchase expected: no value or count is shown.
+    pub potential_tiny: &'static str,
     pub potential_expected: &'static str,
     pub potential_next: &'static str,
     /// "because they bought {x}"

@@ -205,6 +205,7 @@ pub static VI: Strings = Strings {
     potential_alive: "Khả năng còn là khách hàng",
     potential_risk: "Nguy cơ rời bỏ",
     potential_unknown_risk: "Khách mới mua trong một ngày nên mô hình mặc định họ vẫn là khách hàng: con số khả năng ở trên là giả định đó, chưa phải dấu hiệu trung thành.",
+    potential_tiny: "Mô hình gần như không chờ đợi lần mua nào từ khách này (dưới 1 phần 100): quá ít để định giá.",
     potential_expected: "Số lần mua dự kiến, {n} tháng tới",
     potential_next: "Sản phẩm nên mời mua tiếp",
     potential_because: "vì khách đã mua {x}",

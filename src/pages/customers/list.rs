@@ -152,7 +152,7 @@ pub fn CustomersPage() -> impl IntoView {
         let (c, stats) = data.untracked(|db| (db.at(p).clone(), db.stats_at(p).clone()));
         let a = segments.analysis_untracked();
         let known = data.untracked(|db| a.fits(db));
-        let clv = Some(clv_at(&a, p)).filter(|v| known && v.is_finite());
+        let clv = a.potential.shown_clv_at(p).filter(|_| known);
         let alive = Some(p_alive_at(&a, p)).filter(|v| known && v.is_finite());
         let href = format!("/customers/{}", c.id);
         let main = settings.currency();

@@ -43,11 +43,16 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
             let alive = pot.p_alive_at(p).unwrap_or(f64::NAN);
             let expected = pot.expected_at(p).unwrap_or(f64::NAN);
             let or_dash = |ok: bool, s: String| if ok { s } else { "–".to_string() };
+            // Next to no purchase expected: "₫0" or "₫1" would read as a real value.
+            let tiny = pot.tiny_at(p);
             let band = settings.s().risk_names.of(risk);
             view! {
                 <div>
                     <dt>{settings.with_months(t().potential_clv, &pot.horizon)}</dt>
-                    <dd class="strong">{or_dash(clv.is_finite(), settings.money_major(clv, main))}</dd>
+                    <dd class="strong">
+                        {or_dash(clv.is_finite() && !tiny, settings.money_major(clv, main))}
+                        {tiny.then(|| view! { <br/><span class="muted small">{t().potential_tiny}</span> })}
+                    </dd>
                 </div>
                 <div>
                     <dt>{t().potential_alive}</dt>
@@ -64,7 +69,7 @@ pub fn PotentialCard(customer: Id) -> impl IntoView {
                 </div>
                 <div>
                     <dt>{settings.with_months(t().potential_expected, &pot.horizon)}</dt>
-                    <dd>{or_dash(expected.is_finite(), decimal(expected, 1, locale))}</dd>
+                    <dd>{or_dash(expected.is_finite() && !tiny, decimal(expected, 1, locale))}</dd>
                 </div>
             }
         });

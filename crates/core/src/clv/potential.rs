@@ -15,6 +15,10 @@ use crate::model::Currency;
 use crate::time::Day;
 use crate::timeline::day_of;
 
+/// Purchases expected over the horizon below which no value is put on a customer
+/// ("₫0" or "₫1" would read as a real value).
+pub const TINY_EXPECTED: f64 = 0.01;
+
 /// Customers observed up to `as_of`: (position, observation).
 pub fn observe_db(
     db: &Db,
@@ -140,6 +144,17 @@ impl Potential {
     /// The lifetime value of a position, if known.
     pub fn clv_at(&self, p: u32) -> Option<f64> {
         self.clv.get(p as usize).copied().filter(|v| v.is_finite())
+    }
+
+    /// Whether the models expect next to no purchase from a position (fewer than
+    /// `TINY_EXPECTED` over the horizon): a value put on them would read as real.
+    pub fn tiny_at(&self, p: u32) -> bool {
+        self.expected_at(p).is_some_and(|e| e < TINY_EXPECTED)
+    }
+
+    /// The lifetime value to show for a position: none when unknown or tiny.
+    pub fn shown_clv_at(&self, p: u32) -> Option<f64> {
+        self.clv_at(p).filter(|_| !self.tiny_at(p))
     }
 
     /// P(alive) of a position, if known.

@@ -343,3 +343,26 @@ fn a_warm_start_that_fails_starts_again_from_scratch() {
     assert!(GammaGamma::fit_from(&spend, Some(bad.gamma_gamma.model)).is_err());
     assert_eq!(Models::fit_from(&list, Unit::Days, Some(&bad)), Ok(cold));
 }
+
+/// Customers from whom the models expect next to nothing carry no value to show:
+/// their raw values are pennies ("$0.12" would read as a real value).
+#[test]
+fn tiny_outlooks_carry_no_value() {
+    let db = cdnow_db();
+    let as_of = Day::parse_iso("1997-09-30").unwrap();
+    let potential = Potential::compute(&db, as_of, 0, Currency::USD, Horizon::default());
+    let tiny: Vec<u32> = (0..db.len() as u32)
+        .filter(|&p| potential.tiny_at(p))
+        .collect();
+    assert!(!tiny.is_empty(), "CDNOW has customers long gone");
+    for &p in &tiny {
+        assert_eq!(potential.shown_clv_at(p), None);
+        let raw = potential.clv_at(p).unwrap();
+        assert!(raw < 1.0, "position {p}: {raw}");
+    }
+    let shown = (0..db.len() as u32).filter(|&p| potential.shown_clv_at(p).is_some());
+    assert!(
+        shown.count() > tiny.len(),
+        "most customers keep their value"
+    );
+}
