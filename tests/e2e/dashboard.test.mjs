@@ -176,3 +176,22 @@ test("lifetime values follow the horizon and discount set with the scoring", asy
   await page.getByRole("img", { name: "Lifetime value over the next 24 months" }).waitFor({ timeout: 60_000 });
   assert.deepEqual(page.errors, []);
 });
+
+// Issue 15: date fields follow the app's date format, not the browser's language.
+test("the dashboard's dates are typed in the app's date format", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByLabel("Date format").selectOption({ label: "mm/dd/yyyy" });
+  await page.getByRole("link", { name: "Dashboard" }).click();
+  const from = page.getByLabel("From");
+  assert.match(await from.inputValue(), /^\d{2}\/01\/\d{4}$/, "the first of a month, month first");
+  await page.getByText("As mm/dd/yyyy").first().waitFor();
+  // Typed in that format: read as such; what cannot be read is said at the field.
+  await from.fill("13/01/2026");
+  await page.getByText("Not a valid date: use mm/dd/yyyy.").first().waitFor();
+  await from.fill("01/13/2026");
+  assert.equal(await page.getByText("Not a valid date: use mm/dd/yyyy.").count(), 0);
+  await page.getByRole("group", { name: "Revenue" }).waitFor();
+});

@@ -10,7 +10,7 @@ mod model;
 mod panels;
 mod risk;
 
-use crate::components::{Choice, ChoiceField};
+use crate::components::{Choice, ChoiceField, TextField};
 use crate::i18n::DashStrings;
 use crate::platform;
 use crate::platform::today;
@@ -18,6 +18,7 @@ use crate::state::{mark, measure, use_data, use_segments, use_settings};
 use clientele_core::format::{self, percent, Locale};
 use clientele_core::time::Day;
 use clientele_core::trends::{self, change, Grain, PeriodKpis, Range, Trend};
+use clientele_core::validate;
 use crosssell::CrossSellPanel;
 use leptos::prelude::*;
 use model::ModelPanel;
@@ -114,12 +115,14 @@ pub fn DashboardPage() -> impl IntoView {
     // The last twelve months, this one included.
     let start =
         Day::from_ymd(if m == 12 { y } else { y - 1 }, m % 12 + 1, 1).unwrap_or(Day(end.0 - 364));
-    let from = RwSignal::new(start.iso());
-    let to = RwSignal::new(end.iso());
+    // Dates as the app's date format writes them (ISO is read too).
+    let from = RwSignal::new(settings.date(start));
+    let to = RwSignal::new(settings.date(end));
+    let read = move |text: &str| validate::parse_date(text, settings.date_format());
     let grain = RwSignal::new(Grain::Month);
     let compare = RwSignal::new(Compare::Previous);
     let query = Memo::new(move |_| {
-        let range = Range::new(Day::parse_iso(&from.get())?, Day::parse_iso(&to.get())?);
+        let range = Range::new(read(&from.get())?, read(&to.get())?);
         if range.is_empty() {
             return None;
         }
@@ -182,14 +185,8 @@ pub fn DashboardPage() -> impl IntoView {
             </div>
             <Show when=has_orders fallback=move || view! { <p class="empty">{d().no_data}</p> }>
                 <div class="toolbar dash-controls">
-                    <div class="field compact">
-                        <label for="dash-from">{move || d().from}</label>
-                        <input id="dash-from" type="date" prop:value=move || from.get() on:change=move |ev| from.set(event_target_value(&ev))/>
-                    </div>
-                    <div class="field compact">
-                        <label for="dash-to">{move || d().to}</label>
-                        <input id="dash-to" type="date" prop:value=move || to.get() on:change=move |ev| to.set(event_target_value(&ev))/>
-                    </div>
+                    <DateField label=Signal::derive(move || d().from.to_string()) value=from/>
+                    <DateField label=Signal::derive(move || d().to.to_string()) value=to/>
                     <ChoiceField label=Signal::derive(move || d().grain.to_string()) value=grain options=grain_options class="compact"/>
                     <ChoiceField label=Signal::derive(move || d().compare.to_string()) value=compare options=compare_options class="compact"/>
                 </div>
@@ -282,4 +279,29 @@ fn KpiCards(kpis: Memo<Option<(Trend, Option<Trend>)>>) -> impl IntoView {
         )
     };
     view! { <div class="kpis" role="group" aria-label=move || d().title>{cards}</div> }
+}
+
+/// A date typed in the app's date format (not the browser's language), with the
+/// format as its hint and an error when it cannot be read.
+#[component]
+pub(super) fn DateField(
+    #[prop(into)] label: Signal<String>,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    let settings = use_settings();
+    let pattern = move || settings.date_format().pattern();
+    let error = Signal::derive(move || {
+        validate::parse_date(&value.get(), settings.date_format())
+            .is_none()
+            .then(|| {
+                settings
+                    .t()
+                    .problem(validate::Problem::InvalidDate, pattern())
+            })
+    });
+    view! {
+        <div class="compact date-field">
+            <TextField label=label value=value error=error hint=Signal::derive(move || Some(settings.t().date_hint(pattern())))/>
+        </div>
+    }
 }

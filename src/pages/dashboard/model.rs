@@ -7,6 +7,7 @@
 
 use super::charts::{line_chart, Line};
 use super::panels::ChartCard;
+use super::DateField;
 use crate::platform;
 use crate::platform::today;
 use crate::state::{mark, measure, use_data, use_settings, yield_now};
@@ -17,6 +18,7 @@ use clientele_core::clv::predict::Models;
 use clientele_core::clv::FitError;
 use clientele_core::format::{compact, decimal, Locale};
 use clientele_core::time::Day;
+use clientele_core::validate;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -42,12 +44,13 @@ pub fn ModelPanel() -> impl IntoView {
     let data = use_data();
     let d = move || settings.d();
     let end = today();
-    let calibration = RwSignal::new(Day(end.0 - HOLDOUT_DAYS).iso());
-    let until = RwSignal::new(end.iso());
+    let calibration = RwSignal::new(settings.date(Day(end.0 - HOLDOUT_DAYS)));
+    let until = RwSignal::new(settings.date(end));
+    let read = move |text: &str| validate::parse_date(text, settings.date_format());
     let periods = Memo::new(move |_| {
-        let calibration_end = Day::parse_iso(&calibration.get())?;
+        let calibration_end = read(&calibration.get())?;
         // No purchase is known after today.
-        let holdout_end = Day::parse_iso(&until.get())?.min(end);
+        let holdout_end = read(&until.get())?.min(end);
         (calibration_end < holdout_end).then_some(Periods {
             calibration_end,
             holdout_end: Some(holdout_end),
@@ -107,14 +110,8 @@ pub fn ModelPanel() -> impl IntoView {
     view! {
         <ChartCard title=Signal::derive(move || d().model_title.to_string()) explain=Signal::derive(move || d().model_explain.to_string()) file="model-check" wide=true>
             <div class="toolbar">
-                <div class="field compact">
-                    <label for="model-calibration">{move || d().calibration_end}</label>
-                    <input id="model-calibration" type="date" max=end.iso() prop:value=move || calibration.get() on:change=move |ev| calibration.set(event_target_value(&ev))/>
-                </div>
-                <div class="field compact">
-                    <label for="model-until">{move || d().check_until}</label>
-                    <input id="model-until" type="date" max=end.iso() prop:value=move || until.get() on:change=move |ev| until.set(event_target_value(&ev))/>
-                </div>
+                <DateField label=Signal::derive(move || d().calibration_end.to_string()) value=calibration/>
+                <DateField label=Signal::derive(move || d().check_until.to_string()) value=until/>
             </div>
             <div aria-live="polite">{body}</div>
         </ChartCard>
