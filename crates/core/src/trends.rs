@@ -151,6 +151,16 @@ pub struct Trend {
     pub total: PeriodKpis,
 }
 
+impl Trend {
+    /// Whether the last period is still running on `today` (the range ends today or
+    /// later, before the period does): its numbers are so far, not a fall.
+    pub fn last_unfinished(&self, grain: Grain, today: Day) -> bool {
+        self.periods
+            .last()
+            .is_some_and(|p| p.end >= today && grain.next_start(p.start).0 - 1 > p.end.0)
+    }
+}
+
 /// The KPIs of `range` cut by `grain`, for a shop `offset_minutes` from UTC, revenue
 /// in `currency`. See `PeriodKpis` for what each number counts. An empty range gives
 /// no periods and a zero total.

@@ -44,6 +44,9 @@ pub struct Line {
     pub name: String,
     /// Drawn dashed (the comparison period).
     pub dashed: bool,
+    /// The last value is of a period still running: its segment is drawn faint and
+    /// dotted, so that "so far" does not read as a fall.
+    pub open_end: bool,
 }
 
 const W: f64 = 720.0;
@@ -78,24 +81,30 @@ pub fn line_chart(
     };
     let y = move |v: f64| TOP + plot_h * (1.0 - v / top);
     let grid = value_axis(top, LEFT, W - 12.0, y, tick);
-    // At most about 8 labels along the bottom.
+    // At most about 8 labels along the bottom, counted from the latest (always
+    // labelled: it may be the period still running).
     let every = n.div_ceil(8).max(1);
     let xlabels = labels
         .iter()
         .enumerate()
-        .filter(|(i, _)| i % every == 0)
+        .filter(|(i, _)| (n - 1 - i).is_multiple_of(every))
         .map(|(i, l)| view! { <text class="tick" x=x(i) y=H - 8.0 text-anchor="middle">{l.clone()}</text> })
         .collect_view();
     let paths = lines
         .iter()
         .enumerate()
         .map(|(li, l)| {
-            let d: String = l
-                .values
+            let closed = if l.open_end { l.values.len().saturating_sub(1) } else { l.values.len() };
+            let d: String = l.values[..closed]
                 .iter()
                 .enumerate()
                 .map(|(i, v)| format!("{}{:.1},{:.1}", if i == 0 { "M" } else { "L" }, x(i), y(*v)))
                 .collect();
+            let open = (l.open_end && closed > 0).then(|| {
+                let (a, b) = (l.values[closed - 1], l.values[closed]);
+                let d = format!("M{:.1},{:.1}L{:.1},{:.1}", x(closed - 1), y(a), x(closed), y(b));
+                view! { <path class="series open" d=d fill="none"/> }
+            });
             let class = if l.dashed { "series dashed" } else { "series" };
             let dots = l
                 .values
@@ -109,7 +118,7 @@ pub fn line_chart(
                     }
                 })
                 .collect_view();
-            view! { <path class=class d=d fill="none"/>{dots} }
+            view! { <path class=class d=d fill="none"/>{open}{dots} }
         })
         .collect_view();
     let legend = lines

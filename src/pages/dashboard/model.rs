@@ -139,11 +139,13 @@ fn CheckView(mut check: Check, periods: Periods) -> impl IntoView {
             values: check.rows.iter().map(|r| r.actual).collect(),
             name: d.actual.to_string(),
             dashed: false,
+            open_end: false,
         },
         Line {
             values: check.rows.iter().map(|r| r.predicted).collect(),
             name: d.predicted.to_string(),
             dashed: true,
+            open_end: false,
         },
     ];
     let names = [d.actual, d.predicted];

@@ -77,11 +77,20 @@ pub fn TrendPanel(
         let locale = settings.locale();
         let currency = settings.currency();
         let scale = currency.minor_per_major();
-        let labels: Vec<String> = now
+        let mut labels: Vec<String> = now
             .periods
             .iter()
             .map(|p| period_label(p.start, q.grain, locale))
             .collect();
+        // The period still running is marked: its low value is "so far", not a fall.
+        let unfinished = now.last_unfinished(q.grain, platform::today());
+        let note = labels
+            .last()
+            .filter(|_| unfinished)
+            .map(|l| d().unfinished_note.replace("{p}", l));
+        if let (true, Some(last)) = (unfinished, labels.last_mut()) {
+            last.push_str(d().so_far);
+        }
         let revenue = |t: &Trend| -> Vec<f64> {
             t.periods.iter().map(|p| p.revenue as f64 / scale).collect()
         };
@@ -89,12 +98,14 @@ pub fn TrendPanel(
             values: revenue(&now),
             name: d().this_period.to_string(),
             dashed: false,
+            open_end: unfinished,
         }];
         if let Some(b) = &before {
             lines.push(Line {
                 values: revenue(b),
                 name: d().before_period.to_string(),
                 dashed: true,
+                open_end: false,
             });
         }
         let starts: Vec<Vec<clientele_core::time::Day>> = std::iter::once(&now)
@@ -108,13 +119,16 @@ pub fn TrendPanel(
                 &settings.money_major(v, currency),
             )
         };
-        Some(line_chart(
-            d().trend_title.to_string(),
-            labels,
-            lines,
-            move |v| compact(v, locale),
-            point,
-        ))
+        Some(view! {
+            {line_chart(
+                d().trend_title.to_string(),
+                labels,
+                lines,
+                move |v| compact(v, locale),
+                point,
+            )}
+            {note.map(|n| view! { <p class="muted small">{n}</p> })}
+        })
     };
     view! {
         <ChartCard title=Signal::derive(move || d().trend_title.to_string()) explain=Signal::derive(move || d().trend_explain.to_string()) file="revenue-trend" wide=true>

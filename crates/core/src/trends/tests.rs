@@ -603,3 +603,26 @@ proptest! {
         }
     }
 }
+
+/// This month, up to today, is unfinished: its revenue is so far. A range that ends
+/// mid-month in the past, or a month ended, is not.
+#[test]
+fn the_running_period_is_unfinished() {
+    let db = Db::new();
+    let day = |s: &str| Day::parse_iso(s).unwrap();
+    let today = day("2026-12-07");
+    let trend = |from: &str, to: &str, grain| {
+        kpis(
+            &db,
+            Range::new(day(from), day(to)),
+            grain,
+            420,
+            Currency::VND,
+        )
+    };
+    assert!(trend("2026-01-01", "2026-12-07", Grain::Month).last_unfinished(Grain::Month, today));
+    assert!(trend("2026-11-01", "2026-12-07", Grain::Week).last_unfinished(Grain::Week, today));
+    assert!(!trend("2026-01-01", "2026-11-30", Grain::Month).last_unfinished(Grain::Month, today));
+    assert!(!trend("2026-01-01", "2026-06-15", Grain::Month).last_unfinished(Grain::Month, today));
+    assert!(!trend("2026-12-01", "2026-12-07", Grain::Day).last_unfinished(Grain::Day, today));
+}

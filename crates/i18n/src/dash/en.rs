@@ -31,6 +31,8 @@ pub static EN: DashStrings = DashStrings {
     down: "down {p}",
     trend_title: "Revenue over time",
     trend_explain: "Revenue in the main currency per period; the dashed line is the comparison period.",
+    so_far: " (so far)",
+    unfinished_note: "{p} is not over yet: its revenue so far, not a fall.",
     this_period: "This period",
     before_period: "Comparison period",
     segments_title: "RFM segments: size and revenue share",

@@ -64,6 +64,10 @@ pub struct DashStrings {
     pub down: &'static str,
     pub trend_title: &'static str,
     pub trend_explain: &'static str,
+    /// After the label of a period still running (the last one, today).
+    pub so_far: &'static str,
+    /// Under the trend when its last period is still running.
+    pub unfinished_note: &'static str,
     pub this_period: &'static str,
     pub before_period: &'static str,
     pub segments_title: &'static str,

@@ -31,6 +31,8 @@ pub static VI: DashStrings = DashStrings {
     down: "giảm {p}",
     trend_title: "Doanh thu theo thời gian",
     trend_explain: "Doanh thu theo đơn vị tiền chính mỗi kỳ; đường nét đứt là kỳ so sánh.",
+    so_far: " (đến nay)",
+    unfinished_note: "{p} chưa kết thúc: doanh thu tính đến nay, không phải sụt giảm.",
     this_period: "Kỳ này",
     before_period: "Kỳ so sánh",
     segments_title: "Phân khúc RFM: quy mô và tỷ trọng doanh thu",
