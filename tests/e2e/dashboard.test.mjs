@@ -35,17 +35,17 @@ test("KPIs, charts, saving a chart and a segment of valuable customers at risk",
     await page.getByRole("img", { name }).waitFor();
   }
   // A narrower range has fewer orders; a bad one says so.
-  await page.getByLabel("From").fill("2026-10-01");
-  await page.getByLabel("From").dispatchEvent("change");
+  await page.getByLabel("From", { exact: true }).fill("2026-10-01");
+  await page.getByLabel("From", { exact: true }).dispatchEvent("change");
   await page.waitForFunction((n) => {
     const card = [...document.querySelectorAll(".kpi")].find((k) => k.querySelector("h2")?.textContent === "Orders");
     return card && Number(card.querySelector("p").textContent.replace(/[^0-9]/g, "")) < n;
   }, orders);
-  await page.getByLabel("From").fill("2030-01-01");
-  await page.getByLabel("From").dispatchEvent("change");
+  await page.getByLabel("From", { exact: true }).fill("2030-01-01");
+  await page.getByLabel("From", { exact: true }).dispatchEvent("change");
   await page.getByRole("alert").filter({ hasText: "The start date must be on or before the end date." }).waitFor();
-  await page.getByLabel("From").fill("2026-01-01");
-  await page.getByLabel("From").dispatchEvent("change");
+  await page.getByLabel("From", { exact: true }).fill("2026-01-01");
+  await page.getByLabel("From", { exact: true }).dispatchEvent("change");
   // Saving the trend chart as SVG gives a standalone SVG file with the chart's title.
   const [svg] = await Promise.all([
     page.waitForEvent("download"),
@@ -118,11 +118,11 @@ test("the model check against a holdout, and cross-sell rules made into a segmen
   const params = page.getByRole("definition");
   assert.ok((await params.count()) >= 10);
   await page.getByText(new RegExp(`^Customers\\s*${customers.toLocaleString("en")}$`)).first().waitFor();
-  // A calibration end after the check's end, then one before any purchase.
-  const calibration = page.getByLabel("Calibration end");
+  // A date to predict from after the check's end, then one before any purchase.
+  const calibration = page.getByLabel("Predict from purchases up to");
   await calibration.fill("2099-01-01");
   await calibration.dispatchEvent("change");
-  await page.getByRole("alert").filter({ hasText: "The calibration end must be before the date the check runs until, and before today." }).waitFor();
+  await page.getByRole("alert").filter({ hasText: "The date to predict from must be before the date the check runs until, and before today." }).waitFor();
   await calibration.fill("2000-01-01");
   await calibration.dispatchEvent("change");
   await page.getByText(/^No prediction yet: .*no customer/i).waitFor();
@@ -185,7 +185,7 @@ test("the dashboard's dates are typed in the app's date format", async () => {
   await page.getByRole("link", { name: "Settings" }).click();
   await page.getByLabel("Date format").selectOption({ label: "mm/dd/yyyy" });
   await page.getByRole("link", { name: "Dashboard" }).click();
-  const from = page.getByLabel("From");
+  const from = page.getByLabel("From", { exact: true });
   assert.match(await from.inputValue(), /^\d{2}\/01\/\d{4}$/, "the first of a month, month first");
   await page.getByText("As mm/dd/yyyy").first().waitFor();
   // Typed in that format: read as such; what cannot be read is said at the field.

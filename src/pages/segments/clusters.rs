@@ -174,7 +174,7 @@ pub fn ClustersPage() -> impl IntoView {
                             <p>{format!("{} · {share} %", settings.t().customer_count(size, &settings.integer(size as i64)))}</p>
                             <dl class="kpis small">
                                 <div><dt>{s().average_recency}</dt><dd>{s().days.replace("{n}", &settings.integer(v[0].round() as i64))}</dd></div>
-                                <div><dt>{s().fields.orders}</dt><dd>{clientele_core::format::decimal(v[1], 1, settings.locale())}</dd></div>
+                                <div><dt>{s().average_purchase_days}</dt><dd>{clientele_core::format::decimal(v[1], 1, settings.locale())}</dd></div>
                                 <div><dt>{s().average_spend}</dt><dd>{settings.money(spend, main)}</dd></div>
                             </dl>
                             <button type="button" on:click=move |_| save(i, save_name.clone()) aria-label=format!("{}: {}", s().save_cluster, name)>{s().save_cluster}</button>

@@ -171,6 +171,7 @@ pub const EN: SegStrings = SegStrings {
     revenue: "Revenue",
     share_revenue: "Share of revenue",
     average_spend: "Average spend per buyer",
+    average_purchase_days: "Days with a purchase, on average",
     average_recency: "Average days since last purchase",
     days: "{n} days",
     members: "Members",
@@ -221,7 +222,7 @@ pub const EN: SegStrings = SegStrings {
     run_clusters: "Find groups",
     running: "Finding groups…",
     cluster_name: "Group {n}",
-    chose_k: "{n} groups (silhouette {x})",
+    chose_k: "{n} groups (how clearly they stand apart, from −1 to 1: {x})",
     average_customer: "Typical member",
     save_cluster: "Save as segment",
     feature_high: FeatureWords {

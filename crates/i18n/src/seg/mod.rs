@@ -242,6 +242,8 @@ pub struct SegStrings {
     pub revenue: &'static str,
     pub share_revenue: &'static str,
     pub average_spend: &'static str,
+    /// A group's typical number of days with a purchase.
+    pub average_purchase_days: &'static str,
     pub average_recency: &'static str,
     pub days: &'static str,
     pub members: &'static str,

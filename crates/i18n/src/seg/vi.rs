@@ -171,6 +171,7 @@ pub const VI: SegStrings = SegStrings {
     revenue: "Doanh thu",
     share_revenue: "Tỷ lệ doanh thu",
     average_spend: "Chi tiêu trung bình mỗi người mua",
+    average_purchase_days: "Số ngày có mua hàng, trung bình",
     average_recency: "Số ngày trung bình từ lần mua cuối",
     days: "{n} ngày",
     members: "Thành viên",
@@ -221,7 +222,7 @@ pub const VI: SegStrings = SegStrings {
     run_clusters: "Tìm nhóm",
     running: "Đang tìm nhóm…",
     cluster_name: "Nhóm {n}",
-    chose_k: "{n} nhóm (silhouette {x})",
+    chose_k: "{n} nhóm (mức tách biệt rõ ràng, từ −1 đến 1: {x})",
     average_customer: "Thành viên điển hình",
     save_cluster: "Lưu thành phân khúc",
     feature_high: FeatureWords {
