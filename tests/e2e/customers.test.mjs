@@ -349,3 +349,26 @@ test("a customer with a phone or email another one has is flagged before saving"
   await page.getByRole("heading", { level: 1, name: "Bình (chi nhánh 2)" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
+
+// Issue 15: "most likely to leave" lists the customers who can still be kept first;
+// those long gone come after them.
+test("most likely to leave: the still reachable first", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 60_000 });
+  await page.getByLabel("Sort by").selectOption({ label: "Most likely to leave (still reachable first)" });
+  const table = page.getByRole("table", { name: "Customers" });
+  const chance = async (row) => {
+    const cells = await table.getByRole("row").nth(row).getByRole("cell").allInnerTexts();
+    const text = cells.find((c) => /%$/.test(c.trim())) ?? "";
+    return text.trim();
+  };
+  await page.waitForTimeout(300);
+  const first = await chance(1);
+  assert.match(first, /^\d+%$/, `a chance in % (${first})`);
+  const value = Number(first.replace("%", ""));
+  assert.ok(value >= 5, `the first is still reachable: ${first}`);
+  assert.notEqual(first, "<1%");
+});

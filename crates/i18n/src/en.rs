@@ -269,7 +269,7 @@ pub static EN: Strings = Strings {
     sort_newest: "Newest customers",
     sort_spent: "Top spenders",
     sort_value: "Highest lifetime value",
-    sort_leaving: "Most likely to leave",
+    sort_leaving: "Most likely to leave (still reachable first)",
     storage_persistent: "Kept under storage pressure",
     storage_records: "Records",
     storage_used: "Used / available",

@@ -269,7 +269,7 @@ pub static VI: Strings = Strings {
     sort_newest: "Khách hàng mới nhất",
     sort_spent: "Chi tiêu nhiều nhất",
     sort_value: "Giá trị vòng đời cao nhất",
-    sort_leaving: "Dễ rời bỏ nhất",
+    sort_leaving: "Dễ rời bỏ nhất (còn giữ được trước)",
     storage_persistent: "Được giữ khi thiếu dung lượng",
     storage_records: "Bản ghi",
     storage_used: "Đã dùng / có thể dùng",

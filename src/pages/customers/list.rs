@@ -52,7 +52,7 @@ type ValueAt = fn(&Analysis, u32) -> f64;
 fn value_sort(s: Sort) -> Option<(ValueAt, bool)> {
     match s {
         Sort::Value => Some((clv_at, true)),
-        Sort::Leaving => Some((p_alive_at, false)),
+        Sort::Leaving => Some((leaving_at, false)),
         Sort::Name | Sort::Newest | Sort::Spent | Sort::LastOrder => None,
     }
 }
@@ -65,6 +65,11 @@ fn clv_at(a: &Analysis, p: u32) -> f64 {
 /// P(alive) (NaN: unknown).
 fn p_alive_at(a: &Analysis, p: u32) -> f64 {
     a.potential.p_alive_at(p).unwrap_or(f64::NAN)
+}
+
+/// "Most likely to leave": the reachable first, those long gone after them.
+fn leaving_at(a: &Analysis, p: u32) -> f64 {
+    clientele_core::clv::potential::leaving_key(p_alive_at(a, p))
 }
 
 #[component]

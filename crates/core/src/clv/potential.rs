@@ -19,6 +19,21 @@ use crate::timeline::day_of;
 /// ("₫0" or "₫1" would read as a real value).
 pub const TINY_EXPECTED: f64 = 0.01;
 
+/// Below this chance of still being a customer, one is taken as gone: to win back,
+/// not to keep.
+pub const GONE_BELOW: f64 = 0.05;
+
+/// The order of "most likely to leave", lowest first: customers still reachable by
+/// their chance of still being a customer, lowest first; those taken as gone after
+/// all of them, the likeliest to come back first. NaN (unknown) stays NaN.
+pub fn leaving_key(p_alive: f64) -> f64 {
+    if p_alive < GONE_BELOW {
+        2.0 - p_alive
+    } else {
+        p_alive
+    }
+}
+
 /// Customers observed up to `as_of`: (position, observation).
 pub fn observe_db(
     db: &Db,
