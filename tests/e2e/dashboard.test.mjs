@@ -127,6 +127,17 @@ test("the model check against a holdout, and cross-sell rules made into a segmen
   await calibration.dispatchEvent("change");
   await page.getByText(/^No prediction yet: .*no customer/i).waitFor();
 
+  // Long rule lists grow a page at a time, never all at once.
+  const rulesTable = page.getByRole("table", { name: "Bought together" });
+  const rowsOf = async () => (await rulesTable.getByRole("row").count()) - 1;
+  assert.equal(await rowsOf(), 10);
+  const more = page.getByRole("button", { name: /^Show \d+ more \([\d,]+ left\)$/ });
+  const [, k] = (await more.innerText()).match(/^Show (\d+) more/);
+  await more.click();
+  assert.equal(await rowsOf(), 10 + Number(k));
+  await page.getByRole("button", { name: "Show fewer" }).click();
+  assert.equal(await rowsOf(), 10);
+
   // Cross-sell: the first product rule made into a segment of who has not bought yet.
   const first = page.getByRole("table", { name: "Bought together" }).getByRole("row").nth(1);
   const [x, y] = (await first.innerText()).split("\t").map((c) => c.trim());

@@ -13,8 +13,10 @@ use clientele_core::segment::saved::SavedSegment;
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Rules shown before "Show all".
+/// Rules shown at first.
 const SHOWN: usize = 10;
+/// Rules added by each "Show more": a page of them, never thousands at once.
+const PAGE: usize = 50;
 
 impl Choice for TermKind {
     fn code(self) -> &'static str {
@@ -35,7 +37,8 @@ pub fn CrossSellPanel() -> impl IntoView {
     let maker = SegmentMaker::new();
     let d = move || settings.d();
     let kind = RwSignal::new(TermKind::Product);
-    let all = RwSignal::new(false);
+    // How many rules are shown (thousands exist on real data: a page at a time).
+    let count = RwSignal::new(SHOWN);
     let kind_options = Signal::derive(move || {
         let w = &d().xsell_kinds;
         vec![
@@ -84,7 +87,7 @@ pub fn CrossSellPanel() -> impl IntoView {
             return view! { <p>{d().no_rules}</p> }.into_any();
         }
         let locale = settings.locale();
-        let shown = if all.get() { rules.rules.len() } else { SHOWN };
+        let shown = count.get().min(rules.rules.len());
         let make = make.clone();
         let rows = rules
             .rules
@@ -112,13 +115,18 @@ pub fn CrossSellPanel() -> impl IntoView {
                 }
             })
             .collect_view();
-        let more = (rules.rules.len() > SHOWN).then(|| {
-            let n = rules.rules.len() as i64;
+        let total = rules.rules.len();
+        let left = total - shown;
+        let more = (left > 0).then(|| {
+            let k = left.min(PAGE);
             view! {
-                <button type="button" class="ghost" aria-expanded=move || all.get().to_string() on:click=move |_| all.update(|a| *a = !*a)>
-                    {move || if all.get() { d().show_fewer.to_string() } else { d().show_all.replace("{n}", &settings.integer(n)) }}
+                <button type="button" class="ghost" on:click=move |_| count.update(|c| *c += PAGE)>
+                    {d().show_more.replace("{k}", &settings.integer(k as i64)).replace("{n}", &settings.integer(left as i64))}
                 </button>
             }
+        });
+        let fewer = (shown > SHOWN).then(|| view! {
+            <button type="button" class="ghost" on:click=move |_| count.set(SHOWN)>{d().show_fewer}</button>
         });
         view! {
             <p class="muted small">
@@ -143,7 +151,7 @@ pub fn CrossSellPanel() -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-            {more}
+            <div class="actions start">{more}{fewer}</div>
         }
         .into_any()
     };

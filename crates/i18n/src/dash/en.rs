@@ -100,7 +100,7 @@ pub static EN: DashStrings = DashStrings {
     col_lift: "Times more likely",
     no_rules: "No rule yet: too few customers bought the same items together.",
     xsell_count: "{n} rules from the purchases of {k} customers.",
-    show_all: "Show all {n} rules",
+    show_more: "Show {k} more ({n} left)",
     show_fewer: "Show fewer",
     xsell_make: "Segment",
     xsell_target: "Create a segment of the customers who bought {x} but not yet {k}",

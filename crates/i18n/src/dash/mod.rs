@@ -135,7 +135,8 @@ pub struct DashStrings {
     pub col_lift: &'static str,
     pub no_rules: &'static str,
     pub xsell_count: &'static str,
-    pub show_all: &'static str,
+    /// A page more of a long list (`{k}`), `{n}` not shown yet.
+    pub show_more: &'static str,
     pub show_fewer: &'static str,
     pub xsell_make: &'static str,
     pub xsell_target: &'static str,

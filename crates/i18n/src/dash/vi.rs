@@ -100,7 +100,7 @@ pub static VI: DashStrings = DashStrings {
     col_lift: "Khả năng cao hơn",
     no_rules: "Chưa có quy tắc: quá ít khách mua cùng các mặt hàng giống nhau.",
     xsell_count: "{n} quy tắc từ lịch sử mua của {k} khách.",
-    show_all: "Xem tất cả {n} quy tắc",
+    show_more: "Xem thêm {k} ({n} còn lại)",
     show_fewer: "Thu gọn",
     xsell_make: "Tạo phân khúc",
     xsell_target: "Tạo phân khúc khách đã mua {x} nhưng chưa mua {k}",
