@@ -213,6 +213,22 @@ impl SearchIndex {
 
 /// The folded words of a query; phone-like words lose their separators.
 pub fn query_words(query: &str) -> Vec<String> {
+    // A phone number, however written (`+84 912 345 678`, `0912.345.678`): one word
+    // of digits in the national form, as the index holds it.
+    let q = query.trim();
+    let digits = q.chars().filter(char::is_ascii_digit).count();
+    if (digits >= 7 || q.starts_with('+') && digits >= 3)
+        && q.chars()
+            .all(|c| c.is_ascii_digit() || " +-.()".contains(c))
+    {
+        let compact: String = q
+            .chars()
+            .enumerate()
+            .filter(|&(i, c)| c.is_ascii_digit() || (c == '+' && i == 0))
+            .map(|(_, c)| c)
+            .collect();
+        return vec![national_phone(&compact)];
+    }
     fold(query)
         .split_whitespace()
         .map(|w| {
@@ -227,6 +243,18 @@ pub fn query_words(query: &str) -> Vec<String> {
         .collect()
 }
 
+/// A phone number's digits (a leading `+` kept) in Vietnam's national form:
+/// `+84912345678` and `84912345678` are `0912345678`; others as they are.
+pub fn national_phone(digits: &str) -> String {
+    match digits.strip_prefix("+84") {
+        Some(rest) => format!("0{rest}"),
+        None => match digits.strip_prefix("84") {
+            Some(rest) if digits.len() == 11 => format!("0{rest}"),
+            _ => digits.to_string(),
+        },
+    }
+}
+
 /// Whether `query` extends `previous` so that `refine` gives the same answer as a new
 /// search: every previous word is a prefix-extended by the same word now.
 pub fn extends(previous: &str, query: &str) -> bool {
@@ -239,6 +267,33 @@ pub fn extends(previous: &str, query: &str) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn phones_found_in_either_form() {
+        let mut idx = SearchIndex::new();
+        idx.push(
+            0,
+            ["Trần Thị Bình", "0912 345 678", "0912345678"].into_iter(),
+        );
+        idx.push(
+            1,
+            ["Lê Văn Cường", "+65 6123 4567", "+6561234567"].into_iter(),
+        );
+        for q in [
+            "+84 912 345 678",
+            "+84912345678",
+            "84912345678",
+            "0912.345.678",
+            "0912345678",
+        ] {
+            assert_eq!(idx.find(q), vec![0], "{q}");
+        }
+        assert_eq!(idx.find("+65 6123 4567"), vec![1]);
+        assert_eq!(query_words("+84 912"), vec!["0912"]);
+        // Short numbers stay words (a house number, part of a phone).
+        assert_eq!(query_words("12 Lê Lợi"), vec!["12", "le", "loi"]);
+        assert_eq!(national_phone("+6561234567"), "+6561234567");
+    }
 
     #[test]
     fn folding_vietnamese() {

@@ -99,8 +99,6 @@ pub fn phone_digits(s: &str) -> Option<String> {
     (7..=15).contains(&digits).then_some(out)
 }
 
-/// A phone number in its national form for Vietnam (`+84 912…` → `0912…`), for
-/// matching the same number written two ways.
 /// An email address as compared: trimmed, lower case (`An@X.vn` is `an@x.vn`).
 pub fn email_key(s: &str) -> String {
     let e = s.trim();
@@ -111,15 +109,10 @@ pub fn email_key(s: &str) -> String {
     }
 }
 
+/// A phone number in its national form for Vietnam (`+84 912…` → `0912…`), for
+/// matching the same number written two ways (`search::national_phone`).
 pub fn phone_key(s: &str) -> Option<String> {
-    let d = phone_digits(s)?;
-    Some(match d.strip_prefix("+84") {
-        Some(rest) => format!("0{rest}"),
-        None => match d.strip_prefix("84") {
-            Some(rest) if d.len() == 11 => format!("0{rest}"),
-            _ => d,
-        },
-    })
+    Some(crate::search::national_phone(&phone_digits(s)?))
 }
 
 fn check_text(errors: &mut Vec<FieldError>, field: &'static str, s: &str, max: usize) {
