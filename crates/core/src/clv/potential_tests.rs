@@ -371,7 +371,7 @@ fn tiny_outlooks_carry_no_value() {
 #[test]
 fn leaving_puts_the_reachable_first() {
     use super::potential::leaving_key;
-    let mut chances = vec![0.9, 0.01, 0.3, 0.0, 0.06, 0.04, f64::NAN];
+    let mut chances = [0.9, 0.01, 0.3, 0.0, 0.06, 0.04, f64::NAN];
     chances.sort_by(|a, b| leaving_key(*a).total_cmp(&leaving_key(*b)));
     assert_eq!(&chances[..6], &[0.06, 0.3, 0.9, 0.04, 0.01, 0.0]);
     assert!(chances[6].is_nan());
