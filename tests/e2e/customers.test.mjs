@@ -372,3 +372,21 @@ test("most likely to leave: the still reachable first", async () => {
   assert.ok(value >= 5, `the first is still reachable: ${first}`);
   assert.notEqual(first, "<1%");
 });
+
+// Issue 15: exact matches first; a phone found in its +84 and 0 forms.
+test("search ranks exact matches first and finds a phone in either form", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  for (const [name, phone] of [["Anh Tuấn", "0912 000 111"], ["Bình An", "0912 000 222"], ["An", "0987 654 321"]]) {
+    await page.getByRole("link", { name: "Customers" }).click();
+    await addCustomer(page, { name, phone });
+  }
+  await page.getByRole("link", { name: "Customers" }).click();
+  const table = page.getByRole("table", { name: "Customers" });
+  await page.getByLabel("Search customers").fill("an");
+  await table.getByRole("link", { name: "Bình An" }).waitFor();
+  assert.equal(await table.getByRole("link").first().innerText(), "An");
+  await page.getByLabel("Search customers").fill("+84 987 654 321");
+  await table.getByRole("link", { name: "An", exact: true }).waitFor();
+  assert.equal(await table.getByRole("link").count(), 1);
+});

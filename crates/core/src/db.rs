@@ -20,6 +20,40 @@ pub fn bucket_of(id: Id) -> u32 {
     id.bucket(BUCKETS)
 }
 
+/// What a search query is exactly, to rank the customers it names first: a name
+/// (folded, as the sort keeps it), a phone (national form), an email.
+struct Exact {
+    name: String,
+    phone: Option<String>,
+    email: Option<String>,
+}
+
+impl Exact {
+    fn of(query: &str) -> Exact {
+        Exact {
+            name: search::fold(query.trim()),
+            phone: crate::validate::phone_key(query),
+            email: query
+                .contains('@')
+                .then(|| crate::validate::email_key(query)),
+        }
+    }
+
+    /// Whether a customer (with their folded name) is exactly what was asked for.
+    fn matches(&self, folded_name: &str, c: &Customer) -> bool {
+        folded_name == self.name
+            || self.phone.as_ref().is_some_and(|k| {
+                c.phones
+                    .iter()
+                    .any(|p| crate::validate::phone_key(p).as_ref() == Some(k))
+            })
+            || self
+                .email
+                .as_ref()
+                .is_some_and(|k| c.emails.iter().any(|e| crate::validate::email_key(e) == *k))
+    }
+}
+
 /// Another customer with a phone or email of one about to be saved.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SameContact {
@@ -573,13 +607,24 @@ impl Db {
         }
         self.sorted_positions(key, main);
         let order = &self.sorted[&key].1;
-        let customers = &self.customers;
-        order
+        let (customers, names) = (&self.customers, &self.sort_names);
+        let mut rows: Vec<u32> = order
             .iter()
             .copied()
             .filter(|&p| hits.is_none() || hit[p as usize])
             .filter(|&p| tag.is_none_or(|t| customers[p as usize].data.has_tag(t)))
-            .collect()
+            .collect();
+        if hits.is_some() {
+            // Exact matches first (the whole name, a phone, an email), each part in the
+            // chosen order.
+            let exact = Exact::of(query);
+            let (mut first, rest): (Vec<u32>, Vec<u32>) = rows
+                .into_iter()
+                .partition(|&p| exact.matches(&names[p as usize], &customers[p as usize].data));
+            first.extend(rest);
+            rows = first;
+        }
+        rows
     }
 
     /// Sorts positions: by name (diacritics folded), newest first, top spenders first,
@@ -647,6 +692,44 @@ mod tests {
         let mut c = crate::fixtures::customer(u64::from(n), name);
         c.data.tags = tags.iter().map(|t| t.to_string()).collect();
         c
+    }
+
+    #[test]
+    fn exact_matches_come_first() {
+        let named = |n: u8, name: &str, phone: &str| {
+            let mut c = customer(n, name, &[]);
+            c.data.phones = vec![phone.into()];
+            c
+        };
+        let db_of = || {
+            Db::from_records(
+                vec![
+                    named(1, "An Nguyễn Bình", "0912000001"),
+                    named(2, "Bình An", "0912000002"),
+                    named(3, "An", "0912000003"),
+                    named(4, "Anh Tuấn", "0912345678"),
+                ],
+                Vec::<Record<Order>>::new(),
+                Vec::<Record<Interaction>>::new(),
+            )
+        };
+        let mut db = db_of();
+        let names = |db: &Db, rows: Vec<u32>| -> Vec<String> {
+            rows.iter()
+                .map(|&p| db.at(p).data.display_name.clone())
+                .collect()
+        };
+        let rows = db.query("an", None, SortKey::Name, Currency::VND);
+        assert_eq!(
+            names(&db, rows),
+            ["An", "An Nguyễn Bình", "Anh Tuấn", "Bình An"]
+        );
+        // A phone typed another way names its customer first; the rest by name.
+        let mut db = db_of();
+        let rows = db.query("+84 912 345 678", None, SortKey::Name, Currency::VND);
+        assert_eq!(names(&db, rows), ["Anh Tuấn"]);
+        let rows = db.query("0912", None, SortKey::Name, Currency::VND);
+        assert_eq!(names(&db, rows).len(), 4);
     }
 
     #[test]
