@@ -390,3 +390,22 @@ test("search ranks exact matches first and finds a phone in either form", async 
   await table.getByRole("link", { name: "An", exact: true }).waitFor();
   assert.equal(await table.getByRole("link").count(), 1);
 });
+
+// Issue 15: at 1024 px the list keeps name, contact, city, last order and spent; the
+// model's columns give way first. At 1440 px all are there.
+test("at 1024 px the list drops the model's columns first", async () => {
+  for (const [width, height, model] of [[1024, 768, false], [1440, 900, true]]) {
+    const page = await app.page({ viewport: { width, height } });
+    await open(page, app.base);
+    await addCustomer(page, { name: "Mai Lan", city: "Huế" });
+    await page.getByRole("link", { name: "Customers" }).click();
+    const table = page.getByRole("table", { name: "Customers" });
+    for (const name of ["Name", "City", "Spent", "Last order"]) {
+      assert.ok(await table.getByRole("columnheader", { name, exact: true }).isVisible(), `${width}: ${name}`);
+    }
+    for (const name of ["Lifetime value", "Chance still a customer"]) {
+      assert.equal(await table.getByRole("columnheader", { name, exact: true }).isVisible(), model, `${width}: ${name}`);
+    }
+    await page.context().close();
+  }
+});

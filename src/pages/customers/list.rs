@@ -136,21 +136,17 @@ pub fn CustomersPage() -> impl IntoView {
         numeric,
         class,
     };
-    // The city gives way on narrow screens (see `col-city` in the stylesheet).
+    // On narrow screens the model's columns give way first (see `col-model` in the
+    // stylesheet): name, contact, city, last order and spent stay.
     let columns = vec![
         col(|t| t.col_name, "minmax(10rem, 2fr)", false, ""),
         col(|t| t.col_contact, "minmax(8rem, 2fr)", false, ""),
-        col(
-            |t| t.col_city,
-            "var(--col-city, minmax(7rem, 1fr))",
-            false,
-            "col-city",
-        ),
+        col(|t| t.col_city, "minmax(7rem, 1fr)", false, ""),
         col(|t| t.col_orders, "4.5rem", true, ""),
         col(|t| t.col_spent, "8rem", true, ""),
         col(|t| t.col_last_order, "7rem", true, ""),
-        col(|t| t.col_clv, "8rem", true, ""),
-        col(|t| t.col_alive, "6.5rem", true, ""),
+        col(|t| t.col_clv, "var(--col-clv, 8rem)", true, "col-model"),
+        col(|t| t.col_alive, "var(--col-alive, 6.5rem)", true, "col-model"),
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
@@ -175,12 +171,12 @@ pub fn CustomersPage() -> impl IntoView {
                 {(c.data.kind == clientele_core::model::PartyKind::Organisation).then(|| view! { <span class="badge">{t().organisation}</span> })}
             </span>
             <span role="cell" class="muted ellipsis">{contact}</span>
-            <span role="cell" class="ellipsis col-city">{c.data.address.city.clone()}</span>
+            <span role="cell" class="ellipsis">{c.data.address.city.clone()}</span>
             <span role="cell" class="num">{ready.then(|| settings.integer(stats.orders as i64))}</span>
             <span role="cell" class="num">{ready.then(|| settings.money(stats.spent_in(main), main))}</span>
             <span role="cell" class="num">{stats.last_order.map(|ms| settings.date_of(ms))}</span>
-            <span role="cell" class="num">{clv.map(|v| settings.money_major(v, main))}</span>
-            <span role="cell" class="num">{alive.map(|v| settings.chance(v))}</span>
+            <span role="cell" class="num col-model">{clv.map(|v| settings.money_major(v, main))}</span>
+            <span role="cell" class="num col-model">{alive.map(|v| settings.chance(v))}</span>
         }
     };
     let key = move |i: usize| {
