@@ -146,7 +146,12 @@ pub fn CustomersPage() -> impl IntoView {
         col(|t| t.col_spent, "8rem", true, ""),
         col(|t| t.col_last_order, "7rem", true, ""),
         col(|t| t.col_clv, "var(--col-clv, 8rem)", true, "col-model"),
-        col(|t| t.col_alive, "var(--col-alive, 6.5rem)", true, "col-model"),
+        col(
+            |t| t.col_alive,
+            "var(--col-alive, 6.5rem)",
+            true,
+            "col-model",
+        ),
     ];
     let row = move |i: usize| {
         let p = rows.with_untracked(|r| r[i]);
