@@ -237,7 +237,8 @@ async function eventually(check, timeout = 60_000) {
 const amount = (text) => Number(text.replace(/[^\d]/g, ""));
 
 test("customers sort by lifetime value, and the top one's potential shows", async () => {
-  const page = await app.page();
+  // Wide enough for the model's columns (at 1024 px they give way).
+  const page = await app.page({ viewport: { width: 1440, height: 900 } });
   await open(page, app.base);
   await loadDemo(page, "1000");
   await page.getByRole("link", { name: "Customers" }).click();
@@ -353,7 +354,7 @@ test("a customer with a phone or email another one has is flagged before saving"
 // Issue 15: "most likely to leave" lists the customers who can still be kept first;
 // those long gone come after them.
 test("most likely to leave: the still reachable first", async () => {
-  const page = await app.page();
+  const page = await app.page({ viewport: { width: 1440, height: 900 } });
   await open(page, app.base);
   await loadDemo(page, "1000");
   await page.getByRole("link", { name: "Customers" }).click();
