@@ -410,3 +410,58 @@ test("at 1024 px the list drops the model's columns first", async () => {
     await page.context().close();
   }
 });
+
+// Issue 15: one status and one next step per customer, never "loyal, invite them"
+// next to "lapsed": the status follows the stage and the model.
+test("each customer has one status and a next step that fits it", async () => {
+  const page = await app.page();
+  await open(page, app.base);
+  await addCustomer(page, { name: "Phan Minh Khôi" });
+  const card = page.getByRole("region", { name: "Status and next step" });
+  await card.getByText("Not a buyer yet", { exact: true }).waitFor();
+  await card.getByText("Send a welcome offer for a first purchase.", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
+  const the = page.getByRole("region", { name: "Tình trạng và việc nên làm" });
+  await the.getByText("Chưa mua lần nào", { exact: true }).waitFor();
+  await the.getByText("Gửi ưu đãi chào mừng cho lần mua đầu tiên.", { exact: true }).waitFor();
+  await page.getByRole("button", { name: "Switch to English" }).click();
+  assert.deepEqual(page.errors, []);
+});
+
+test("the status of demo customers follows their stage and the model", async () => {
+  const page = await app.page();
+  const card = page.getByRole("region", { name: "Status and next step" });
+  await open(page, app.base);
+  await loadDemo(page, "1000");
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 60_000 });
+  await page.getByLabel("Sort by").selectOption({ label: "Most likely to leave (still reachable first)" });
+  const table = page.getByRole("table", { name: "Customers" });
+  const statuses = ["Not a buyer yet", "New customer", "Active", "Best customer", "Slipping away", "Gone quiet"];
+  const seen = new Set();
+  for (let row = 1; row <= 6; row++) {
+    await table.getByRole("row").nth(row).getByRole("link").first().click();
+    await page.getByRole("heading", { level: 1 }).waitFor();
+    const shown = [];
+    for (const s of statuses) {
+      if (await card.getByText(s, { exact: true }).count()) shown.push(s);
+    }
+    assert.equal(shown.length, 1, `one status: ${shown.join(", ")}`);
+    const step = await card.getByRole("definition").first().innerText();
+    assert.ok(step.length > 10 && !/loyalty|membership/i.test(step), step);
+    await card.getByText("How this was decided").click();
+    const how = await card.getByRole("group").innerText();
+    const stage = (how.match(/Lifecycle stage\s+(.+)/) ?? [])[1];
+    assert.ok(stage, how);
+    if (stage === "Lapsed") assert.equal(shown[0], "Gone quiet", `lapsed: ${shown[0]}`);
+    if (stage === "At risk") assert.ok(["Slipping away", "Gone quiet"].includes(shown[0]), shown[0]);
+    if (shown[0] === "Slipping away" || shown[0] === "Gone quiet") {
+      assert.match(step, /^(Call them|Send)/, step);
+    }
+    seen.add(shown[0]);
+    await page.goBack();
+    await page.getByLabel("Sort by").selectOption({ label: "Most likely to leave (still reachable first)" });
+  }
+  assert.ok(seen.has("Slipping away") || seen.has("Gone quiet"), [...seen].join(", "));
+  assert.deepEqual(page.errors, []);
+});

@@ -127,7 +127,8 @@ test("the customer page shows scores, stage and saved segments; groups are disco
   const name = await first.textContent();
   await first.click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
-  await page.getByRole("heading", { name: "Segments and scores" }).waitFor();
+  await page.getByRole("heading", { name: "Status and next step" }).waitFor();
+  await page.getByText("How this was decided").click();
   await page.getByText(/^R [1-5] · F [1-5] · M [1-5]$/).waitFor();
   await page.getByRole("link", { name: /^Group 1:/ }).waitFor();
 

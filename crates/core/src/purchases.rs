@@ -90,6 +90,16 @@ impl Terms {
         id
     }
 
+    /// The kind of a term number.
+    pub fn kind(&self, id: u32) -> Option<TermKind> {
+        self.shown.get(id as usize).map(|(k, _)| *k)
+    }
+
+    /// The shown text of a term number ("" if unknown).
+    pub fn text(&self, id: u32) -> &str {
+        self.shown.get(id as usize).map_or("", |(_, s)| s.as_str())
+    }
+
     /// The number of a text, if any customer bought it.
     pub fn find(&self, kind: TermKind, text: &str) -> Option<u32> {
         self.ids.get(&(kind, fold(text.trim()))).copied()

@@ -1,6 +1,6 @@
 //! Segmentation: RFM scores and named segments, lifecycle stages, rules over customer
 //! fields, k-means++ clustering, saved segments, and the rules the app writes for
-//! the user (presets).
+//! the user (presets), and one verdict per customer (status and next action).
 
 pub mod analysis;
 pub mod cluster;
@@ -11,3 +11,4 @@ pub mod presets;
 pub mod rfm;
 pub mod rules;
 pub mod saved;
+pub mod verdict;

@@ -5,7 +5,7 @@ use super::form::CustomerForm;
 use super::interactions::Interactions;
 use super::orders::Orders;
 use super::potential_card::PotentialCard;
-use super::segments_card::SegmentsCard;
+use super::status_card::StatusCard;
 use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::command::RecordCommand;
 use clientele_core::model::{Customer, PartyKind};
@@ -54,7 +54,7 @@ pub fn CustomerPage() -> impl IntoView {
                 }
             }}
             {move || id.get().filter(|_| customer.with(Option::is_some) && !editing.get()).map(|id| view! {
-                <SegmentsCard customer=id/>
+                <StatusCard customer=id/>
                 <PotentialCard customer=id/>
                 <div class="columns">
                     <Orders customer=id/>

@@ -9,7 +9,7 @@ mod list;
 mod order_form;
 mod orders;
 mod potential_card;
-mod segments_card;
+mod status_card;
 
 pub use detail::CustomerPage;
 pub use form::NewCustomerPage;

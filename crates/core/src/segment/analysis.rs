@@ -97,7 +97,13 @@ pub struct Analysis {
     pub next: Vec<u32>,
     /// The product rules `next` comes from.
     pub cross_sell: Option<crate::crosssell::Rules>,
+    /// Product term numbers bought by the most customers, most first (set with
+    /// `clear_next`): what to offer when no rule fits.
+    pub best_sellers: Vec<u32>,
 }
+
+/// Best sellers kept.
+pub const BEST_SELLERS: usize = 20;
 
 /// Products suggested per customer.
 pub const NEXT: usize = 3;
@@ -241,9 +247,11 @@ impl Analysis {
         self.fill_next(db, recommender, 0..db.len() as u32);
     }
 
-    /// Makes room for the next products of every customer, none yet.
+    /// Makes room for the next products of every customer, none yet, and ranks the
+    /// best sellers.
     pub fn clear_next(&mut self, db: &Db) {
         self.next = vec![NONE; db.len() * NEXT];
+        self.best_sellers = super::verdict::best_sellers(db, BEST_SELLERS);
     }
 
     /// Sets the next products of the live customers at `positions` (after

@@ -11,6 +11,7 @@ use clientele_core::model::PartyKind;
 use clientele_core::segment::lifecycle::Stage;
 use clientele_core::segment::rfm::Segment;
 use clientele_core::segment::rules::{Field, Group, Op};
+use clientele_core::segment::verdict::{Action, Status};
 
 pub fn seg_strings(locale: Locale) -> &'static SegStrings {
     match locale {
@@ -32,6 +33,31 @@ words! {
         cant_lose_them: CantLoseThem,
         hibernating: Hibernating,
         lost: Lost,
+    }
+}
+
+words! {
+    /// A customer's one status (`segment::verdict`).
+    StatusWords for Status {
+        prospect: Prospect,
+        new: New,
+        active: Active,
+        best: Best,
+        slipping: Slipping,
+        gone: Gone,
+    }
+}
+
+words! {
+    /// The next step for a customer; `{x}`, in the `_with` set, is a product.
+    ActionWords for Action {
+        first_sale: FirstSale,
+        thank: Thank,
+        suggest: Suggest,
+        reward: Reward,
+        call: Call,
+        win_back: WinBack,
+        last_try: LastTry,
     }
 }
 
@@ -308,6 +334,17 @@ pub struct SegStrings {
     pub typical: &'static str,
     // Customer page
     pub customer_card: &'static str,
+    pub status_names: StatusWords,
+    /// One line on why a customer has their status.
+    pub status_why: StatusWords,
+    pub next_step: &'static str,
+    pub actions: ActionWords,
+    /// The same with the product to offer, `{x}`.
+    pub actions_with: ActionWords,
+    /// Under an action naming a best seller (`{x}`) because no rule fits them.
+    pub best_seller_note: &'static str,
+    pub how_decided: &'static str,
+    pub rfm_segment: &'static str,
     pub scores: &'static str,
     pub stage: &'static str,
     pub in_segments: &'static str,
