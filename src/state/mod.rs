@@ -14,7 +14,7 @@ mod settings;
 /// The browser's storage for this app: usage, quota, persistence (Settings → Storage).
 pub use crate::storage::quota;
 pub use backup::{Parts, RestoreError, RestoreMode, Restored};
-pub use data::{provide_data, use_data, Data, LoadState, Moved};
+pub use data::{provide_data, use_data, Data, HistoryKind, LoadState, Moved};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;
 pub use import::{

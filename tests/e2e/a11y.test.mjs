@@ -68,10 +68,10 @@ test("every page passes axe (WCAG 2.1 AA) in both languages and both themes", as
       }
       // The customer page with an order open for correcting, its move search shown.
       const w = language === "en"
-        ? { orders: "Orders", edit: /^Edit order of/, form: "Edit order", move: "Move to another customer", find: "Find the customer" }
-        : { orders: "Đơn hàng", edit: /^Sửa đơn hàng ngày/, form: "Sửa đơn hàng", move: "Chuyển sang khách hàng khác", find: "Tìm khách hàng" };
+        ? { orders: "History", edit: /^Edit order of/, form: "Edit order", move: "Move to another customer", find: "Find the customer" }
+        : { orders: "Lịch sử", edit: /^Sửa đơn hàng ngày/, form: "Sửa đơn hàng", move: "Chuyển sang khách hàng khác", find: "Tìm khách hàng" };
       await visit(page, customer);
-      await page.getByRole("table", { name: w.orders }).getByRole("button", { name: w.edit }).first().click();
+      await page.getByRole("list", { name: w.orders }).getByRole("button", { name: w.edit }).first().click();
       const form = page.getByRole("form", { name: w.form });
       await form.getByRole("button", { name: w.move }).click();
       await form.getByLabel(w.find).fill("a");

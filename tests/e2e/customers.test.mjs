@@ -92,10 +92,10 @@ test("money and dates follow the language", async () => {
   await form.getByLabel("Quantity").fill("2");
   await form.getByLabel("Unit price").fill("617,000");
   await form.getByRole("button", { name: "Save order" }).click();
-  await page.getByRole("cell", { name: "2 × Áo dài" }).waitFor();
-  await page.getByRole("table").getByText("₫1,234,000").first().waitFor();
+  await page.getByRole("list", { name: "History" }).getByText("2 × Áo dài", { exact: true }).waitFor();
+  await page.getByRole("list", { name: "History" }).getByText("₫1,234,000").first().waitFor();
   await page.getByRole("button", { name: "Chuyển sang tiếng Việt" }).click();
-  await page.getByRole("table").getByText("1.234.000 ₫").first().waitFor();
+  await page.getByRole("list", { name: "Lịch sử" }).getByText("1.234.000 ₫").first().waitFor();
 });
 
 test("an order with a bad price is refused with the reason, nothing saved", async () => {
@@ -108,22 +108,23 @@ test("an order with a bad price is refused with the reason, nothing saved", asyn
   await form.getByRole("button", { name: "Save order" }).click();
   await form.getByText("Enter a price of 0 or more.").waitFor();
   await form.getByText("Required.").waitFor();
-  assert.ok(await page.getByText("No orders yet.").isVisible());
+  assert.ok(await page.getByText("No orders or interactions yet.").isVisible());
 });
 
 test("interactions are added to the timeline", async () => {
   const page = await app.page();
   await open(page, app.base);
   await addCustomer(page, { name: "Đặng Thu" });
+  await page.getByRole("button", { name: "Add interaction" }).click();
   const form = page.getByRole("form", { name: "Add interaction" });
-  await form.getByRole("button", { name: "Add interaction" }).click();
+  await form.getByRole("button", { name: "Save interaction" }).click();
   await form.getByText("Required.").waitFor();
   await form.getByLabel("Subject").fill("Gọi cảm ơn");
   await form.getByLabel("Channel").selectOption("Email");
-  await form.getByRole("button", { name: "Add interaction" }).click();
-  await page.getByRole("list", { name: "Interactions" }).getByText("Gọi cảm ơn").waitFor();
+  await form.getByRole("button", { name: "Save interaction" }).click();
+  await page.getByRole("list", { name: "History" }).getByText("Gọi cảm ơn").waitFor();
   await page.reload();
-  await page.getByRole("list", { name: "Interactions" }).getByText("Gọi cảm ơn").waitFor();
+  await page.getByRole("list", { name: "History" }).getByText("Gọi cảm ơn").waitFor();
 });
 
 test("a deleted customer comes back with Undo", async () => {
@@ -149,7 +150,7 @@ test("demo data of 1,000 customers loads and a customer opens", async () => {
   const name = await first.innerText();
   await first.click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
-  await page.getByRole("heading", { name: "Orders" }).waitFor();
+  await page.getByRole("heading", { name: "History" }).waitFor();
   assert.deepEqual(page.errors, []);
 });
 

@@ -1,11 +1,11 @@
-//! One customer's page: profile, edit, delete (with undo), segments and potential,
-//! orders, interactions.
+//! One customer's page: the key figures, their status and next step, the timeline
+//! of orders and interactions, their potential, and the profile (edit, delete with
+//! Undo).
 
 use super::form::CustomerForm;
-use super::interactions::Interactions;
-use super::orders::Orders;
 use super::potential_card::PotentialCard;
 use super::status_card::StatusCard;
+use super::timeline::Timeline;
 use crate::state::{use_data, use_notices, use_settings, LoadState};
 use clientele_core::command::RecordCommand;
 use clientele_core::model::{Customer, PartyKind};
@@ -44,6 +44,8 @@ pub fn CustomerPage() -> impl IntoView {
                         }.into_any();
                     }
                 }
+                // The profile's words are drawn once: a new language draws it anew.
+                let _ = settings.locale();
                 match (customer.get(), data.state.get()) {
                 (Some(c), _) => view! { <Profile c=c editing=editing/> }.into_any(),
                 (None, LoadState::Loading) => view! { <p>{t().loading}</p> }.into_any(),
@@ -53,14 +55,6 @@ pub fn CustomerPage() -> impl IntoView {
                 }.into_any(),
                 }
             }}
-            {move || id.get().filter(|_| customer.with(Option::is_some) && !editing.get()).map(|id| view! {
-                <StatusCard customer=id/>
-                <PotentialCard customer=id/>
-                <div class="columns">
-                    <Orders customer=id/>
-                    <Interactions customer=id/>
-                </div>
-            })}
         </section>
     }
 }
@@ -189,6 +183,9 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
             <div class="kpi"><span class="kpi-label">{t().col_last_order}</span><span class="kpi-value">{move || stats.get().last_order.map(|ms| settings.date_of(ms)).unwrap_or_else(|| "–".into())}</span></div>
             <div class="kpi"><span class="kpi-label">{t().interactions_title}</span><span class="kpi-value">{move || settings.integer(stats.get().interactions as i64)}</span></div>
         </div>
+        <StatusCard customer=id/>
+        <Timeline customer=id/>
+        <PotentialCard customer=id/>
         <div class="card">
             <h2>{t().section_profile}</h2>
             {(!has_details).then(|| view! { <p class="muted">{t().no_details}</p> })}

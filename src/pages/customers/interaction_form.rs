@@ -1,5 +1,5 @@
 //! Adding an interaction, or correcting one: date, channel, direction, subject and
-//! note. Cancel or Escape closes a correction without saving; a save is confirmed.
+//! note. Cancel or Escape closes the form without saving; a save is confirmed.
 
 use crate::components::{choices, focus_first_invalid, focus_id, SelectField, TextField};
 use crate::platform;
@@ -20,7 +20,7 @@ pub fn InteractionForm(
     /// The interaction to correct; none to add one.
     #[prop(optional)]
     item: Option<Record<Interaction>>,
-    /// Called after a correction is saved, or cancelled.
+    /// Called after saving, or on Cancel and Escape.
     #[prop(optional)]
     on_close: Option<Callback<()>>,
 ) -> impl IntoView {
@@ -97,12 +97,7 @@ pub fn InteractionForm(
                     subject_error.set(None);
                     failure.set(None);
                     notices.info(settings.h().interaction_saved);
-                    if original.is_some() {
-                        close();
-                    } else {
-                        subject.set(String::new());
-                        note.set(String::new());
-                    }
+                    close();
                 }
                 Err(AppError::Invalid(es)) => {
                     let tr = settings.t();
@@ -118,7 +113,7 @@ pub fn InteractionForm(
         });
     };
     let escape = move |ev: leptos::ev::KeyboardEvent| {
-        if editing && ev.key() == "Escape" {
+        if on_close.is_some() && ev.key() == "Escape" {
             ev.prevent_default();
             close();
         }
@@ -143,10 +138,12 @@ pub fn InteractionForm(
             t().add_interaction
         }
     };
-    if editing {
-        // A correction opened: the keyboard goes to its first field.
-        focus_id("interaction-date");
-    }
+    // The form opened: the keyboard goes to its first field.
+    focus_id(if editing {
+        "interaction-date"
+    } else {
+        "interaction-new-date"
+    });
     view! {
         <form class="subform" on:submit=submit on:keydown=escape novalidate aria-label=title>
             {editing.then(|| view! { <h3>{title}</h3> })}
@@ -159,8 +156,8 @@ pub fn InteractionForm(
             <TextField label=l(|t| t.field_subject) value=subject error=subject_error required=true/>
             <TextField label=l(|t| t.field_note) value=note multiline=true/>
             <div class="actions">
-                {editing.then(|| view! { <button type="button" on:click=move |_| close()>{move || h().cancel}</button> })}
-                <button type="submit" class="primary">{move || if editing { h().save_changes } else { t().add_interaction }}</button>
+                {on_close.is_some().then(|| view! { <button type="button" on:click=move |_| close()>{move || h().cancel}</button> })}
+                <button type="submit" class="primary">{move || if editing { h().save_changes } else { h().save_interaction }}</button>
             </div>
         </form>
     }

@@ -4,12 +4,12 @@ mod customer_picker;
 mod detail;
 mod form;
 mod interaction_form;
-mod interactions;
 mod list;
 mod order_form;
-mod orders;
 mod potential_card;
 mod status_card;
+mod timeline;
+mod timeline_entry;
 
 pub use detail::CustomerPage;
 pub use form::NewCustomerPage;

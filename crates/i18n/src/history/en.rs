@@ -31,4 +31,10 @@ pub const EN: HistoryStrings = HistoryStrings {
     interaction_deleted: "Interaction deleted.",
     interaction_restored: "Interaction restored.",
     field_when: "Date",
+    timeline_title: "History",
+    timeline_empty: "No orders or interactions yet.",
+    timeline_shown: "Showing {n} of {total}.",
+    show_more: "Show {n} more",
+    entry_order: "Order",
+    save_interaction: "Save interaction",
 };

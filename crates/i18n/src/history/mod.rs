@@ -1,7 +1,7 @@
 //! Words for correcting a customer's orders and interactions (edit, delete with
 //! Undo, move an order to another customer), in English and Vietnamese (one value
 //! per language, so a missing string does not compile). Placeholders: `{date}`,
-//! `{name}`.
+//! `{name}`, `{n}`, `{total}`.
 
 mod en;
 mod vi;
@@ -50,4 +50,13 @@ pub struct HistoryStrings {
     pub interaction_deleted: &'static str,
     pub interaction_restored: &'static str,
     pub field_when: &'static str,
+    // The customer's timeline (orders and interactions, newest first).
+    pub timeline_title: &'static str,
+    pub timeline_empty: &'static str,
+    /// `{n}` of `{total}` entries shown.
+    pub timeline_shown: &'static str,
+    /// `{n}`: how many more a click shows.
+    pub show_more: &'static str,
+    pub entry_order: &'static str,
+    pub save_interaction: &'static str,
 }

@@ -31,4 +31,10 @@ pub const VI: HistoryStrings = HistoryStrings {
     interaction_deleted: "Đã xóa tương tác.",
     interaction_restored: "Đã khôi phục tương tác.",
     field_when: "Ngày",
+    timeline_title: "Lịch sử",
+    timeline_empty: "Chưa có đơn hàng hay tương tác nào.",
+    timeline_shown: "Đang hiện {n} trên {total}.",
+    show_more: "Xem thêm {n}",
+    entry_order: "Đơn hàng",
+    save_interaction: "Lưu tương tác",
 };
