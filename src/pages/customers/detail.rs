@@ -26,6 +26,7 @@ pub fn CustomerPage() -> impl IntoView {
             .filter(|c| !c.is_deleted())
     });
     let editing = RwSignal::new(false);
+    crate::state::mark("clientele:customer-page-start");
     view! {
         <section class="page">
             {move || {

@@ -41,7 +41,10 @@ pub fn Timeline(
         async move {
             let orders = data.history::<Order>(customer, |o| o.placed_at).await?;
             let touches = data.history::<Interaction>(customer, |i| i.at).await?;
-            Ok::<_, crate::state::AppError>(Entry::merge(orders, touches))
+            let entries = Entry::merge(orders, touches);
+            // From the page's creation to its timeline read (bench/customer_page.mjs).
+            crate::state::measure("clientele:timeline", "clientele:customer-page-start");
+            Ok::<_, crate::state::AppError>(entries)
         }
     });
     let close = Callback::new(move |_| open.set(Open::None));
