@@ -4,7 +4,7 @@
 use serde::{de::DeserializeOwned, Serialize};
 
 /// Bumped when the encoding of stored records changes; old formats are migrated.
-pub const FORMAT: u8 = 3;
+pub const FORMAT: u8 = 4;
 
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CodecError {

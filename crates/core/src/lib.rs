@@ -20,6 +20,7 @@ pub mod formula;
 pub mod hlc;
 pub mod id;
 pub mod import;
+pub mod merge;
 pub mod migrate;
 pub mod model;
 pub mod packed;

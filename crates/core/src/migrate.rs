@@ -2,7 +2,8 @@
 //! buckets start with a format byte (`codec::FORMAT`); customers and orders changed shape:
 //!
 //! - format 1: customers without `values` (added in format 2);
-//! - format 2: customers without `external_id`, orders without `reference` (format 3).
+//! - format 2: customers without `external_id`, orders without `reference` (format 3);
+//! - format 3: customers without `merged_into` (format 4).
 //!
 //! Also the app's IndexedDB schema version, here so that a native test checks
 //! docs/storage.md against it.
@@ -75,8 +76,9 @@ macro_rules! customer_fields {
     };
 }
 
-customer_fields!(CustomerV1, {} + { values, external_id });
-customer_fields!(CustomerV2, { values: Vec<String>, } + { external_id });
+customer_fields!(CustomerV1, {} + { values, external_id, merged_into });
+customer_fields!(CustomerV2, { values: Vec<String>, } + { external_id, merged_into });
+customer_fields!(CustomerV3, { values: Vec<String>, external_id: String, } + { merged_into });
 legacy!(OrderV2 => Order {
     customer: Id,
     placed_at: Millis,
@@ -117,6 +119,7 @@ pub fn decode_customers(bytes: &[u8]) -> Result<Vec<Record<Customer>>, CodecErro
     match format {
         0 | 1 => Ok(convert(read::<Vec<Record<CustomerV1>>>(body)?)),
         2 => Ok(convert(read::<Vec<Record<CustomerV2>>>(body)?)),
+        3 => Ok(convert(read::<Vec<Record<CustomerV3>>>(body)?)),
         _ => read(body),
     }
 }
@@ -151,6 +154,12 @@ where
 /// tests write an old database and check it is read correctly.
 pub fn encode_customers_v1(records: &[Record<Customer>]) -> Vec<u8> {
     encode_as::<CustomerV1, _>(1, records)
+}
+
+/// Encodes customers as format 3 did (merged-away customers lose where they went),
+/// for tests.
+pub fn encode_customers_v3(records: &[Record<Customer>]) -> Vec<u8> {
+    encode_as::<CustomerV3, _>(3, records)
 }
 
 /// Encodes orders as format 2 did (their references are lost), for tests.
@@ -289,6 +298,15 @@ mod tests {
             decode_customers(&bytes),
             Err(CodecError::Damaged(_))
         ));
+        // Format 3 kept external ids; where a merged customer went came with format 4.
+        let mut v3 = now.clone();
+        v3[0].data.external_id = "shopify-1".into();
+        v3[0].data.merged_into = Some(Id::new_v7(7, [7; 10]));
+        let back = decode_customers(&encode_customers_v3(&v3)).unwrap();
+        assert_eq!(back[0].data.external_id, "shopify-1");
+        assert_eq!(back[0].data.merged_into, None);
+        let bytes = crate::codec::encode(&v3);
+        assert_eq!(decode_customers(&bytes).unwrap(), v3, "format 4 keeps it");
     }
 
     #[test]

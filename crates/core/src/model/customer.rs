@@ -253,6 +253,10 @@ record_fields! {
         /// imports so that importing the same file again finds the same customer.
         #[serde(default)]
         external_id: String => ExternalId,
+        /// Set on the tombstone of a customer merged into another (`merge`): the one
+        /// kept, so a change that reaches this one later can be sent on.
+        #[serde(default)]
+        merged_into: Option<Id> => MergedInto,
     }
 }
 
