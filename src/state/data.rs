@@ -183,19 +183,38 @@ impl Data {
         slot: T::Slot,
         cmd: RecordCommand<T>,
     ) -> Result<Written<T, Option<RecordCommand<T>>>, AppError> {
+        let w = self.run_all(slot, vec![cmd]).await?;
+        Ok(Written {
+            value: w.value.into_iter().next().flatten(),
+            records: w.records,
+            derived: w.derived,
+            stamp: w.stamp,
+        })
+    }
+
+    /// `run` for several commands on records of one slot, in one transaction (all
+    /// or none), each against the record as stored; their undo commands, in order.
+    pub(super) async fn run_all<T: Kind + Validate>(
+        &self,
+        slot: T::Slot,
+        cmds: Vec<RecordCommand<T>>,
+    ) -> Result<Written<T, Vec<Option<RecordCommand<T>>>>, AppError> {
         let storage = self.storage()?;
         let today = today();
         let local = self.clock.with_value(Clock::last);
-        let id = cmd.id();
         let written = storage
             .write::<T, _, CommandError>(slot, local, platform::now_ms(), |records, stamp| {
-                let pos = records.iter().position(|r| r.id == id);
-                let current = pos.map(|p| &records[p]);
-                let next = apply(&cmd, current, stamp, today)?;
-                let undo = inverse(&cmd, current);
-                match pos {
-                    Some(p) => records[p] = next,
-                    None => records.push(next),
+                let mut undo = Vec::with_capacity(cmds.len());
+                for cmd in &cmds {
+                    let id = cmd.id();
+                    let pos = records.iter().position(|r| r.id == id);
+                    let current = pos.map(|p| &records[p]);
+                    let next = apply(cmd, current, stamp, today)?;
+                    undo.push(inverse(cmd, current));
+                    match pos {
+                        Some(p) => records[p] = next,
+                        None => records.push(next),
+                    }
                 }
                 Ok(undo)
             })
@@ -232,14 +251,25 @@ impl Data {
         customer: Id,
         cmd: RecordCommand<T>,
     ) -> Result<Option<RecordCommand<T>>, AppError> {
+        let undo = self.history_commands(customer, vec![cmd]).await?;
+        Ok(undo.into_iter().next())
+    }
+
+    /// Runs commands on orders or interactions of `customer`, all or none; returns
+    /// what undoes them, in the order to run it.
+    pub async fn history_commands<T: HistoryKind>(
+        &self,
+        customer: Id,
+        cmds: Vec<RecordCommand<T>>,
+    ) -> Result<Vec<RecordCommand<T>>, AppError> {
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
         let b = bucket_of(customer);
-        let written = self.run(b, cmd).await?;
+        let written = self.run_all(b, cmds).await?;
         self.db
             .update_value(|db| T::set_facts(db, b, written.derived));
         self.changed();
-        Ok(written.value)
+        Ok(written.value.into_iter().rev().flatten().collect())
     }
 
     /// Moves an order to another customer with the changes of `edited` (whose

@@ -5,6 +5,7 @@ mod data;
 mod demo;
 mod error;
 mod import;
+mod merge;
 mod notices;
 mod pace;
 mod safety;
@@ -20,6 +21,7 @@ pub use error::AppError;
 pub use import::{
     reading, remember_mapping, sample, saved_mapping, ImportError, Phase, Progress, Sample,
 };
+pub use merge::Merged;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
 pub use safety::{provide_safety, use_safety, Safety};

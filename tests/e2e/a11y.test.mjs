@@ -68,14 +68,20 @@ test("every page passes axe (WCAG 2.1 AA) in both languages and both themes", as
       }
       // The customer page with an order open for correcting, its move search shown.
       const w = language === "en"
-        ? { orders: "History", edit: /^Edit order of/, form: "Edit order", move: "Move to another customer", find: "Find the customer" }
-        : { orders: "Lịch sử", edit: /^Sửa đơn hàng ngày/, form: "Sửa đơn hàng", move: "Chuyển sang khách hàng khác", find: "Tìm khách hàng" };
+        ? { orders: "History", edit: /^Edit order of/, form: "Edit order", move: "Move to another customer", find: "Find the customer", merge: "Merge with another customer" }
+        : { orders: "Lịch sử", edit: /^Sửa đơn hàng ngày/, form: "Sửa đơn hàng", move: "Chuyển sang khách hàng khác", find: "Tìm khách hàng", merge: "Gộp với khách hàng khác" };
       await visit(page, customer);
       await page.getByRole("list", { name: w.orders }).getByRole("button", { name: w.edit }).first().click();
       const form = page.getByRole("form", { name: w.form });
       await form.getByRole("button", { name: w.move }).click();
       await form.getByLabel(w.find).fill("a");
       for (const v of await scan(page)) found.push(`${language} ${theme} ${customer} (editing an order): ${v}`);
+      // The merge panel, a match chosen.
+      await visit(page, customer);
+      await page.getByRole("button", { name: w.merge }).click();
+      await page.getByRole("region", { name: w.merge }).getByLabel(w.find).fill("a");
+      await page.getByRole("list", { name: w.merge }).getByRole("button").first().click();
+      for (const v of await scan(page)) found.push(`${language} ${theme} ${customer} (merging): ${v}`);
     }
   }
   assert.deepEqual(found, [], found.join("\n"));

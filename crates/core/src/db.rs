@@ -290,6 +290,15 @@ impl Db {
             .map(|&p| &self.customers[p as usize])
     }
 
+    /// The live customers whose company is `org`.
+    pub fn members_of(&self, org: Id) -> Vec<Id> {
+        self.customers
+            .iter()
+            .filter(|c| c.data.company == Some(org) && !c.is_deleted())
+            .map(|c| c.id)
+            .collect()
+    }
+
     pub fn at(&self, position: u32) -> &Record<Customer> {
         &self.customers[position as usize]
     }

@@ -1,6 +1,6 @@
-//! Choosing another customer for an order (moving it): a search by name, phone or
-//! email (the list's search, diacritics ignored), its first matches as buttons, and
-//! the choice said plainly until saved, with a way back.
+//! Choosing another customer, to move an order to or to merge with: a search by
+//! name, phone or email (the list's search, diacritics ignored), its first matches
+//! as buttons, and the choice said plainly until saved, with a way back.
 
 use crate::components::{focus_id, TextField};
 use crate::state::{use_data, use_settings};
@@ -10,18 +10,37 @@ use leptos::prelude::*;
 /// Matches shown at most.
 const SHOWN: usize = 6;
 
+/// What the customer is chosen for (the words differ).
+#[derive(Clone, Copy, PartialEq)]
+pub enum Purpose {
+    MoveOrder,
+    /// The search is open from the start.
+    Merge,
+}
+
 #[component]
 pub fn CustomerPicker(
-    /// Whose the order is now.
+    /// Whose the order is now (the customer to merge with another), left out of
+    /// the matches.
     current: Id,
     current_name: String,
     /// The customer chosen (id, name), none to keep it where it is.
     target: RwSignal<Option<(Id, String)>>,
+    purpose: Purpose,
 ) -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
     let h = move || settings.h();
-    let open = RwSignal::new(false);
+    let open = RwSignal::new(purpose == Purpose::Merge);
+    let merge = purpose == Purpose::Merge;
+    // The button that opens the search, which also names the list of matches.
+    let action = move || {
+        if merge {
+            h().merge_open
+        } else {
+            h().move_order
+        }
+    };
     // The chosen customer's phone or email, to tell two of one name apart.
     let chosen_detail = RwSignal::new(String::new());
     let query = RwSignal::new(String::new());
@@ -59,16 +78,20 @@ pub fn CustomerPicker(
             </p>
             {move || match target.get() {
                 Some((_, to)) => {
-                    let keep = h().keep_with.replace("{name}", &name);
+                    let (chosen, back) = if merge {
+                        (h().merge_chosen, h().merge_other.to_string())
+                    } else {
+                        (h().moving_to, h().keep_with.replace("{name}", &name))
+                    };
                     let detail = chosen_detail.get();
                     let to = if detail.is_empty() { to } else { format!("{to} ({detail})") };
                     view! {
-                        <p role="status" class="moving">{h().moving_to.replace("{name}", &to)}</p>
-                        <button type="button" id="keep-target" on:click=move |_| target.set(None)>{keep}</button>
+                        <p role="status" class="moving">{chosen.replace("{name}", &to)}</p>
+                        <button type="button" id="keep-target" on:click=move |_| { target.set(None); open.set(merge) }>{back}</button>
                     }.into_any()
                 }
                 None if !open.get() => view! {
-                    <button type="button" on:click=move |_| open.set(true)>{h().move_order}</button>
+                    <button type="button" on:click=move |_| open.set(true)>{action()}</button>
                 }.into_any(),
                 None => view! {
                     <TextField
@@ -77,7 +100,7 @@ pub fn CustomerPicker(
                         kind="search"
                         hint=Signal::derive(move || Some(h().find_hint.to_string()))
                     />
-                    <ul class="picks" aria-label=h().move_order>
+                    <ul class="picks" aria-label=action()>
                         {move || matches.get().into_iter().map(|(id, name, detail)| {
                             let chosen = name.clone();
                             let chosen_with = detail.clone();

@@ -3,6 +3,7 @@
 //! Undo).
 
 use super::form::CustomerForm;
+use super::merge_panel::MergePanel;
 use super::potential_card::PotentialCard;
 use super::status_card::StatusCard;
 use super::timeline::Timeline;
@@ -24,6 +25,15 @@ pub fn CustomerPage() -> impl IntoView {
         id.get()
             .and_then(|id| data.customer(id))
             .filter(|c| !c.is_deleted())
+    });
+    // Merged into another: which (a link there says so).
+    let merged = Memo::new(move |_| {
+        let into = id
+            .get()
+            .and_then(|id| data.customer(id))?
+            .data
+            .merged_into?;
+        data.customer(into).map(|c| (into, c.data.name()))
     });
     let editing = RwSignal::new(false);
     crate::state::mark("clientele:customer-page-start");
@@ -50,6 +60,14 @@ pub fn CustomerPage() -> impl IntoView {
                 match (customer.get(), data.state.get()) {
                 (Some(c), _) => view! { <Profile c=c editing=editing/> }.into_any(),
                 (None, LoadState::Loading) => view! { <p>{t().loading}</p> }.into_any(),
+                (None, _) if merged.with(Option::is_some) => {
+                    let (into, name) = merged.get().unwrap_or_default();
+                    let text = settings.h().merged_into.replace("{name}", &name);
+                    view! {
+                        <h1>{t().customer_not_found}</h1>
+                        <p><a href=format!("/customers/{into}")>{text}</a></p>
+                    }.into_any()
+                }
                 (None, _) => view! {
                     <h1>{t().customer_not_found}</h1>
                     <p><a href="/customers">{t().back_to_customers}</a></p>
@@ -69,6 +87,8 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     let t = move || settings.t();
     let id = c.id;
     let d = c.data.clone();
+    let merging = RwSignal::new(false);
+    let merge_name = d.name();
     let has_details = !(d.emails.is_empty()
         && d.phones.is_empty()
         && address_is_empty(&d.address)
@@ -175,6 +195,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
             </div>
             <div class="actions">
                 <button type="button" on:click=move |_| editing.set(true)>{t().edit}</button>
+                <button type="button" aria-expanded=move || merging.get().to_string() on:click=move |_| merging.update(|m| *m = !*m)>{settings.h().merge_open}</button>
                 <button type="button" class="danger" on:click=delete>{t().delete_customer}</button>
             </div>
         </div>
@@ -184,6 +205,9 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
             <div class="kpi"><span class="kpi-label">{t().col_last_order}</span><span class="kpi-value">{move || stats.get().last_order.map(|ms| settings.date_of(ms)).unwrap_or_else(|| "–".into())}</span></div>
             <div class="kpi"><span class="kpi-label">{t().interactions_title}</span><span class="kpi-value">{move || settings.integer(stats.get().interactions as i64)}</span></div>
         </div>
+        {move || merging.get().then(|| view! {
+            <MergePanel customer=id name=merge_name.clone() open=merging/>
+        })}
         <StatusCard customer=id/>
         <Timeline customer=id/>
         <PotentialCard customer=id/>

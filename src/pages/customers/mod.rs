@@ -5,6 +5,7 @@ mod detail;
 mod form;
 mod interaction_form;
 mod list;
+mod merge_panel;
 mod order_form;
 mod potential_card;
 mod status_card;

@@ -3,7 +3,7 @@
 //! it to another customer. Cancel or Escape closes the form without saving; a save
 //! is confirmed.
 
-use super::customer_picker::CustomerPicker;
+use super::customer_picker::{CustomerPicker, Purpose};
 use crate::components::{choices, focus_first_invalid, focus_id, SelectField, TextField};
 use crate::platform;
 use crate::state::{use_data, use_notices, use_settings, AppError, NoticeKind};
@@ -330,7 +330,7 @@ pub fn OrderForm(
                 <SelectField label=l(|t| t.col_status) value=status options=status_options/>
                 <SelectField label=l(|t| t.field_currency) value=currency options=currency_options/>
             </div>
-            {editing.then(|| view! { <CustomerPicker current=customer current_name=owner target=target/> })}
+            {editing.then(|| view! { <CustomerPicker current=customer current_name=owner target=target purpose=Purpose::MoveOrder/> })}
             <For each=move || lines.get() key=|l| l.key let:line>
                 <fieldset class="line">
                     <legend>{move || format!("{} {}", t().line_item, lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0) + 1))}</legend>

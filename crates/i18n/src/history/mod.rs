@@ -1,7 +1,7 @@
 //! Words for correcting a customer's orders and interactions (edit, delete with
 //! Undo, move an order to another customer), in English and Vietnamese (one value
 //! per language, so a missing string does not compile). Placeholders: `{date}`,
-//! `{name}`, `{n}`, `{total}`.
+//! `{name}`, `{n}`, `{total}`, `{other}`, `{keep}`, `{orders}`, `{interactions}`.
 
 mod en;
 mod vi;
@@ -59,4 +59,16 @@ pub struct HistoryStrings {
     pub show_more: &'static str,
     pub entry_order: &'static str,
     pub save_interaction: &'static str,
+    // Merging two customers.
+    pub merge_open: &'static str,
+    pub merge_chosen: &'static str,
+    pub merge_other: &'static str,
+    pub merge_keep: &'static str,
+    pub merge_keep_one: &'static str,
+    /// `{other}`, `{keep}`: names; `{orders}`, `{interactions}`: counts.
+    pub merge_explain: &'static str,
+    pub merge_button: &'static str,
+    pub merged: &'static str,
+    pub merge_undone: &'static str,
+    pub merged_into: &'static str,
 }
