@@ -26,7 +26,7 @@ pub struct Merged {
 
 /// One written step's undo.
 enum Step {
-    Customer(RecordCommand<Customer>),
+    Customer(Box<RecordCommand<Customer>>),
     Orders(Id, Vec<RecordCommand<Order>>),
     Interactions(Id, Vec<RecordCommand<Interaction>>),
 }
@@ -68,7 +68,7 @@ impl Data {
         for step in steps.iter().rev() {
             match step {
                 Step::Customer(cmd) => {
-                    self.customer_command(cmd.clone()).await?;
+                    self.customer_command((**cmd).clone()).await?;
                 }
                 Step::Orders(c, cmds) => {
                     self.history_commands(*c, cmds.clone()).await?;
@@ -175,7 +175,7 @@ impl Data {
         done: &mut Vec<Step>,
     ) -> Result<(), AppError> {
         if let Some(undo) = self.customer_command(cmd).await? {
-            done.push(Step::Customer(undo));
+            done.push(Step::Customer(Box::new(undo)));
         }
         Ok(())
     }

@@ -67,9 +67,9 @@ pub fn combine(keep: &Customer, other: &Customer) -> Customer {
     }
     for theirs in &other.consent {
         match c.consent.iter_mut().find(|m| m.channel == theirs.channel) {
-            Some(mine) if theirs.on > mine.on => *mine = theirs.clone(),
+            Some(mine) if theirs.on > mine.on => *mine = *theirs,
             Some(_) => {}
-            None => c.consent.push(theirs.clone()),
+            None => c.consent.push(*theirs),
         }
     }
     c.created_at = c.created_at.min(other.created_at);
