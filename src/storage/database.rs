@@ -53,8 +53,10 @@ pub(super) const ALL_STORES: [&str; 9] = [
     SEGMENTS,
     IMPORTS,
 ];
-/// Meta key set once purchase facts exist for every bucket of orders.
-const PURCHASES_READY: &str = "purchases";
+/// Meta key set once purchase facts of the current shape exist for every bucket of
+/// orders ("purchases" was set before they carried the catalogue's tallies: a
+/// database with only that one derives them again, once).
+const PURCHASES_READY: &str = "purchases-2";
 
 /// A record type stored per customer bucket, with derived facts.
 pub trait History: Fields + Serialize + DeserializeOwned + 'static {

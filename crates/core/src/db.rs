@@ -2,11 +2,12 @@
 //! about orders and interactions (the full orders stay in storage buckets and are read
 //! per customer). Storage decides where bytes go; this decides what they mean.
 
+use crate::catalogue::{Product, Sales};
 use crate::columns::Columns;
 use crate::facts::{sort_facts, CustomerStats, InteractionFact, OrderFact};
 use crate::id::{Id, IdMap};
 use crate::model::{Currency, Customer, Interaction, Order};
-use crate::purchases::{Bought, PurchaseFact, Terms};
+use crate::purchases::{Bought, PurchaseFact, TermKind, Terms};
 use crate::record::Record;
 use crate::search::{self, SearchIndex};
 use crate::timeline::Timeline;
@@ -82,6 +83,8 @@ pub struct Db {
     /// What each customer bought, parallel to `customers`.
     bought: Vec<Bought>,
     terms: Terms,
+    /// Each bucket's product tallies (the catalogue).
+    sales: Vec<Sales>,
     order_facts: Vec<Vec<OrderFact>>,
     /// The counting orders of each bucket, compact, for the analysis.
     timelines: Vec<Timeline>,
@@ -105,6 +108,7 @@ impl Db {
             timelines: vec![Timeline::default(); BUCKETS as usize],
             bucket_members: vec![Vec::new(); BUCKETS as usize],
             interaction_facts: vec![Vec::new(); BUCKETS as usize],
+            sales: vec![Sales::default(); BUCKETS as usize],
             ..Default::default()
         }
     }
@@ -192,9 +196,31 @@ impl Db {
 
     /// Sets what the customers of some buckets bought (start-up, after the customers).
     pub fn load_purchases(&mut self, buckets: Vec<(u32, Vec<PurchaseFact>)>) {
-        for (_, facts) in buckets {
+        for (b, facts) in buckets {
             self.apply_purchases(&facts);
+            self.set_sales(b, &facts);
         }
+    }
+
+    fn set_sales(&mut self, b: u32, facts: &[PurchaseFact]) {
+        if let Some(slot) = self.sales.get_mut(b as usize) {
+            let terms = &mut self.terms;
+            *slot = Sales::of(facts.iter().map(|f| f.sold.as_slice()), |name| {
+                terms.intern(TermKind::Product, name)
+            });
+        }
+    }
+
+    /// The product catalogue: every product sold, by name.
+    pub fn catalogue(&self) -> Vec<Product> {
+        crate::catalogue::catalogue(&self.sales, |t| self.terms.text(t))
+    }
+
+    /// The buckets whose customers bought `product` (a term).
+    pub fn buckets_with(&self, product: u32) -> Vec<u32> {
+        (0..BUCKETS)
+            .filter(|&b| self.sales[b as usize].has(product))
+            .collect()
     }
 
     fn apply_purchases(&mut self, facts: &[PurchaseFact]) {
@@ -211,6 +237,7 @@ impl Db {
             self.bought[i as usize] = Bought::default();
         }
         self.apply_purchases(&facts);
+        self.set_sales(b, &facts);
     }
 
     pub fn bought_at(&self, position: u32) -> &Bought {

@@ -3,6 +3,7 @@
 
 pub mod amount;
 pub mod backup;
+pub mod catalogue;
 pub mod clv;
 pub mod codec;
 pub mod columns;

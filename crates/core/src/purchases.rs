@@ -21,6 +21,8 @@ pub struct PurchaseFact {
     pub stores: Vec<String>,
     /// Bit `i` set: bought through `SalesChannel::ALL[i]`.
     pub channels: u8,
+    /// What they bought of each product (the catalogue's tallies).
+    pub sold: Vec<crate::catalogue::Sold>,
 }
 
 fn add(list: &mut Vec<String>, s: &str) {
@@ -41,15 +43,19 @@ pub fn channel_bit(c: SalesChannel) -> u8 {
 impl PurchaseFact {
     /// The purchases of every customer with orders in `orders` (one bucket), by id.
     pub fn of(orders: &[Record<Order>]) -> Vec<PurchaseFact> {
-        let mut by: BTreeMap<Id, PurchaseFact> = BTreeMap::new();
+        let mut by: BTreeMap<Id, (PurchaseFact, Vec<&Record<Order>>)> = BTreeMap::new();
         for o in orders
             .iter()
             .filter(|o| !o.is_deleted() && o.data.status.counts())
         {
-            let p = by.entry(o.data.customer).or_insert_with(|| PurchaseFact {
-                customer: o.data.customer,
-                ..Default::default()
+            let (p, theirs) = by.entry(o.data.customer).or_insert_with(|| {
+                let fact = PurchaseFact {
+                    customer: o.data.customer,
+                    ..Default::default()
+                };
+                (fact, Vec::new())
             });
+            theirs.push(o);
             for item in &o.data.items {
                 add(&mut p.products, &item.product);
                 add(&mut p.categories, &item.category);
@@ -58,7 +64,12 @@ impl PurchaseFact {
             add(&mut p.stores, &o.data.store);
             p.channels |= channel_bit(o.data.channel);
         }
-        by.into_values().collect()
+        by.into_values()
+            .map(|(mut p, theirs)| {
+                p.sold = crate::catalogue::sold_of(theirs);
+                p
+            })
+            .collect()
     }
 }
 
