@@ -7,6 +7,7 @@ use crate::pages::dashboard::DashboardPage;
 use crate::pages::import::ImportPage;
 use crate::pages::keyboard::Keyboard;
 use crate::pages::not_found::NotFound;
+use crate::pages::products::ProductsPage;
 use crate::pages::segments::{
     ClustersPage, EditSegmentPage, NewSegmentPage, SegmentPage, SegmentsPage,
 };
@@ -42,6 +43,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/customers") view=CustomersPage/>
                     <Route path=path!("/customers/new") view=NewCustomerPage/>
                     <Route path=path!("/customers/:id") view=CustomerPage/>
+                    <Route path=path!("/products") view=ProductsPage/>
                     <Route path=path!("/segments") view=SegmentsPage/>
                     <Route path=path!("/segments/new") view=NewSegmentPage/>
                     <Route path=path!("/segments/clusters") view=ClustersPage/>

@@ -29,6 +29,7 @@ pub fn Nav() -> impl IntoView {
             <nav aria-label=move || t().nav_label>
                 <A href="/dashboard">{move || settings.d().nav}</A>
                 <A href="/customers" exact=false>{move || t().nav_customers}</A>
+                <A href="/products">{move || settings.p().nav}</A>
                 <A href="/segments" exact=false>{move || settings.s().nav}</A>
                 <A href="/import">{move || settings.imp().nav}</A>
                 <A href="/backup">{move || settings.bak().nav}</A>

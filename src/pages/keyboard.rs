@@ -18,6 +18,7 @@ const CUSTOMERS_SHOWN: usize = 5;
 enum Command {
     Dashboard,
     Customers,
+    Products,
     Segments,
     NewCustomer,
     NewSegment,
@@ -27,9 +28,10 @@ enum Command {
 }
 
 impl Command {
-    const ALL: [Command; 8] = [
+    const ALL: [Command; 9] = [
         Command::Dashboard,
         Command::Customers,
+        Command::Products,
         Command::Segments,
         Command::NewCustomer,
         Command::NewSegment,
@@ -42,6 +44,7 @@ impl Command {
         match self {
             Command::Dashboard => "/dashboard",
             Command::Customers => "/customers",
+            Command::Products => "/products",
             Command::Segments => "/segments",
             Command::NewCustomer => "/customers/new",
             Command::NewSegment => "/segments/new",
@@ -55,6 +58,7 @@ impl Command {
         match self {
             Command::Dashboard => k.go_dashboard,
             Command::Customers => k.go_customers,
+            Command::Products => k.go_products,
             Command::Segments => k.go_segments,
             Command::NewCustomer => k.new_customer,
             Command::NewSegment => k.new_segment,

@@ -6,5 +6,6 @@ pub mod dashboard;
 pub mod import;
 pub mod keyboard;
 pub mod not_found;
+pub mod products;
 pub mod segments;
 pub mod settings;

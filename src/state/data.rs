@@ -118,7 +118,7 @@ impl Data {
         self.with(|db| db.customer(id).cloned())
     }
 
-    fn storage(&self) -> Result<Rc<Storage>, AppError> {
+    pub(super) fn storage(&self) -> Result<Rc<Storage>, AppError> {
         self.storage
             .get_value()
             .ok_or(AppError::Storage(StorageError::Unavailable(
@@ -262,9 +262,17 @@ impl Data {
         customer: Id,
         cmds: Vec<RecordCommand<T>>,
     ) -> Result<Vec<RecordCommand<T>>, AppError> {
+        self.bucket_commands(bucket_of(customer), cmds).await
+    }
+
+    /// `history_commands` for the records of any customers of bucket `b`.
+    pub async fn bucket_commands<T: HistoryKind>(
+        &self,
+        b: u32,
+        cmds: Vec<RecordCommand<T>>,
+    ) -> Result<Vec<RecordCommand<T>>, AppError> {
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
-        let b = bucket_of(customer);
         let written = self.run_all(b, cmds).await?;
         self.db
             .update_value(|db| T::set_facts(db, b, written.derived));

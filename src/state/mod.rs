@@ -8,6 +8,7 @@ mod import;
 mod merge;
 mod notices;
 mod pace;
+mod products;
 mod safety;
 mod segments;
 mod settings;
@@ -24,6 +25,7 @@ pub use import::{
 pub use merge::Merged;
 pub use notices::{provide_notices, use_notices, Notice, NoticeKind, Notices};
 pub use pace::{for_slices, mark, measure, Pacer, BUDGET_MS};
+pub use products::Renamed;
 pub use safety::{provide_safety, use_safety, Safety};
 pub use segments::{params as analysis_params, provide_segments, use_segments, Segments, SLICE};
 pub use settings::{

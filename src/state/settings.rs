@@ -135,6 +135,10 @@ impl SettingsState {
     pub fn h(&self) -> &'static crate::i18n::HistoryStrings {
         crate::i18n::history_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of the Products page.
+    pub fn p(&self) -> &'static crate::i18n::ProductsStrings {
+        crate::i18n::products_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of the Dashboard.
     pub fn d(&self) -> &'static crate::i18n::DashStrings {
         crate::i18n::dash_strings(self.settings.with(|s| s.locale))

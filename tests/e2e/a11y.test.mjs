@@ -50,7 +50,7 @@ test("every page passes axe (WCAG 2.1 AA) in both languages and both themes", as
   await page.getByRole("heading", { level: 1, name: "Champions" }).waitFor();
   const segment = new URL(page.url()).pathname;
   const pages = [
-    "/customers", "/customers/new", customer, "/dashboard", "/segments", "/segments/new",
+    "/customers", "/customers/new", customer, "/products", "/dashboard", "/segments", "/segments/new",
     "/segments/clusters", segment, `${segment}/edit`, "/import", "/backup", "/settings", "/no-such-page",
   ];
   const found = [];

@@ -43,7 +43,7 @@ test("no money figure overflows its box on any page, in either language, with hu
   const found = [];
   for (const language of ["en", "vi"]) {
     if (language === "vi") await page.getByRole("button", { name: "Tiếng Việt" }).click();
-    for (const path of ["/customers", customer, "/dashboard", "/segments", "/segments/clusters", "/backup", "/settings"]) {
+    for (const path of ["/customers", customer, "/products", "/dashboard", "/segments", "/segments/clusters", "/backup", "/settings"]) {
       await page.goto(app.base + path);
       await page.waitForFunction(() => performance.getEntriesByName("clientele:facts-loaded").length > 0);
       if (path.startsWith("/segments") || path === "/dashboard") {

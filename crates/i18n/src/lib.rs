@@ -13,6 +13,7 @@ mod en;
 mod history;
 mod imp;
 mod keys;
+mod products;
 mod safety;
 mod seg;
 mod vi;
@@ -25,6 +26,7 @@ pub use imp::{
     MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,
 };
 pub use keys::{keys_strings, KeysStrings};
+pub use products::{products_strings, ProductsStrings};
 pub use safety::{safety_strings, SafetyStrings};
 pub use seg::{
     seg_strings, CutWords, FeatureWords, FieldWords, GroupWords, OpWords, PartyKindWords,

@@ -79,6 +79,11 @@ fn every_placeholder_is_in_both_languages() {
     problems.extend(check("imp", imp_strings(en), imp_strings(vi)));
     problems.extend(check("backup", backup_strings(en), backup_strings(vi)));
     problems.extend(check("history", history_strings(en), history_strings(vi)));
+    problems.extend(check(
+        "products",
+        products_strings(en),
+        products_strings(vi),
+    ));
     problems.extend(check("safety", safety_strings(en), safety_strings(vi)));
     problems.extend(check("keys", keys_strings(en), keys_strings(vi)));
     assert!(problems.is_empty(), "{}", problems.join("\n"));

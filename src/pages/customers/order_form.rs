@@ -7,13 +7,18 @@ use super::customer_picker::{CustomerPicker, Purpose};
 use crate::components::{choices, focus_first_invalid, focus_id, SelectField, TextField};
 use crate::platform;
 use crate::state::{use_data, use_notices, use_settings, AppError, NoticeKind};
+use clientele_core::catalogue::{suggest, Product};
 use clientele_core::command::RecordCommand;
 use clientele_core::format::{amount, parse_money};
 use clientele_core::model::{Currency, LineItem, OrderStatus, SalesChannel};
 use clientele_core::record::changes;
+use clientele_core::search::fold;
 use clientele_core::validate;
 use clientele_core::{Id, Order, Record};
 use leptos::prelude::*;
+
+/// Products suggested under a product field at most.
+const SUGGESTED: usize = 12;
 
 #[derive(Clone, Copy)]
 struct Line {
@@ -97,6 +102,45 @@ pub fn OrderForm(
             .map(|(k, i)| Line::of(k as u32, i, amount(i.unit_price, o.currency, locale)))
             .collect(),
         None => vec![Line::new(0)],
+    };
+    // The catalogue, for the product fields' suggestions.
+    let products = Memo::new(move |_| data.with(|db| db.catalogue()));
+    // A known product's SKU, category and price, said under its field.
+    let describe = move |p: &Product| {
+        let mut parts: Vec<String> = [&p.tally.sku, &p.tally.category]
+            .into_iter()
+            .filter(|s| !s.is_empty())
+            .cloned()
+            .collect();
+        parts.push(settings.money(p.tally.last_price, p.tally.last_currency));
+        parts.join(" · ")
+    };
+    // Picking a known product fills in its SKU, category and last price where empty,
+    // and says what is known of it; a new product says so.
+    let known = move |line: Line| -> Option<String> {
+        let typed = line.product.get();
+        if typed.trim().is_empty() {
+            return None;
+        }
+        let key = fold(typed.trim());
+        products.with(|all| match all.iter().find(|p| fold(&p.name) == key) {
+            Some(p) => {
+                let fill = |field: RwSignal<String>, value: String| {
+                    if field.get_untracked().trim().is_empty() && !value.is_empty() {
+                        field.set(value);
+                    }
+                };
+                fill(line.sku, p.tally.sku.clone());
+                fill(line.category, p.tally.category.clone());
+                fill(
+                    line.price,
+                    amount(p.tally.last_price, p.tally.last_currency, locale),
+                );
+                Some(h().known_product.replace("{x}", &describe(p)))
+            }
+            None if !all.is_empty() => Some(h().new_product.to_string()),
+            None => None,
+        })
     };
     let next_key = StoredValue::new(first_lines.len() as u32);
     let lines = RwSignal::new(first_lines);
@@ -335,7 +379,13 @@ pub fn OrderForm(
                 <fieldset class="line">
                     <legend>{move || format!("{} {}", t().line_item, lines.with(|ls| ls.iter().position(|x| x.key == line.key).unwrap_or(0) + 1))}</legend>
                     <div class="grid line-grid">
-                        <TextField label=l(|t| t.field_product) value=line.product error=err(format!("line-{}-product", line.key)) required=true/>
+                        <TextField label=l(|t| t.field_product) value=line.product error=err(format!("line-{}-product", line.key)) required=true list=format!("products-{}", line.key) hint=Signal::derive(move || known(line))/>
+                        <datalist id=format!("products-{}", line.key)>
+                            {move || products.with(|all| suggest(all, &line.product.get(), SUGGESTED).into_iter().map(|p| {
+                                let label = describe(p);
+                                view! { <option value=p.name.clone() label=label></option> }
+                            }).collect_view())}
+                        </datalist>
                         <TextField label=l(|t| t.field_sku) value=line.sku/>
                         <TextField label=l(|t| t.field_category) value=line.category/>
                         <TextField label=l(|t| t.field_quantity) value=line.quantity error=err(format!("line-{}-quantity", line.key))/>

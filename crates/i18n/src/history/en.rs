@@ -47,4 +47,6 @@ pub const EN: HistoryStrings = HistoryStrings {
     merged: "Merged {other} into {keep}.",
     merge_undone: "Merge undone.",
     merged_into: "This customer was merged into {name}.",
+    known_product: "Known product: {x}.",
+    new_product: "A new product: not sold before.",
 };

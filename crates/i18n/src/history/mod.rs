@@ -1,7 +1,7 @@
 //! Words for correcting a customer's orders and interactions (edit, delete with
 //! Undo, move an order to another customer), in English and Vietnamese (one value
 //! per language, so a missing string does not compile). Placeholders: `{date}`,
-//! `{name}`, `{n}`, `{total}`, `{other}`, `{keep}`, `{orders}`, `{interactions}`.
+//! `{name}`, `{n}`, `{total}`, `{other}`, `{keep}`, `{orders}`, `{interactions}`, `{x}`.
 
 mod en;
 mod vi;
@@ -71,4 +71,7 @@ pub struct HistoryStrings {
     pub merged: &'static str,
     pub merge_undone: &'static str,
     pub merged_into: &'static str,
+    // The product field of an order line: `{x}` is the SKU, category and price.
+    pub known_product: &'static str,
+    pub new_product: &'static str,
 }

@@ -47,4 +47,6 @@ pub const VI: HistoryStrings = HistoryStrings {
     merged: "Đã gộp {other} vào {keep}.",
     merge_undone: "Đã hoàn tác việc gộp.",
     merged_into: "Khách hàng này đã được gộp vào {name}.",
+    known_product: "Sản phẩm đã có: {x}.",
+    new_product: "Sản phẩm mới: chưa bán lần nào.",
 };

@@ -9,6 +9,7 @@ pub const EN: KeysStrings = KeysStrings {
     nothing_found: "Nothing matches.",
     go_dashboard: "Go to the Dashboard",
     go_customers: "Go to Customers",
+    go_products: "Go to Products",
     go_segments: "Go to Segments",
     go_settings: "Go to Settings",
     new_customer: "New customer",

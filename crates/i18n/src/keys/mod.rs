@@ -24,6 +24,7 @@ pub struct KeysStrings {
     pub nothing_found: &'static str,
     pub go_dashboard: &'static str,
     pub go_customers: &'static str,
+    pub go_products: &'static str,
     pub go_segments: &'static str,
     pub go_settings: &'static str,
     pub new_customer: &'static str,

@@ -9,6 +9,7 @@ pub const VI: KeysStrings = KeysStrings {
     nothing_found: "Không có gì khớp.",
     go_dashboard: "Đi tới Tổng quan",
     go_customers: "Đi tới Khách hàng",
+    go_products: "Đi tới Sản phẩm",
     go_segments: "Đi tới Phân khúc",
     go_settings: "Đi tới Cài đặt",
     new_customer: "Thêm khách hàng",
