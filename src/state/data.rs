@@ -271,12 +271,24 @@ impl Data {
         b: u32,
         cmds: Vec<RecordCommand<T>>,
     ) -> Result<Vec<RecordCommand<T>>, AppError> {
+        let undo = self.bucket_commands_quietly(b, cmds).await?;
+        self.changed();
+        Ok(undo)
+    }
+
+    /// `bucket_commands` for one bucket of a job over many: memory is updated, but the
+    /// views (and the analysis) are told only when the caller calls `changed` at the
+    /// end, not once per bucket.
+    pub(super) async fn bucket_commands_quietly<T: HistoryKind>(
+        &self,
+        b: u32,
+        cmds: Vec<RecordCommand<T>>,
+    ) -> Result<Vec<RecordCommand<T>>, AppError> {
         let lock = self.lock_handle();
         let _guard = lock.lock().await;
         let written = self.run_all(b, cmds).await?;
         self.db
             .update_value(|db| T::set_facts(db, b, written.derived));
-        self.changed();
         Ok(written.value.into_iter().rev().flatten().collect())
     }
 

@@ -2,7 +2,8 @@
 //! of every order with that product (its name folded: case and diacritics ignored)
 //! takes the new name, one storage bucket at a time (each bucket all or nothing,
 //! through the one write path), only in the buckets whose customers bought it.
-//! Progress is reported per bucket; Undo puts the old names back.
+//! Progress is reported per bucket; the views and the analysis are told once, at
+//! the end. Undo puts the old names back.
 
 use super::data::Data;
 use super::error::AppError;
@@ -61,15 +62,18 @@ impl Data {
                 continue;
             }
             orders += cmds.len();
-            match self.bucket_commands(b, cmds).await {
+            match self.bucket_commands_quietly(b, cmds).await {
                 Ok(back) => undo.push((b, back)),
                 Err(e) => {
                     // What was renamed goes back: all or nothing.
                     let _ = self.undo_buckets(&undo).await;
+                    self.changed();
                     return Err(e);
                 }
             }
         }
+        // The views and the analysis see the whole rename once.
+        self.changed();
         progress(buckets.len(), buckets.len());
         Ok(Renamed {
             orders,
