@@ -15,4 +15,4 @@ pub use field::{
 };
 pub use nav::Nav;
 pub use toasts::Toasts;
-pub use virtual_table::{Column, VirtualTable};
+pub use virtual_table::{Column, Sortable, VirtualTable};

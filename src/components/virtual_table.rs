@@ -16,6 +16,16 @@ pub struct Column {
     pub width: &'static str,
     pub numeric: bool,
     pub class: &'static str,
+    /// A header that sorts the table when pressed; none for a plain one.
+    pub sort: Option<Sortable>,
+}
+
+/// A sortable column: whether the table is sorted by it ("ascending" or
+/// "descending", the header's `aria-sort`), and what pressing its header does.
+#[derive(Clone, Copy)]
+pub struct Sortable {
+    pub state: Signal<Option<&'static str>>,
+    pub press: Callback<()>,
 }
 
 const OVERSCAN: usize = 6;
@@ -90,7 +100,16 @@ where
         <div class="vtable" role="table" aria-label=move || label.get() aria-rowcount=move || count.get() + 1>
             <div role="rowgroup" class="vhead">
                 <div role="row" class="vrow" aria-rowindex="1" style:grid-template-columns=template>
-                    {columns.into_iter().map(|c| view! { <span role="columnheader" class=c.class class:num=c.numeric>{move || c.title.get()}</span> }).collect_view()}
+                    {columns.into_iter().map(|c| match c.sort {
+                        None => view! { <span role="columnheader" class=c.class class:num=c.numeric>{move || c.title.get()}</span> }.into_any(),
+                        Some(s) => view! {
+                            <span role="columnheader" class=c.class class:num=c.numeric aria-sort=move || s.state.get()>
+                                <button type="button" class="sort-head" on:click=move |_| s.press.run(())>
+                                    {move || c.title.get()}
+                                </button>
+                            </span>
+                        }.into_any(),
+                    }).collect_view()}
                 </div>
             </div>
             <div

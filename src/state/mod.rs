@@ -1,6 +1,7 @@
 //! Reactive state: `provide_x()` / `use_x()` pairs. No views here.
 
 mod backup;
+mod bulk;
 mod data;
 mod demo;
 mod error;
@@ -16,6 +17,7 @@ mod settings;
 /// The browser's storage for this app: usage, quota, persistence (Settings → Storage).
 pub use crate::storage::quota;
 pub use backup::{Parts, RestoreError, RestoreMode, Restored};
+pub use bulk::BulkUndo;
 pub use data::{provide_data, use_data, Data, HistoryKind, LoadState, Moved};
 pub use demo::{load_demo, yield_now, DemoProgress};
 pub use error::AppError;

@@ -135,6 +135,10 @@ impl SettingsState {
     pub fn h(&self) -> &'static crate::i18n::HistoryStrings {
         crate::i18n::history_strings(self.settings.with(|s| s.locale))
     }
+    /// The words of the customer list's filters and bulk actions.
+    pub fn lst(&self) -> &'static crate::i18n::ListStrings {
+        crate::i18n::list_strings(self.settings.with(|s| s.locale))
+    }
     /// The words of the Products page.
     pub fn p(&self) -> &'static crate::i18n::ProductsStrings {
         crate::i18n::products_strings(self.settings.with(|s| s.locale))

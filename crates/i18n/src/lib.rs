@@ -13,6 +13,7 @@ mod en;
 mod history;
 mod imp;
 mod keys;
+mod list;
 mod products;
 mod safety;
 mod seg;
@@ -26,6 +27,7 @@ pub use imp::{
     MatchKeyWords, ModeWords, PresetWords, ReasonWords, TargetWords,
 };
 pub use keys::{keys_strings, KeysStrings};
+pub use list::{list_strings, ListStrings};
 pub use products::{products_strings, ProductsStrings};
 pub use safety::{safety_strings, SafetyStrings};
 pub use seg::{

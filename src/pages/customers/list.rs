@@ -1,13 +1,18 @@
-//! The customer list: instant search (case and diacritics ignored), tag filter, sort
-//! (also by lifetime value and by the chance of leaving), virtualised so 100,000
-//! customers scroll smoothly.
+//! The customer list: instant search (case and diacritics ignored), filters (tag,
+//! city, segment, stage, least spent), sort (from the select or the column headers,
+//! either way round; also by lifetime value and by the chance of leaving), rows
+//! selected for bulk actions; virtualised so 100,000 customers scroll smoothly.
 
-use crate::components::{Choice, ChoiceField, Column, SelectField, VirtualTable};
+use super::bulk_bar::BulkBar;
+use super::list_filters::{min_spent, FilterBar, Filters};
+use crate::components::{Choice, ChoiceField, Column, SelectField, Sortable, VirtualTable};
 use crate::state::{use_data, use_segments, use_settings, LoadState};
 use clientele_core::db::SortKey;
 use clientele_core::segment::analysis::Analysis;
+use clientele_core::Id;
 use leptos::prelude::*;
 use leptos_router::components::A;
+use std::collections::HashSet;
 use std::sync::Arc;
 
 /// How the list is sorted.
@@ -81,6 +86,14 @@ pub fn CustomersPage() -> impl IntoView {
     let query = RwSignal::new(String::new());
     let tag = RwSignal::new(String::new());
     let sort = RwSignal::new(Sort::Name);
+    // The sort's other way round (a second press on the sorted column's header).
+    let reverse = RwSignal::new(false);
+    Effect::new(move |_| {
+        sort.track();
+        reverse.set(false);
+    });
+    let filters = Filters::new();
+    let selected = RwSignal::new(HashSet::<Id>::new());
 
     let rows: Memo<Arc<Vec<u32>>> = Memo::new(move |_| {
         let q = query.get();
@@ -103,6 +116,19 @@ pub fn CustomersPage() -> impl IntoView {
                 let value = |p| if known { value(&a, p) } else { f64::NAN };
                 db.sort_by_value(&mut rows, value, descending)
             });
+        }
+        // An amount that cannot be read filters nothing (its field says why).
+        let min = min_spent(&filters.min_spent.get(), settings).unwrap_or(None);
+        let test = filters.test(segments, min);
+        if filters.any() {
+            let a = segments.analysis();
+            data.with(|db| {
+                let a = (test.needs_analysis() && a.fits(db)).then_some(&*a);
+                rows.retain(|&p| test.keep(db, a, p, main));
+            });
+        }
+        if reverse.get() {
+            rows.reverse();
         }
         Arc::new(rows)
     });
@@ -127,6 +153,26 @@ pub fn CustomersPage() -> impl IntoView {
             (Sort::Leaving, t().sort_leaving.to_string()),
         ]
     });
+    // A header that sorts by `by`: pressed again, the other way round. Its state is
+    // the direction shown (`aria-sort`).
+    let sortable = move |by: Sort, ascending_first: bool| Sortable {
+        state: Signal::derive(move || {
+            (sort.get() == by).then(|| {
+                if ascending_first != reverse.get() {
+                    "ascending"
+                } else {
+                    "descending"
+                }
+            })
+        }),
+        press: Callback::new(move |_| {
+            if sort.get_untracked() == by {
+                reverse.update(|r| *r = !*r);
+            } else {
+                sort.set(by);
+            }
+        }),
+    };
     let col = move |title: fn(&crate::i18n::Strings) -> &'static str,
                     width: &'static str,
                     numeric: bool,
@@ -135,22 +181,46 @@ pub fn CustomersPage() -> impl IntoView {
         width,
         numeric,
         class,
+        sort: None,
     };
+    let with_sort = |c: Column, s: Sortable| Column { sort: Some(s), ..c };
     // On narrow screens the model's columns give way first (see `col-model` in the
     // stylesheet): name, contact, city, last order and spent stay.
     let columns = vec![
-        col(|t| t.col_name, "minmax(10rem, 2fr)", false, ""),
+        Column {
+            title: Signal::derive(move || settings.lst().select_col.to_string()),
+            width: "2.75rem",
+            numeric: false,
+            class: "col-select",
+            sort: None,
+        },
+        with_sort(
+            col(|t| t.col_name, "minmax(10rem, 2fr)", false, ""),
+            sortable(Sort::Name, true),
+        ),
         col(|t| t.col_contact, "minmax(8rem, 2fr)", false, ""),
         col(|t| t.col_city, "minmax(7rem, 1fr)", false, ""),
         col(|t| t.col_orders, "4.5rem", true, ""),
-        col(|t| t.col_spent, "8rem", true, ""),
-        col(|t| t.col_last_order, "7rem", true, ""),
-        col(|t| t.col_clv, "var(--col-clv, 8rem)", true, "col-model"),
-        col(
-            |t| t.col_alive,
-            "var(--col-alive, 6.5rem)",
-            true,
-            "col-model",
+        with_sort(
+            col(|t| t.col_spent, "8rem", true, ""),
+            sortable(Sort::Spent, false),
+        ),
+        with_sort(
+            col(|t| t.col_last_order, "7.5rem", true, ""),
+            sortable(Sort::LastOrder, false),
+        ),
+        with_sort(
+            col(|t| t.col_clv, "var(--col-clv, 8rem)", true, "col-model"),
+            sortable(Sort::Value, false),
+        ),
+        with_sort(
+            col(
+                |t| t.col_alive,
+                "var(--col-alive, 6.5rem)",
+                true,
+                "col-model",
+            ),
+            sortable(Sort::Leaving, true),
         ),
     ];
     let row = move |i: usize| {
@@ -170,7 +240,17 @@ pub fn CustomersPage() -> impl IntoView {
             .or_else(|| c.data.phones.first().cloned())
             .unwrap_or_default();
         let ready = data.facts_ready.get_untracked();
+        let id = c.id;
+        let pick = settings.lst().select_one.replace("{name}", &c.data.name());
         view! {
+            <span role="cell" class="col-select">
+                <label class="pick"><input type="checkbox" aria-label=pick
+                    prop:checked=move || selected.with(|s| s.contains(&id))
+                    on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        selected.update(|s| { if on { s.insert(id); } else { s.remove(&id); } });
+                    }/></label>
+            </span>
             <span role="cell" class="name">
                 <a href=href>{c.data.name()}</a>
                 {(c.data.kind == clientele_core::model::PartyKind::Organisation).then(|| view! { <span class="badge">{t().organisation}</span> })}
@@ -195,7 +275,7 @@ pub fn CustomersPage() -> impl IntoView {
     };
 
     let empty = move || {
-        let fresh = query.with(String::is_empty) && tag.with(String::is_empty);
+        let fresh = query.with(String::is_empty) && tag.with(String::is_empty) && !filters.any();
         view! {
             <div class="empty">
                 <Show when=move || fresh fallback=move || view! { <p>{t().no_matches}</p> }>
@@ -226,12 +306,22 @@ pub fn CustomersPage() -> impl IntoView {
                 <SelectField label=Signal::derive(move || t().tag_label.to_string()) value=tag options=tag_options class="compact"/>
                 <ChoiceField label=Signal::derive(move || t().sort_label.to_string()) value=sort options=sort_options class="compact sort"/>
             </div>
-            <p class="count" aria-live="polite">
-                {move || match data.state.get() {
-                    LoadState::Loading => t().loading.to_string(),
-                    _ => t().customer_count(count.get(), &settings.integer(count.get() as i64)),
-                }}
-            </p>
+            <FilterBar filters=filters/>
+            <div class="count-line">
+                <p class="count" aria-live="polite">
+                    {move || match data.state.get() {
+                        LoadState::Loading => t().loading.to_string(),
+                        _ => t().customer_count(count.get(), &settings.integer(count.get() as i64)),
+                    }}
+                </p>
+                {move || (count.get() > 0).then(|| view! {
+                    <button type="button" class="link" on:click=move |_| {
+                        let all: HashSet<Id> = rows.with_untracked(|r| data.untracked(|db| r.iter().map(|&p| db.at(p).id).collect()));
+                        selected.set(all);
+                    }>{settings.lst().select_all.replace("{n}", &settings.integer(count.get() as i64))}</button>
+                })}
+            </div>
+            {move || selected.with(|s| !s.is_empty()).then(|| view! { <BulkBar selected=selected/> })}
             <Show
                 when=move || { count.get() > 0 || !matches!(data.state.get(), LoadState::Ready) }
                 fallback=empty

@@ -65,6 +65,7 @@ pub fn MembersTable(
     let rows: Memo<Arc<Vec<u32>>> = Memo::new(move |_| Arc::new(members.with(|m| m.to_vec())));
     let count = Signal::derive(move || rows.with(|r| r.len()));
     let col = |title: fn(&SettingsState) -> String, width: &'static str, numeric: bool| Column {
+        sort: None,
         title: Signal::derive(move || title(&settings)),
         width,
         numeric,
