@@ -43,3 +43,20 @@ pub fn currency_options() -> Vec<(String, String)> {
         })
         .collect()
 }
+
+/// The countries by name in the user's language (value: the ISO code), after a "not
+/// set" choice; a `current` code not listed is offered too, as its code.
+pub fn country_options(t: &crate::i18n::Strings, current: &str) -> Vec<(String, String)> {
+    use clientele_core::model::Country;
+    let mut v: Vec<(String, String)> = Country::ALL
+        .into_iter()
+        .map(|c| (c.code().to_string(), t.countries.of(c).to_string()))
+        .collect();
+    v.sort_by_cached_key(|(_, name)| clientele_core::search::fold(name));
+    let current = current.trim().to_uppercase();
+    if !current.is_empty() && Country::of(&current).is_none() {
+        v.push((current.clone(), current));
+    }
+    v.insert(0, (String::new(), t.unspecified.to_string()));
+    v
+}

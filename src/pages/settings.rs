@@ -2,6 +2,7 @@
 //! what a refusal means) and the last backup;
 //! demo data; erasing everything.
 
+use crate::components::choices::country_options;
 use crate::components::{choices, Choice, ChoiceField, ConfirmDialog, SelectField};
 use crate::state::{
     load_demo, quota, use_data, use_notices, use_safety, use_segments, use_settings, AppError,
@@ -34,6 +35,7 @@ pub fn SettingsPage() -> impl IntoView {
     // Each select edits a string and writes through to the settings.
     let lang = RwSignal::new(settings.locale().code().to_string());
     let currency = RwSignal::new(settings.currency().code().to_string());
+    let country = RwSignal::new(settings.country());
     let date_format = RwSignal::new(settings.date_format().code().to_string());
     let theme = RwSignal::new(format!(
         "{:?}",
@@ -43,6 +45,7 @@ pub fn SettingsPage() -> impl IntoView {
         let (lang, currency, df, theme) =
             (lang.get(), currency.get(), date_format.get(), theme.get());
         let mut next = settings.settings.get_untracked();
+        next.country = country.get();
         next.locale = Locale::parse(&lang).unwrap_or(next.locale);
         next.currency = currency;
         next.date_format = DateFormat::parse(&df).unwrap_or(next.date_format);
@@ -92,6 +95,7 @@ pub fn SettingsPage() -> impl IntoView {
                 <div class="grid">
                     <SelectField label=l(|t| t.field_language) value=lang options=lang_options/>
                     <SelectField label=l(|t| t.field_currency) value=currency options=currency_options/>
+                    <SelectField label=l(|t| t.field_shop_country) value=country options=Signal::derive(move || country_options(t(), ""))/>
                     <SelectField label=l(|t| t.field_date_format) value=date_format options=date_options/>
                     <SelectField label=l(|t| t.field_theme) value=theme options=theme_options/>
                 </div>

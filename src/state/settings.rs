@@ -33,6 +33,8 @@ pub struct Settings {
     pub analysis: AnalysisSettings,
     /// How CSV exports are written (delimiter, byte order mark).
     pub csv: CsvStyle,
+    /// ISO 3166-1 alpha-2 code of the shop's country: a new customer's by default.
+    pub country: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -90,6 +92,7 @@ impl Default for Settings {
             theme: Theme::System,
             analysis: AnalysisSettings::default(),
             csv: CsvStyle::default(),
+            country: "VN".into(),
         }
     }
 }
@@ -160,6 +163,10 @@ impl SettingsState {
 
     pub fn locale(&self) -> Locale {
         self.settings.with(|s| s.locale)
+    }
+    /// The shop's country code (a new customer's by default).
+    pub fn country(&self) -> String {
+        self.settings.with(|s| s.country.clone())
     }
     pub fn currency(&self) -> Currency {
         self.settings

@@ -36,7 +36,10 @@ export async function addCustomer(page, { name, email = "", phone = "", city = "
   if (email) await page.getByLabel("Emails").fill(email);
   if (phone) await page.getByLabel("Phones").fill(phone);
   if (city) await page.getByLabel("City or province").fill(city);
-  if (values) await page.getByLabel("Personal values").fill(values);
+  if (values) {
+    await page.getByText(/^(More details|Thêm thông tin)$/).click();
+    await page.getByLabel("Personal values").fill(values);
+  }
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByRole("heading", { level: 1, name }).waitFor();
 }

@@ -39,13 +39,27 @@ test("an invalid email shows the error next to the field and saves nothing", asy
   assert.ok(await page.getByText("binh@example.vn").isVisible(), "the stored email is unchanged");
 });
 
-test("a required name and a bad birthday are caught before saving", async () => {
+// Issue 15: the new-customer form is short (name, phone, email, city, tags), the
+// rest behind "More details"; every error is said at once on save, and a hidden
+// field with an error is shown.
+test("a required name and a bad birthday are caught at once, before saving", async () => {
   const page = await app.page();
   await open(page, app.base);
   await page.getByRole("link", { name: "New customer" }).click();
+  assert.equal(await page.getByLabel("Birthday").isVisible(), false, "behind More details");
+  for (const label of [/^Name( \*)?$/, "Phones", "Emails", "City or province", "Tags"]) {
+    assert.ok(await page.getByLabel(label).isVisible(), String(label));
+  }
+  await page.getByText("More details").click();
   await page.getByLabel("Birthday").fill("31/02/1990");
+  await page.getByLabel("Emails").fill("mai@");
+  await page.getByText("More details").click();
   await page.getByRole("button", { name: "Save" }).click();
+  // All three at once; the details open to show the birthday's.
   await page.getByText("Not a valid date: use dd/mm/yyyy.").waitFor();
+  await page.getByText("Required.").waitFor();
+  await page.getByText("Email 1: Not a valid email address.").waitFor();
+  assert.ok(await page.getByLabel("Birthday").isVisible());
   await page.getByLabel("Birthday").fill("28/02/1990");
   await page.getByRole("button", { name: "Save" }).click();
   await page.getByText("Required.").waitFor();
@@ -201,7 +215,15 @@ test("a person links to their company, and custom fields are typed", async () =>
 
   await page.getByRole("link", { name: "New customer" }).click();
   await page.getByLabel(/^Name( \*)?$/).fill("Trịnh Công Sơn");
-  await page.getByLabel("Company").selectOption({ label: "Công ty TNHH Sao Mai" });
+  // The company is found as typed; a name that is no organisation is said.
+  await page.getByLabel("Company").fill("Sao Mai Co");
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByText("No organisation of that name here: add it first, or leave this empty.").waitFor();
+  await page.getByLabel("Company").fill("công ty tnhh sao mai");
+  await page.getByText("More details").click();
+  // The country list starts at the shop's country.
+  assert.equal(await page.getByLabel("Country").inputValue(), "VN");
+  await page.getByLabel("Country").selectOption({ label: "Japan" });
   await page.getByRole("button", { name: "Add custom field" }).click();
   await page.getByLabel("Field name").fill("Points");
   await page.getByLabel("Type", { exact: true }).last().selectOption("Number");
@@ -213,6 +235,7 @@ test("a person links to their company, and custom fields are typed", async () =>
   await page.getByRole("heading", { level: 1, name: "Trịnh Công Sơn" }).waitFor();
   await page.getByRole("link", { name: "Công ty TNHH Sao Mai" }).waitFor();
   await page.getByText("1,250.50").waitFor();
+  await page.getByText("Japan", { exact: true }).waitFor();
   await page.reload();
   await page.getByText("1,250.50").waitFor();
 });

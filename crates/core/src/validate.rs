@@ -24,6 +24,8 @@ pub enum Problem {
     DuplicateName,
     /// A segment rule with a condition that does not fit (see `Rule::check`).
     InvalidRule,
+    /// A company typed that is no organisation in the database.
+    UnknownOrganisation,
 }
 
 /// A problem with one field (by its stable name, e.g. "emails"), and for list fields

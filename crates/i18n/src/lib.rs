@@ -61,6 +61,38 @@ words! {
 }
 
 words! {
+    /// Country names (`model::Country`).
+    CountryWords for Country {
+        vn: Vn,
+        us: Us,
+        gb: Gb,
+        au: Au,
+        ca: Ca,
+        cn: Cn,
+        jp: Jp,
+        kr: Kr,
+        tw: Tw,
+        hk: Hk,
+        sg: Sg,
+        th: Th,
+        my: My,
+        id: Id,
+        ph: Ph,
+        kh: Kh,
+        la: La,
+        india: In,
+        fr: Fr,
+        de: De,
+        it: It,
+        es: Es,
+        nl: Nl,
+        ru: Ru,
+        nz: Nz,
+        ae: Ae,
+    }
+}
+
+words! {
     ConsentChannelWords for ConsentChannel {
         email: Email,
         sms: Sms,
@@ -134,6 +166,7 @@ words! {
         invalid_number: InvalidNumber,
         duplicate_name: DuplicateName,
         invalid_rule: InvalidRule,
+        unknown_organisation: UnknownOrganisation,
     }
 }
 
@@ -192,7 +225,12 @@ pub struct Strings {
     pub consent_channels: ConsentChannelWords,
     pub consent_no: &'static str,
     pub consent_yes: &'static str,
-    pub country_hint: &'static str,
+    pub countries: CountryWords,
+    /// The disclosure of a new customer's other fields.
+    pub more_details: &'static str,
+    /// The Settings field of the shop's own country (customers' default).
+    pub field_shop_country: &'static str,
+    pub company_hint: &'static str,
     pub customers_one: &'static str,
     pub customers_many: &'static str,
     pub customer_deleted: &'static str,
@@ -297,7 +335,6 @@ pub struct Strings {
     pub custom_add: &'static str,
     pub custom_remove: &'static str,
     pub custom_types: CustomTypeWords,
-    pub no_company: &'static str,
     pub kind_organisation: &'static str,
     pub kind_person: &'static str,
     pub line_item: &'static str,

@@ -138,12 +138,17 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     let field = move |label: &'static str, value: String| {
         (!value.trim().is_empty()).then(|| view! { <dt>{label}</dt><dd>{value}</dd> })
     };
+    // The country by its name in the user's language (a code not listed, as it is).
+    let country = clientele_core::model::Country::of(&d.address.country).map_or_else(
+        || d.address.country.clone(),
+        |c| t().countries.of(c).to_string(),
+    );
     let address = [
         &d.address.street,
         &d.address.ward,
         &d.address.district,
         &d.address.city,
-        &d.address.country,
+        &country,
     ]
     .into_iter()
     .filter(|s| !s.is_empty())

@@ -1,6 +1,7 @@
 //! The customer form, for a new customer and for editing one. Validation is the core's
 //! (`validate::customer`); errors are shown next to their fields and nothing is saved.
 
+use crate::components::choices::country_options;
 use crate::components::{
     choices, focus_first_invalid, focus_id, Choice, ChoiceField, SelectField, TextField,
 };
@@ -29,6 +30,17 @@ fn enum_code<T: std::fmt::Debug>(v: Option<T>) -> String {
 }
 
 const GENDERS: [Gender; 3] = [Gender::Female, Gender::Male, Gender::Other];
+
+/// The fields a new customer's form shows first; the others are behind "More details".
+const ESSENTIAL: [&str; 7] = [
+    "kind",
+    "display_name",
+    "company",
+    "phones",
+    "emails",
+    "city",
+    "tags",
+];
 
 /// One custom field row of the form.
 #[derive(Clone, Copy)]
@@ -98,7 +110,8 @@ struct Fields {
 }
 
 impl Fields {
-    fn new(c: &Customer, settings: &crate::state::SettingsState) -> Fields {
+    /// `company_name`: the name of the customer's organisation, if any.
+    fn new(c: &Customer, settings: &crate::state::SettingsState, company_name: String) -> Fields {
         let date = |d| settings.date(d);
         let s = |v: &str| RwSignal::new(v.to_string());
         Fields {
@@ -116,7 +129,7 @@ impl Fields {
             ward: s(&c.address.ward),
             district: s(&c.address.district),
             city: s(&c.address.city),
-            country: s(&c.address.country),
+            country: s(&c.address.country.to_uppercase()),
             interests: s(&c.interests.join(", ")),
             values: s(&c.values.join(", ")),
             tags: s(&c.tags.join(", ")),
@@ -130,7 +143,7 @@ impl Fields {
                     .map(|x| x.channel)
                     .collect(),
             ),
-            company: RwSignal::new(c.company.map(|id| id.to_string()).unwrap_or_default()),
+            company: RwSignal::new(company_name),
             custom: RwSignal::new(
                 c.custom
                     .iter()
@@ -141,11 +154,15 @@ impl Fields {
         }
     }
 
-    /// The customer as typed, on top of `base` (which keeps what the form does not show).
+    /// The customer as typed, on top of `base` (which keeps what the form does not
+    /// show), and every problem found: what cannot be read (dates, numbers, the
+    /// company) and what the core refuses, all at once. `orgs` are the organisations
+    /// (id, name) a typed company is looked up in.
     fn read(
         &self,
         base: &Customer,
         settings: &crate::state::SettingsState,
+        orgs: &[(Id, String)],
     ) -> Result<Customer, Vec<FieldError>> {
         let date_format = settings.date_format();
         let mut errors = Vec::new();
@@ -211,11 +228,18 @@ impl Fields {
                 }
             })
             .collect();
-        c.company = if c.kind == PartyKind::Person {
-            Id::parse(&self.company.get_untracked())
-        } else {
-            None
-        };
+        let company = self.company.get_untracked();
+        c.company = None;
+        if c.kind == PartyKind::Person && !company.trim().is_empty() {
+            let key = clientele_core::search::fold(company.trim());
+            match orgs
+                .iter()
+                .find(|(_, n)| clientele_core::search::fold(n.trim()) == key)
+            {
+                Some((oid, _)) => c.company = Some(*oid),
+                None => errors.push(FieldError::new("company", Problem::UnknownOrganisation)),
+            }
+        }
         c.custom = Vec::new();
         for (i, row) in self.custom.get_untracked().iter().enumerate() {
             let text = row.value.get_untracked().trim().to_string();
@@ -243,6 +267,13 @@ impl Fields {
                 key: row.name.get_untracked().trim().to_string(),
                 value,
             });
+        }
+        if let Err(more) = validate::customer(&c, platform::today()) {
+            for e in more {
+                if !errors.contains(&e) {
+                    errors.push(e);
+                }
+            }
         }
         if errors.is_empty() {
             Ok(c)
@@ -281,7 +312,28 @@ pub fn CustomerForm(
         .map(|r| r.data.clone())
         .unwrap_or_default();
     let id = existing.as_ref().map(|r| r.id);
-    let f = Fields::new(&base, &settings);
+    // Each organisation once (by name), never the customer itself: a company typed
+    // is looked up here.
+    let orgs = Memo::new(move |_| {
+        let mut seen = std::collections::HashSet::new();
+        data.with(|db| db.organisations())
+            .into_iter()
+            .filter(|(oid, n)| {
+                Some(*oid) != id && seen.insert(clientele_core::search::fold(n.trim()))
+            })
+            .collect::<Vec<_>>()
+    });
+    let company_name = base
+        .company
+        .and_then(|cid| data.untracked(|db| db.customer(cid).map(|c| c.data.name())))
+        .unwrap_or_default();
+    let mut base = base;
+    if existing.is_none() && base.address.country.is_empty() {
+        base.address.country = settings.country();
+    }
+    let f = Fields::new(&base, &settings, company_name);
+    // The fields past the essentials: open when editing, or when one has an error.
+    let more = RwSignal::new(existing.is_some());
     let next_custom = StoredValue::new(base.custom.len() as u32);
     let errors = RwSignal::new(Vec::<FieldError>::new());
     let failure = RwSignal::new(None::<String>);
@@ -310,9 +362,12 @@ pub fn CustomerForm(
             return;
         }
         failure.set(None);
-        let typed = match f.read(&base.get_value(), &settings) {
+        let typed = match f.read(&base.get_value(), &settings, &orgs.get_untracked()) {
             Ok(c) => c,
             Err(es) => {
+                if es.iter().any(|e| !ESSENTIAL.contains(&e.field)) {
+                    more.set(true);
+                }
                 errors.set(es);
                 focus_first_invalid();
                 return;
@@ -390,16 +445,7 @@ pub fn CustomerForm(
     let date_hint = Signal::derive(move || Some(t().date_hint(settings.date_format().pattern())));
     let list_hint = Signal::derive(move || Some(t().list_hint.to_string()));
     let has_errors = move || errors.with(|e| !e.is_empty());
-    let organisations = Signal::derive(move || {
-        let mut v = vec![(String::new(), t().no_company.to_string())];
-        v.extend(
-            data.with(|db| db.organisations())
-                .into_iter()
-                .filter(|(oid, _)| Some(*oid) != id)
-                .map(|(oid, n)| (oid.to_string(), n)),
-        );
-        v
-    });
+    let country_options = Signal::derive(move || country_options(t(), &f.country.get()));
     let type_options = Signal::derive(move || {
         t().custom_types
             .all()
@@ -437,23 +483,32 @@ pub fn CustomerForm(
                 <div class="grid">
                     <SelectField label=label(|t| t.field_kind) value=f.kind options=kind_options/>
                     <TextField label=label(|t| t.field_display_name) value=f.display_name error=err("display_name") required=true autocomplete="name"/>
-                    <TextField label=label(|t| t.field_given_name) value=f.given_name error=err("given_name") autocomplete="given-name"/>
-                    <TextField label=label(|t| t.field_family_name) value=f.family_name error=err("family_name") autocomplete="family-name"/>
+                    <TextField label=label(|t| t.field_phones) value=f.phones error=err("phones") hint=list_hint kind="tel" autocomplete="off"/>
+                    <TextField label=label(|t| t.field_emails) value=f.emails error=err("emails") hint=list_hint kind="email" autocomplete="off"/>
+                    <TextField label=label(|t| t.field_city) value=f.city/>
+                    <TextField label=label(|t| t.field_tags) value=f.tags error=err("tags") hint=list_hint/>
                     <Show when=move || f.kind.get() == choices::code(PartyKind::Person)>
-                        <SelectField label=label(|t| t.field_company) value=f.company options=organisations/>
+                        <TextField label=label(|t| t.field_company) value=f.company error=err("company") list="company-list" hint=Signal::derive(move || Some(t().company_hint.to_string()))/>
+                        <datalist id="company-list">
+                            {move || orgs.get().into_iter().map(|(_, n)| view! { <option value=n></option> }).collect_view()}
+                        </datalist>
                     </Show>
                 </div>
             </fieldset>
+            <details class="more" prop:open=move || more.get() on:toggle=move |ev| {
+                let open = event_target::<web_sys::HtmlDetailsElement>(&ev).open();
+                if open != more.get_untracked() { more.set(open); }
+            }>
+            <summary>{move || t().more_details}</summary>
             <fieldset>
                 <legend>{move || t().section_contact}</legend>
                 <div class="grid">
-                    <TextField label=label(|t| t.field_emails) value=f.emails error=err("emails") hint=list_hint kind="email" autocomplete="off"/>
-                    <TextField label=label(|t| t.field_phones) value=f.phones error=err("phones") hint=list_hint kind="tel" autocomplete="off"/>
+                    <TextField label=label(|t| t.field_given_name) value=f.given_name error=err("given_name") autocomplete="given-name"/>
+                    <TextField label=label(|t| t.field_family_name) value=f.family_name error=err("family_name") autocomplete="family-name"/>
                     <TextField label=label(|t| t.field_street) value=f.street error=err("street")/>
                     <TextField label=label(|t| t.field_ward) value=f.ward/>
                     <TextField label=label(|t| t.field_district) value=f.district/>
-                    <TextField label=label(|t| t.field_city) value=f.city/>
-                    <TextField label=label(|t| t.field_country) value=f.country hint=Signal::derive(move || Some(t().country_hint.to_string()))/>
+                    <SelectField label=label(|t| t.field_country) value=f.country options=country_options/>
                 </div>
             </fieldset>
             <fieldset>
@@ -465,7 +520,6 @@ pub fn CustomerForm(
                     <SelectField label=label(|t| t.field_income) value=f.income options=income_options/>
                     <TextField label=label(|t| t.field_interests) value=f.interests hint=list_hint/>
                     <TextField label=label(|t| t.field_values) value=f.values hint=list_hint/>
-                    <TextField label=label(|t| t.field_tags) value=f.tags error=err("tags") hint=list_hint/>
                     <SelectField label=label(|t| t.field_channel) value=f.channel options=channel_options/>
                     <TextField label=label(|t| t.field_source) value=f.source error=err("source")/>
                 </div>
@@ -517,6 +571,7 @@ pub fn CustomerForm(
                 }>{move || t().custom_add}</button>
             </fieldset>
             <TextField label=label(|t| t.field_notes) value=f.notes error=err("notes") multiline=true/>
+            </details>
             {move || duplicate.get().map(|d| {
                 let tr = t();
                 view! {
