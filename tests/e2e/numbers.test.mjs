@@ -1,7 +1,9 @@
 // End to end: numbers that can be trusted. No money figure is cut or pushed out of its
 // box (scrollWidth ≤ clientWidth) on any page, in either language, at 1024×768, with
 // amounts in the trillions of đồng; the KPI cards shorten them (₫30T) and keep the full
-// amount for hover, focus and screen readers.
+// amount for hover, focus and screen readers. Chart labels stay inside their charts
+// and clear of each other (bug fixed: the running period's "Dec 26 (so far)" was cut
+// at the chart's right edge).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { start, open, loadDemo, addCustomer } from "./app.mjs";
@@ -60,4 +62,47 @@ test("no money figure overflows its box on any page, in either language, with hu
   await revenue.waitFor();
   assert.match(await revenue.innerText(), /nghìn tỷ/);
   assert.match(await revenue.textContent(), /\d{1,3}(\.\d{3}){4}/, "the full amount is there too");
+
+  // Chart axes leave room for their labels: every label of every chart lies inside
+  // its drawing, and the labels of one axis do not run into each other.
+  const cut = [];
+  for (const [language, width] of [["vi", 1024], ["vi", 1440], ["en", 1024], ["en", 1440]]) {
+    if (language === "en") await page.getByRole("button", { name: "Switch to English" }).click().catch(() => {});
+    await page.setViewportSize({ width, height: 900 });
+    await page.goto(app.base + "/dashboard");
+    await page.waitForFunction(() => performance.getEntriesByName("clientele:segments-ready").length > 0, null, { timeout: 60_000 });
+    await page.getByRole("img").first().waitFor();
+    cut.push(...(await labelsCut(page, `${language} ${width}`)));
+  }
+  assert.deepEqual(cut, [], cut.join("\n"));
 });
+
+/// The labels of the page's charts drawn outside their chart, or over a neighbour on
+/// the same line (x axis) or column (y axis).
+function labelsCut(page, where) {
+  return page.evaluate((where) => {
+    const out = [];
+    for (const svg of document.querySelectorAll("main svg[role=img]")) {
+      const name = svg.getAttribute("aria-label");
+      const vb = svg.viewBox.baseVal;
+      const boxes = [];
+      for (const t of svg.querySelectorAll("text")) {
+        if (!t.textContent.trim()) continue;
+        const b = t.getBBox();
+        if (b.x < vb.x - 0.5 || b.y < vb.y - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y + b.height > vb.y + vb.height + 0.5) {
+          out.push(`${where} ${name}: "${t.textContent}" drawn at ${b.x.toFixed(0)}..${(b.x + b.width).toFixed(0)} × ${b.y.toFixed(0)}..${(b.y + b.height).toFixed(0)}, chart ${vb.width}×${vb.height}`);
+        }
+        boxes.push({ t: t.textContent, b });
+      }
+      for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+          const [a, c] = [boxes[i].b, boxes[j].b];
+          const sameLine = Math.abs(a.y - c.y) < 0.5 && Math.abs(a.height - c.height) < 0.5;
+          const overlap = a.x < c.x + c.width - 0.5 && c.x < a.x + a.width - 0.5 && a.y < c.y + c.height - 0.5 && c.y < a.y + a.height - 0.5;
+          if (sameLine && overlap) out.push(`${where} ${name}: "${boxes[i].t}" runs into "${boxes[j].t}"`);
+        }
+      }
+    }
+    return out;
+  }, where);
+}

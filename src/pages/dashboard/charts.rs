@@ -82,13 +82,32 @@ pub fn line_chart(
     let y = move |v: f64| TOP + plot_h * (1.0 - v / top);
     let grid = value_axis(top, LEFT, W - 12.0, y, tick);
     // At most about 8 labels along the bottom, counted from the latest (always
-    // labelled: it may be the period still running).
+    // labelled: it may be the period still running, "Dec 26 (so far)"). The latest
+    // ends at its point and the first starts at its point when centred they would
+    // leave the chart; a label that would run into the one placed after it is left
+    // out (widths estimated from the characters, checked in the browser by the e2e).
     let every = n.div_ceil(8).max(1);
-    let xlabels = labels
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| (n - 1 - i).is_multiple_of(every))
-        .map(|(i, l)| view! { <text class="tick" x=x(i) y=H - 8.0 text-anchor="middle">{l.clone()}</text> })
+    let mut placed: Vec<(usize, &'static str, f64)> = Vec::new();
+    let mut left_edge = W;
+    for i in (0..n).rev().filter(|i| (n - 1 - i).is_multiple_of(every)) {
+        let Some(l) = labels.get(i) else { continue };
+        let w = label_width(l);
+        let (anchor, from) = if i + 1 == n && n > 1 && x(i) + w / 2.0 > W {
+            ("end", x(i) - w)
+        } else if x(i) - w / 2.0 < 0.0 {
+            ("start", x(i))
+        } else {
+            ("middle", x(i) - w / 2.0)
+        };
+        if from + w + 6.0 > left_edge {
+            continue;
+        }
+        left_edge = from;
+        placed.push((i, anchor, x(i)));
+    }
+    let xlabels = placed
+        .into_iter()
+        .map(|(i, anchor, at)| view! { <text class="tick" x=at y=H - 8.0 text-anchor=anchor>{labels[i].clone()}</text> })
         .collect_view();
     let paths = lines
         .iter()
@@ -288,4 +307,9 @@ pub fn heat_map(
             {body}
         },
     )
+}
+
+/// About how wide a tick label is drawn (11–12 px text), in chart units.
+fn label_width(text: &str) -> f64 {
+    text.chars().count() as f64 * 7.0
 }
