@@ -86,8 +86,8 @@ test("a change in one tab shows in the other within a second, without a reload",
   await form.getByLabel("Product").fill("Trà sen");
   await form.getByLabel("Unit price").fill("85,000");
   await form.getByRole("button", { name: "Save order" }).click();
-  await one.getByRole("cell", { name: "1 × Trà sen" }).waitFor();
-  await two.getByRole("cell", { name: "1 × Trà sen" }).waitFor({ timeout: 1000 });
+  await one.getByRole("list", { name: "History" }).getByText("1 × Trà sen", { exact: true }).waitFor();
+  await two.getByRole("list", { name: "History" }).getByText("1 × Trà sen", { exact: true }).waitFor({ timeout: 1000 });
   await context.close();
 });
 
