@@ -131,6 +131,45 @@ impl Segments {
         Ok(written.value)
     }
 
+    /// After `gone` was merged into `keep`: the static lists that held `gone` hold
+    /// `keep` instead (once). Returns what undoes it, in the order to run it.
+    pub async fn member_merged(
+        &self,
+        gone: Id,
+        keep: Id,
+    ) -> Result<Vec<RecordCommand<SavedSegment>>, AppError> {
+        let lists: Vec<Record<SavedSegment>> = self.records.with_untracked(|v| {
+            v.iter()
+                .filter(|s| {
+                    !s.is_deleted() && s.data.rule.is_none() && s.data.members.contains(&gone)
+                })
+                .cloned()
+                .collect()
+        });
+        let mut undo = Vec::new();
+        for seg in lists {
+            let mut seen = std::collections::HashSet::new();
+            let members: Vec<Id> = seg
+                .data
+                .members
+                .iter()
+                .map(|&m| if m == gone { keep } else { m })
+                .filter(|m| seen.insert(*m))
+                .collect();
+            let cmd = RecordCommand::Update {
+                id: seg.id,
+                changes: vec![clientele_core::segment::saved::SavedSegmentField::Members(
+                    members,
+                )],
+            };
+            if let Some(u) = self.command(cmd).await? {
+                undo.push(u);
+            }
+        }
+        undo.reverse();
+        Ok(undo)
+    }
+
     /// Forgets the saved segments in memory (after all data was erased or replaced).
     pub fn forget(&self) {
         self.records.set(Vec::new());

@@ -72,6 +72,14 @@ test("Undo of a merge brings the other customer back with what they had", async 
   await order.getByLabel("Unit price").fill("85,000");
   await order.getByRole("button", { name: "Save order" }).click();
   await page.getByRole("list", { name: "History" }).getByText("1 × Trà sen").waitFor();
+  // Bình Trần is on a static list: after the merge the list holds the one kept.
+  await page.getByRole("link", { name: "Customers" }).click();
+  await page.getByRole("checkbox", { name: "Select Bình Trần" }).check();
+  const bulk = page.getByRole("region", { name: "Selected customers" });
+  await bulk.getByLabel("New segment's name").fill("Khách quen");
+  await bulk.getByRole("button", { name: "Add to segment" }).click();
+  await page.getByText("1 customer added to Khách quen.").waitFor();
+  await page.goto(app.base + other);
 
   await page.getByRole("button", { name: "Merge with another customer" }).click();
   const panel = page.getByRole("region", { name: "Merge with another customer" });
@@ -83,6 +91,7 @@ test("Undo of a merge brings the other customer back with what they had", async 
   await page.waitForURL((u) => u.pathname === kept, { waitUntil: "commit" });
   await page.getByRole("list", { name: "History" }).getByText("1 × Trà sen").waitFor();
   await page.getByText("0913 000 111").waitFor();
+  await page.getByRole("region", { name: "Status and next step" }).getByRole("link", { name: "Khách quen" }).waitFor();
   await page.getByRole("button", { name: "Undo" }).click();
   await page.getByText("Merge undone.").waitFor();
   await page.getByText("No orders or interactions yet.").waitFor();
@@ -93,6 +102,7 @@ test("Undo of a merge brings the other customer back with what they had", async 
   await page.goto(app.base + other);
   await page.getByRole("heading", { level: 1, name: "Bình Trần" }).waitFor();
   await page.getByRole("list", { name: "History" }).getByText("1 × Trà sen").waitFor();
+  await page.getByRole("region", { name: "Status and next step" }).getByRole("link", { name: "Khách quen" }).waitFor();
   await page.getByRole("link", { name: "Customers" }).click();
   await page.getByText("2 customers", { exact: true }).waitFor();
   assert.deepEqual(page.errors, []);

@@ -81,9 +81,8 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
         leptos::task::spawn_local(async move {
             match data.customer_commands(cmds).await {
                 Ok(undo) => {
-                    let text = settings
-                        .lst()
-                        .tagged
+                    let w = settings.lst();
+                    let text = if n == 1 { w.tagged_one } else { w.tagged }
                         .replace("{tag}", &t)
                         .replace("{n}", &settings.integer(n as i64));
                     notices.push(
@@ -145,11 +144,14 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
             match segments.command(cmd).await {
                 Ok(undo) => {
                     let name = segments.get(id).map(|s| s.data.name).unwrap_or_default();
-                    let text = settings
-                        .lst()
-                        .added_to_segment
-                        .replace("{n}", &settings.integer(ids.len() as i64))
-                        .replace("{name}", &name);
+                    let w = settings.lst();
+                    let text = if ids.len() == 1 {
+                        w.added_one
+                    } else {
+                        w.added_to_segment
+                    }
+                    .replace("{n}", &settings.integer(ids.len() as i64))
+                    .replace("{name}", &name);
                     let action = undo.map(|undo| {
                         let cb = Callback::new(move |_| {
                             let undo = undo.clone();
@@ -187,9 +189,8 @@ pub fn BulkBar(selected: RwSignal<HashSet<Id>>) -> impl IntoView {
             match data.customer_commands(cmds).await {
                 Ok(undo) => {
                     selected.try_set(HashSet::new());
-                    let text = settings
-                        .lst()
-                        .deleted
+                    let w = settings.lst();
+                    let text = if n == 1 { w.deleted_one } else { w.deleted }
                         .replace("{n}", &settings.integer(n as i64));
                     notices.push(
                         NoticeKind::Info,

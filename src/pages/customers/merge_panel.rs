@@ -1,10 +1,11 @@
 //! Merging this customer with another (`Data::merge_customers`): find the other,
-//! choose which record is kept, read what will happen, merge; Undo in the notice.
+//! choose which record is kept, read what will happen, merge (static segments that
+//! listed the one merged away list the kept one); Undo in the notice.
 //! Cancel or Escape closes the panel.
 
 use super::customer_picker::{CustomerPicker, Purpose};
 use crate::components::focus_id;
-use crate::state::{use_data, use_notices, use_settings, NoticeKind};
+use crate::state::{use_data, use_notices, use_segments, use_settings, NoticeKind};
 use clientele_core::{Id, Interaction, Order};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -21,6 +22,7 @@ pub fn MergePanel(
     let data = use_data();
     let settings = use_settings();
     let notices = use_notices();
+    let segments = use_segments();
     let navigate = use_navigate();
     let h = move || settings.h();
     let target = RwSignal::new(None::<(Id, String)>);
@@ -70,9 +72,23 @@ pub fn MergePanel(
         leptos::task::spawn_local(async move {
             match data.merge_customers(keep, gone).await {
                 Ok(m) => {
+                    // Static lists that held the one merged away hold the kept one.
+                    let lists = match segments.member_merged(gone, keep).await {
+                        Ok(undo) => undo,
+                        Err(e) => {
+                            notices.error(e.message(settings.t()));
+                            Vec::new()
+                        }
+                    };
                     let undo = Callback::new(move |_| {
                         let m = m.clone();
+                        let lists = lists.clone();
                         leptos::task::spawn_local(async move {
+                            for cmd in lists {
+                                if let Err(e) = segments.command(cmd).await {
+                                    notices.error(e.message(settings.t()));
+                                }
+                            }
                             match data.undo_merge(&m).await {
                                 Ok(()) => notices.info(settings.h().merge_undone),
                                 Err(e) => notices.error(e.message(settings.t())),

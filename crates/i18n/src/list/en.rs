@@ -34,4 +34,7 @@ pub const EN: ListStrings = ListStrings {
     restored: "Customers restored.",
     undone: "Undone.",
     sort_by: "Sort by {x}",
+    tagged_one: "Tag {tag} added to 1 customer.",
+    added_one: "1 customer added to {name}.",
+    deleted_one: "1 customer deleted.",
 };

@@ -50,4 +50,8 @@ pub struct ListStrings {
     pub restored: &'static str,
     pub undone: &'static str,
     pub sort_by: &'static str,
+    /// The same three for one customer.
+    pub tagged_one: &'static str,
+    pub added_one: &'static str,
+    pub deleted_one: &'static str,
 }

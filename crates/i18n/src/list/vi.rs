@@ -34,4 +34,7 @@ pub const VI: ListStrings = ListStrings {
     restored: "Đã khôi phục khách hàng.",
     undone: "Đã hoàn tác.",
     sort_by: "Sắp xếp theo {x}",
+    tagged_one: "Đã gắn nhãn {tag} cho 1 khách hàng.",
+    added_one: "Đã thêm 1 khách hàng vào {name}.",
+    deleted_one: "Đã xóa 1 khách hàng.",
 };
