@@ -263,6 +263,32 @@ pub fn extends(previous: &str, query: &str) -> bool {
     !p.is_empty() && p.len() <= q.len() && p.iter().zip(&q).all(|(a, b)| b.contains(a.as_str()))
 }
 
+/// Names (of organisations) looked up as typed, case aside, then with diacritics
+/// folded: "ân" finds "Ân", and "an" finds "An", but "Ân" and "An" are two names;
+/// a name typed without its marks ("an" when only "Ân" exists) still finds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct NameIndex {
+    exact: std::collections::HashMap<String, crate::id::Id>,
+    folded: std::collections::HashMap<String, crate::id::Id>,
+}
+
+impl NameIndex {
+    /// Adds a name (the first of equal names stays).
+    pub fn insert(&mut self, name: &str, id: crate::id::Id) {
+        let name = name.trim();
+        self.exact.entry(name.to_lowercase()).or_insert(id);
+        self.folded.entry(fold(name)).or_insert(id);
+    }
+
+    pub fn get(&self, name: &str) -> Option<crate::id::Id> {
+        let name = name.trim();
+        self.exact
+            .get(&name.to_lowercase())
+            .or_else(|| self.folded.get(&fold(name)))
+            .copied()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -358,5 +384,23 @@ mod tests {
             };
             prop_assert_eq!(idx.search(&query), expected);
         }
+    }
+
+    #[test]
+    fn names_differing_only_in_marks_are_two_names() {
+        use crate::fixtures::id;
+        let mut n = NameIndex::default();
+        n.insert("A", id(1));
+        n.insert(" ậ ", id(2));
+        n.insert("Công ty Sao Mai", id(3));
+        assert_eq!(n.get("A"), Some(id(1)));
+        assert_eq!(n.get("Ậ"), Some(id(2)), "case aside");
+        assert_eq!(n.get("ậ"), Some(id(2)));
+        assert_eq!(
+            n.get("cong ty sao mai"),
+            Some(id(3)),
+            "without marks, when unambiguous"
+        );
+        assert_eq!(n.get("Sao"), None);
     }
 }

@@ -231,12 +231,12 @@ impl Fields {
         let company = self.company.get_untracked();
         c.company = None;
         if c.kind == PartyKind::Person && !company.trim().is_empty() {
-            let key = clientele_core::search::fold(company.trim());
-            match orgs
-                .iter()
-                .find(|(_, n)| clientele_core::search::fold(n.trim()) == key)
-            {
-                Some((oid, _)) => c.company = Some(*oid),
+            let mut names = clientele_core::search::NameIndex::default();
+            for (oid, n) in orgs {
+                names.insert(n, *oid);
+            }
+            match names.get(&company) {
+                Some(oid) => c.company = Some(oid),
                 None => errors.push(FieldError::new("company", Problem::UnknownOrganisation)),
             }
         }
@@ -312,15 +312,13 @@ pub fn CustomerForm(
         .map(|r| r.data.clone())
         .unwrap_or_default();
     let id = existing.as_ref().map(|r| r.id);
-    // Each organisation once (by name), never the customer itself: a company typed
-    // is looked up here.
+    // Each organisation once (by name, case aside: "Ân" and "An" are two), never the
+    // customer itself: a company typed is looked up here (`NameIndex`).
     let orgs = Memo::new(move |_| {
         let mut seen = std::collections::HashSet::new();
         data.with(|db| db.organisations())
             .into_iter()
-            .filter(|(oid, n)| {
-                Some(*oid) != id && seen.insert(clientele_core::search::fold(n.trim()))
-            })
+            .filter(|(oid, n)| Some(*oid) != id && seen.insert(n.trim().to_lowercase()))
             .collect::<Vec<_>>()
     });
     let company_name = base

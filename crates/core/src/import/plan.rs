@@ -20,7 +20,6 @@ use crate::model::{
 };
 use crate::packed::{Packed, Sealed};
 use crate::record::{Fields, Record};
-use crate::search::fold;
 use crate::time::Millis;
 use crate::validate;
 use crate::Id;
@@ -241,7 +240,7 @@ pub struct Importer {
     /// Customer keys ("i:", "e:", "p:" + value) to their id.
     keys: FxHashMap<String, Id>,
     /// Organisations by folded name.
-    organisations: FxHashMap<String, Id>,
+    organisations: crate::search::NameIndex,
     /// Index in `plan.changes` of each customer this import creates or changes.
     changed: FxHashMap<Id, usize>,
     /// The line that first created or changed each customer (for duplicates).
@@ -273,7 +272,7 @@ impl Importer {
         cols.marks = marks;
         cols.marks.resize(mapping.columns.len(), None);
         let mut keys = FxHashMap::default();
-        let mut organisations = FxHashMap::default();
+        let mut organisations = crate::search::NameIndex::default();
         for p in 0..db.len() as u32 {
             let r = db.at(p);
             if r.is_deleted() {
@@ -287,9 +286,7 @@ impl Importer {
                 keys.entry(format!("i:{}", r.id)).or_insert(r.id);
             }
             if r.data.kind == PartyKind::Organisation {
-                organisations
-                    .entry(fold(r.data.name().trim()))
-                    .or_insert(r.id);
+                organisations.insert(&r.data.name(), r.id);
             }
         }
         let stored: FxHashSet<u64> = match mapping.kind {
@@ -436,9 +433,7 @@ impl Importer {
         }
         self.remember(id, &data);
         if data.kind == PartyKind::Organisation {
-            self.organisations
-                .entry(fold(data.name().trim()))
-                .or_insert(id);
+            self.organisations.insert(&data.name(), id);
         }
         self.changed.insert(id, self.plan.changes.len());
         self.seen.insert(id, line);
@@ -452,7 +447,7 @@ impl Importer {
 
     /// The organisation named `name`, created if new.
     fn organisation(&mut self, name: &str, line: u32) -> Id {
-        if let Some(&id) = self.organisations.get(&fold(name)) {
+        if let Some(id) = self.organisations.get(name) {
             return id;
         }
         self.plan.counts.new_customers += 1;
