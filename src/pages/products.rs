@@ -59,7 +59,7 @@ pub fn ProductsPage() -> impl IntoView {
                     <p class="muted">{move || p().intro}</p>
                 </div>
             </div>
-            {move || renaming.get().map(|product| view! { <RenamePanel product=product open=renaming/> })}
+            {move || renaming.get().map(|product| view! { <RenamePanel product=product all=all open=renaming/> })}
             <div class="toolbar">
                 <TextField label=Signal::derive(move || p().search.to_string()) value=query kind="search"/>
                 <SelectField label=Signal::derive(move || p().sort_label.to_string()) value=sort options=sort_options class="compact sort"/>
@@ -132,7 +132,12 @@ pub fn ProductsPage() -> impl IntoView {
 /// Renaming one product: the new name (another product's merges the two), progress,
 /// and Undo in the notice. Cancel or Escape closes it.
 #[component]
-fn RenamePanel(product: Product, open: RwSignal<Option<Product>>) -> impl IntoView {
+fn RenamePanel(
+    product: Product,
+    /// The catalogue, as the page computed it.
+    all: Memo<Vec<Product>>,
+    open: RwSignal<Option<Product>>,
+) -> impl IntoView {
     let data = use_data();
     let settings = use_settings();
     let notices = use_notices();
@@ -145,19 +150,19 @@ fn RenamePanel(product: Product, open: RwSignal<Option<Product>>) -> impl IntoVi
     // Another product of that name (folded), which the two become.
     let into = Memo::new(move |_| {
         let key = fold(name.get().trim());
-        data.with(|db| {
-            db.catalogue()
-                .into_iter()
+        all.with(|all| {
+            all.iter()
                 .find(|x| x.term != term && fold(&x.name) == key)
-                .map(|x| x.name)
+                .map(|x| x.name.clone())
         })
     });
     let others = Memo::new(move |_| {
-        data.with(|db| db.catalogue())
-            .into_iter()
-            .filter(|x| x.term != term)
-            .map(|x| x.name)
-            .collect::<Vec<_>>()
+        all.with(|all| {
+            all.iter()
+                .filter(|x| x.term != term)
+                .map(|x| x.name.clone())
+                .collect::<Vec<_>>()
+        })
     });
     let close = move || open.set(None);
     let save = move |ev: leptos::ev::SubmitEvent| {

@@ -16,7 +16,7 @@
 //! other becomes a tombstone that names the kept one (`merged_into`), so an edit that
 //! reaches it later can be sent on.
 
-use crate::model::{Address, Customer};
+use crate::model::Customer;
 use crate::validate::{email_key, phone_key};
 
 /// The kept customer's data, completed from `other`'s.
@@ -41,7 +41,7 @@ pub fn combine(keep: &Customer, other: &Customer) -> Customer {
             format!("{mine}\n\n{theirs}")
         };
     }
-    if address_is_empty(&c.address) {
+    if c.address.is_empty() {
         c.address = other.address.clone();
     }
     c.birthday = c.birthday.or(other.birthday);
@@ -86,12 +86,6 @@ fn union(mine: &mut Vec<String>, theirs: &[String], key: impl Fn(&str) -> Option
             mine.push(t.clone());
         }
     }
-}
-
-fn address_is_empty(a: &Address) -> bool {
-    [&a.street, &a.ward, &a.district, &a.city, &a.country]
-        .iter()
-        .all(|s| s.trim().is_empty())
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
     let merge_name = d.name();
     let has_details = !(d.emails.is_empty()
         && d.phones.is_empty()
-        && address_is_empty(&d.address)
+        && d.address.is_empty()
         && d.birthday.is_none()
         && d.gender.is_none()
         && d.occupation.is_empty()
@@ -245,10 +245,4 @@ fn Profile(c: Record<Customer>, editing: RwSignal<bool>) -> impl IntoView {
             </dl>
         </div>
     }
-}
-
-fn address_is_empty(a: &clientele_core::model::Address) -> bool {
-    [&a.street, &a.ward, &a.district, &a.city, &a.country]
-        .iter()
-        .all(|s| s.trim().is_empty())
 }

@@ -165,6 +165,21 @@ pub struct Address {
     pub country: String,
 }
 
+impl Address {
+    /// No part of the address is filled in.
+    pub fn is_empty(&self) -> bool {
+        [
+            &self.street,
+            &self.ward,
+            &self.district,
+            &self.city,
+            &self.country,
+        ]
+        .iter()
+        .all(|s| s.trim().is_empty())
+    }
+}
+
 /// The value of a typed custom field.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum CustomValue {
